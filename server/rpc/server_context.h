@@ -1,0 +1,26 @@
+// What call handlers share: the store, the session hub, the CPU pool, throttles
+// and settings. One per server process.
+#pragma once
+
+#include "auth/login_throttle.h"
+#include "auth/password_policy.h"
+#include "rpc/call_registry.h"
+#include "rpc/cpu_pool.h"
+#include "rpc/hub.h"
+#include "store/db_pool.h"
+
+namespace liuhe::rpc {
+
+struct ServerContext {
+    store::DbPool &db;
+    Hub &hub;
+    CpuPool &cpu;
+    CallRegistry &calls;
+    auth::AddressThrottle addressThrottle;
+    auth::PasswordPolicy passwordPolicy;
+    int absoluteSessionHours = 12;
+    QString backendName;
+    QString dataDir;
+};
+
+} // namespace liuhe::rpc

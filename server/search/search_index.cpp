@@ -1,0 +1,97 @@
+#include "search/search_index.h"
+
+#include "schema/catalogue.h"
+#include "search/pinyin.h"
+#include "store/db.h"
+
+#include <set>
+
+namespace liuhe::search {
+
+using schema::Entity;
+using schema::Field;
+
+namespace {
+
+bool indexesField(const Field &f)
+{
+    return f.has(schema::Searchable) || f.format == schema::TextFormat::Code;
+}
+
+// The upper bound of a prefix range: the prefix with its last code point raised by
+// one (byte order of UTF-8 equals code point order, in SQLite and COLLATE "C").
+QString prefixEnd(const QString &prefix)
+{
+    QList<uint> cps = prefix.toUcs4();
+    cps.last() += 1;
+    return QString::fromUcs4(reinterpret_cast<const char32_t *>(cps.constData()), cps.size());
+}
+
+} // namespace
+
+bool isIndexed(const Entity &entity)
+{
+    return std::any_of(entity.fields.begin(), entity.fields.end(), indexesField);
+}
+
+void removeKeys(store::Db &db, const Entity &entity, qint64 id)
+{
+    db.run(QStringLiteral("DELETE FROM search_key WHERE entity = ? AND record_id = ?"), {entity.name, id});
+}
+
+void updateKeys(store::Db &db, const Entity &entity, qint64 id, const QCborMap &values)
+{
+    removeKeys(db, entity, id);
+    std::set<QString> keys;
+    for (const Field &f : entity.fields) {
+        if (!indexesField(f)) continue;
+        const QString text = values.value(f.name).toString();
+        if (text.isEmpty()) continue;
+        if (f.has(schema::Searchable)) {
+            for (const QString &k : Pinyin::instance().searchKeys(text)) keys.insert(k);
+        } else {
+            keys.insert(Pinyin::fold(text));
+        }
+    }
+    for (const QString &k : keys)
+        db.run(QStringLiteral("INSERT INTO search_key (entity, record_id, skey, rank) VALUES (?, ?, ?, 0)"), {entity.name, id, k});
+}
+
+void rebuildAll(store::Db &db)
+{
+    for (const Entity &e : schema::Catalogue::instance().entities()) {
+        if (e.customTable || !isIndexed(e)) continue;
+        QStringList columns;
+        for (const Field &f : e.fields)
+            if (indexesField(f)) columns << store::Dialect::quote(f.name);
+        db.run(QStringLiteral("DELETE FROM search_key WHERE entity = ?"), {e.name});
+        QList<QPair<qint64, QCborMap>> rows;
+        {
+            QSqlQuery &q = db.run(QStringLiteral("SELECT id, %1 FROM %2").arg(columns.join(u','), store::Dialect::quote(e.name)));
+            while (q.next()) {
+                QCborMap values;
+                int col = 1;
+                for (const Field &f : e.fields)
+                    if (indexesField(f)) values.insert(f.name, q.value(col++).toString());
+                rows.append({q.value(0).toLongLong(), values});
+            }
+            q.finish();
+        }
+        for (const auto &[id, values] : rows) updateKeys(db, e, id, values);
+    }
+}
+
+QString matchCondition(const Entity &entity, const QString &query, const QString &idColumn, QVariantList &binds)
+{
+    const QStringList keys = Pinyin::instance().queryKeys(query);
+    if (keys.isEmpty()) return QStringLiteral("1=1");
+    QStringList ranges;
+    binds << entity.name;
+    for (const QString &k : keys) {
+        ranges << QStringLiteral("(skey >= ? AND skey < ?)");
+        binds << k << prefixEnd(k);
+    }
+    return QStringLiteral("%1 IN (SELECT record_id FROM search_key WHERE entity = ? AND (%2))").arg(idColumn, ranges.join(QStringLiteral(" OR ")));
+}
+
+} // namespace liuhe::search

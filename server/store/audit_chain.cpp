@@ -1,0 +1,88 @@
+#include "store/audit_chain.h"
+
+#include "domain/chinese_format.h"
+#include "store/db.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace liuhe::store {
+
+void AuditChain::loadHead(Db &db)
+{
+    QSqlQuery &q = db.run(QStringLiteral("SELECT last_id, last_hash FROM audit_head WHERE id = 1") + db.dialect().forUpdate());
+    if (q.next()) {
+        m_head.lastId = q.value(0).toLongLong();
+        m_head.lastHash = q.value(1).toString();
+    }
+    q.finish();
+    m_dirty = false;
+}
+
+void AuditChain::saveHead(Db &db)
+{
+    if (!m_dirty) return;
+    db.run(QStringLiteral("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1"), {m_head.lastId, m_head.lastHash});
+    m_dirty = false;
+}
+
+QString AuditChain::rowHash(qint64 id, const QString &at, qint64 userId, const QString &call, const QString &entity,
+                            qint64 recordId, const QString &changes, const QString &outcome, const QString &peer,
+                            const QString &prevHash)
+{
+    // Length-prefixed fields, so no separator inside a value can forge a match.
+    QByteArray data;
+    for (const QString &part : {QString::number(id), at, QString::number(userId), call, entity, QString::number(recordId),
+                                changes, outcome, peer, prevHash}) {
+        const QByteArray utf8 = part.toUtf8();
+        data += QByteArray::number(utf8.size()) + ':' + utf8;
+    }
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+void AuditChain::append(Db &db, const AuditEntry &e, const QDateTime &now)
+{
+    const qint64 id = m_head.lastId + 1;
+    const QString at = toWireDateTime(now);
+    const QString changes = e.changes.isEmpty()
+        ? QString()
+        : QString::fromUtf8(QJsonDocument(e.changes.toJsonObject()).toJson(QJsonDocument::Compact));
+    const QString hash = rowHash(id, at, e.userId, e.call, e.entity, e.recordId, changes, e.outcome, e.peer, m_head.lastHash);
+    db.run(QStringLiteral("INSERT INTO audit_log (id, at, user_id, call, entity, record_id, changes, outcome, peer, prev_hash, hash) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+           {id, at, e.userId ? QVariant(e.userId) : QVariant(), e.call, e.entity, e.recordId ? QVariant(e.recordId) : QVariant(),
+            changes, e.outcome, e.peer, m_head.lastHash, hash});
+    m_head.lastId = id;
+    m_head.lastHash = hash;
+    m_dirty = true;
+}
+
+QStringList AuditChain::verify(Db &db)
+{
+    QStringList problems;
+    QString prev;
+    qint64 expectedId = 1;
+    QSqlQuery &q = db.run(QStringLiteral(
+        "SELECT id, at, user_id, call, entity, record_id, changes, outcome, peer, prev_hash, hash FROM audit_log ORDER BY id"));
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        if (id != expectedId) problems << QStringLiteral("audit_log: row %1 missing (found %2)").arg(expectedId).arg(id);
+        const QString prevHash = q.value(9).toString();
+        if (prevHash != prev) problems << QStringLiteral("audit_log: row %1 does not follow the previous row").arg(id);
+        const QString hash = rowHash(id, q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toString(), q.value(4).toString(),
+                                     q.value(5).toLongLong(), q.value(6).toString(), q.value(7).toString(), q.value(8).toString(),
+                                     prevHash);
+        if (hash != q.value(10).toString()) problems << QStringLiteral("audit_log: row %1 was altered").arg(id);
+        prev = q.value(10).toString();
+        expectedId = id + 1;
+        if (problems.size() > 20) break;
+    }
+    q.finish();
+    const QVariant lastId = db.scalar(QStringLiteral("SELECT last_id FROM audit_head WHERE id = 1"));
+    if (lastId.toLongLong() != expectedId - 1)
+        problems << QStringLiteral("audit_log: the last %1 rows were removed").arg(lastId.toLongLong() - (expectedId - 1));
+    return problems;
+}
+
+} // namespace liuhe::store

@@ -1,0 +1,89 @@
+// One database connection owned by one thread (QSqlDatabase is per thread), with a
+// cache of prepared statements and errors turned into StoreError.
+#pragma once
+
+#include "store/dialect.h"
+#include "store/store_config.h"
+#include "store/store_error.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+#include <initializer_list>
+#include <memory>
+#include <vector>
+
+namespace liuhe::store {
+
+class Db {
+public:
+    Db(const StoreConfig &config, const QString &connectionName, bool readOnly = false);
+    ~Db();
+    Db(const Db &) = delete;
+    Db &operator=(const Db &) = delete;
+
+    const Dialect &dialect() const { return m_dialect; }
+    const StoreConfig &config() const { return m_config; }
+    QSqlDatabase &handle() { return m_db; }
+
+    // Opens (or reopens after a lost connection); throws StoreError on failure.
+    void open();
+    bool isOpen() const { return m_db.isOpen(); }
+
+    // Runs a prepared statement from the cache; the query is positioned before the
+    // first row. Throws StoreError.
+    QSqlQuery &run(const QString &sql, const QVariantList &binds = {});
+    QSqlQuery &run(const QString &sql, std::initializer_list<QVariant> binds) { return run(sql, QVariantList(binds)); }
+    // First column of the first row, or an invalid QVariant when there is no row.
+    QVariant scalar(const QString &sql, const QVariantList &binds = {});
+    // INSERT … RETURNING id.
+    qint64 insert(const QString &sql, const QVariantList &binds);
+    // Unprepared statement (DDL, pragmas, transaction control).
+    void exec(const QString &sql);
+
+    void begin(bool write);
+    void commit();
+    void rollback();
+    void savepoint(const QString &name);
+    void releaseSavepoint(const QString &name);
+    void rollbackToSavepoint(const QString &name);
+    bool inTransaction() const { return m_inTransaction; }
+
+    // Releases result sets and statement locks of every query run since the last call.
+    void finishQueries();
+
+    StoreError classify(const class QSqlError &error, const QString &context) const;
+
+private:
+    QSqlQuery &prepared(const QString &sql);
+    void configureSqlite();
+
+    StoreConfig m_config;
+    Dialect m_dialect;
+    QString m_name;
+    bool m_readOnly;
+    QSqlDatabase m_db;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
+    std::vector<QSqlQuery *> m_active;
+    bool m_inTransaction = false;
+};
+
+// Scoped transaction for tools and migrations: rolls back unless committed.
+class Transaction {
+public:
+    Transaction(Db &db, bool write = true) : m_db(db) { m_db.begin(write); }
+    ~Transaction()
+    {
+        if (!m_done) {
+            try { m_db.rollback(); } catch (...) {}
+        }
+    }
+    void commit() { m_db.commit(); m_done = true; }
+
+private:
+    Db &m_db;
+    bool m_done = false;
+};
+
+} // namespace liuhe::store

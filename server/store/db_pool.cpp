@@ -1,0 +1,228 @@
+#include "store/db_pool.h"
+
+#include "server_log.h"
+#include "store/db.h"
+
+#include <QDateTime>
+#include <QThread>
+#include <chrono>
+
+namespace liuhe::store {
+
+using protocol::ErrorCode;
+using protocol::Reply;
+
+namespace {
+
+Reply storeFailure(const StoreError &e)
+{
+    switch (e.kind()) {
+    case StoreError::Kind::Full:
+        return Reply::fail(ErrorCode::Unavailable, QStringLiteral("the store is full; nothing was saved"));
+    case StoreError::Kind::ConnectionLost:
+    case StoreError::Kind::Retryable:
+        return Reply::fail(ErrorCode::Unavailable, QStringLiteral("the store is unavailable; nothing was saved"));
+    default:
+        return Reply::fail(ErrorCode::Internal, QStringLiteral("store error"));
+    }
+}
+
+} // namespace
+
+DbPool::DbPool(const StoreConfig &config, Options options) : m_config(config), m_options(options)
+{
+    m_writer = std::thread([this] { writerLoop(); });
+    for (int i = 0; i < m_options.readers; ++i) m_readers.emplace_back([this, i] { readerLoop(i); });
+}
+
+DbPool::~DbPool() { stop(); }
+
+void DbPool::stop()
+{
+    {
+        std::scoped_lock lock(m_writeMutex, m_readMutex);
+        if (m_stopping && !m_writer.joinable()) return;
+        m_stopping = true;
+    }
+    m_writeReady.notify_all();
+    m_readReady.notify_all();
+    if (m_writer.joinable()) m_writer.join();
+    for (auto &t : m_readers)
+        if (t.joinable()) t.join();
+    m_readers.clear();
+}
+
+int DbPool::pendingWrites() const
+{
+    std::lock_guard lock(m_writeMutex);
+    return int(m_writes.size());
+}
+
+void DbPool::read(ReadJob job, ReadDone done)
+{
+    {
+        std::lock_guard lock(m_readMutex);
+        if (!m_stopping) {
+            m_reads.push_back(PendingRead{std::move(job), std::move(done)});
+            m_readReady.notify_one();
+            return;
+        }
+    }
+    done(Reply::fail(ErrorCode::Unavailable, QStringLiteral("server is stopping")));
+}
+
+void DbPool::write(WriteJob job, WriteDone done)
+{
+    {
+        std::lock_guard lock(m_writeMutex);
+        if (!m_stopping) {
+            m_writes.push_back(PendingWrite{std::move(job), std::move(done)});
+            m_writeReady.notify_one();
+            return;
+        }
+    }
+    done(Reply::fail(ErrorCode::Unavailable, QStringLiteral("server is stopping")), {});
+}
+
+void DbPool::readerLoop(int index)
+{
+    std::unique_ptr<Db> db;
+    for (;;) {
+        PendingRead item;
+        {
+            std::unique_lock lock(m_readMutex);
+            m_readReady.wait(lock, [this] { return m_stopping || !m_reads.empty(); });
+            if (m_reads.empty()) break;
+            item = std::move(m_reads.front());
+            m_reads.pop_front();
+        }
+        Reply reply;
+        for (int attempt = 0;; ++attempt) {
+            try {
+                if (!db) db = std::make_unique<Db>(m_config, QStringLiteral("reader-%1").arg(index), true);
+                db->begin(false);
+                reply = item.job(*db);
+                db->commit();
+                break;
+            } catch (const StoreError &e) {
+                if (db && db->inTransaction()) {
+                    try { db->rollback(); } catch (...) {}
+                }
+                if (e.kind() == StoreError::Kind::ConnectionLost) db.reset();
+                if ((e.isRetryable() || e.kind() == StoreError::Kind::ConnectionLost) && attempt < m_options.retries) {
+                    ++m_stats.retries;
+                    std::this_thread::sleep_for(std::chrono::milliseconds(5 << attempt));
+                    continue;
+                }
+                log::warn(QStringLiteral("read job failed: %1").arg(e.message()));
+                reply = storeFailure(e);
+                break;
+            } catch (const std::exception &e) {
+                if (db && db->inTransaction()) {
+                    try { db->rollback(); } catch (...) {}
+                }
+                log::error(QStringLiteral("read job threw: %1").arg(QString::fromUtf8(e.what())));
+                reply = Reply::fail(ErrorCode::Internal, QStringLiteral("internal error"));
+                break;
+            }
+        }
+        if (db) db->finishQueries();
+        ++m_stats.readJobs;
+        item.done(std::move(reply));
+    }
+}
+
+void DbPool::writerLoop()
+{
+    std::unique_ptr<Db> db;
+    AuditChain chain;
+    for (;;) {
+        std::vector<PendingWrite> batch;
+        {
+            std::unique_lock lock(m_writeMutex);
+            m_writeReady.wait(lock, [this] { return m_stopping || !m_writes.empty(); });
+            if (m_writes.empty()) break; // stopping and drained
+            while (!m_writes.empty() && int(batch.size()) < m_options.maxBatch) {
+                batch.push_back(std::move(m_writes.front()));
+                m_writes.pop_front();
+            }
+        }
+        for (int attempt = 0;; ++attempt) {
+            try {
+                if (!db) db = std::make_unique<Db>(m_config, QStringLiteral("writer"));
+                runBatch(*db, chain, batch);
+                break;
+            } catch (const StoreError &e) {
+                if (db && db->inTransaction()) {
+                    try { db->rollback(); } catch (...) {}
+                }
+                if (e.kind() == StoreError::Kind::ConnectionLost) db.reset();
+                if ((e.isRetryable() || e.kind() == StoreError::Kind::ConnectionLost) && attempt < m_options.retries) {
+                    ++m_stats.retries;
+                    std::this_thread::sleep_for(std::chrono::milliseconds(5 << attempt));
+                    continue;
+                }
+                ++m_stats.failedBatches;
+                log::warn(QStringLiteral("write batch of %1 failed: %2").arg(batch.size()).arg(e.message()));
+                const Reply failure = storeFailure(e);
+                for (auto &w : batch) w.done(failure, {});
+                break;
+            }
+        }
+    }
+}
+
+void DbPool::runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batch)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    std::vector<Reply> replies;
+    std::vector<WriteEffects> effects;
+    replies.reserve(batch.size());
+    effects.reserve(batch.size());
+
+    db.begin(true);
+    chain.loadHead(db);
+    for (auto &w : batch) {
+        const AuditChain::Head headBefore = chain.head();
+        db.savepoint(QStringLiteral("job"));
+        WriteScope scope(db, chain, now);
+        Reply reply;
+        bool failed = false;
+        try {
+            reply = w.job(scope);
+            failed = !reply.isOk();
+        } catch (const StoreError &e) {
+            if (e.isRetryable() || e.kind() == StoreError::Kind::ConnectionLost || e.kind() == StoreError::Kind::Full)
+                throw; // the whole batch is retried or failed
+            log::error(QStringLiteral("write job failed: %1").arg(e.message()));
+            reply = storeFailure(e);
+            failed = true;
+        } catch (const std::exception &e) {
+            log::error(QStringLiteral("write job threw: %1").arg(QString::fromUtf8(e.what())));
+            reply = Reply::fail(ErrorCode::Internal, QStringLiteral("internal error"));
+            failed = true;
+        }
+        if (failed) {
+            db.rollbackToSavepoint(QStringLiteral("job"));
+            chain.restore(headBefore);
+            if (scope.failureAudit()) {
+                AuditEntry entry = *scope.failureAudit();
+                entry.outcome = protocol::errorCodeName(reply.error().code());
+                chain.append(db, entry, now);
+            }
+            effects.emplace_back();
+        } else {
+            effects.push_back(std::move(scope.effects()));
+        }
+        replies.push_back(std::move(reply));
+        db.releaseSavepoint(QStringLiteral("job"));
+        db.finishQueries();
+    }
+    chain.saveHead(db);
+    db.commit();
+    ++m_stats.batches;
+    m_stats.writeJobs += qint64(batch.size());
+    for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(replies[i]), std::move(effects[i]));
+}
+
+} // namespace liuhe::store

@@ -1,0 +1,86 @@
+// The store's threads: one writer that commits jobs in batches (group commit: one
+// durable commit acknowledges many calls) and reader threads, each with its own
+// connection. Callers hand in jobs and completion callbacks; the callbacks run on
+// the pool's threads, so callers post them to their own executors.
+#pragma once
+
+#include "protocol/reply.h"
+#include "store/store_config.h"
+#include "store/write_scope.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace liuhe::store {
+
+class Db;
+
+class DbPool {
+public:
+    using ReadJob = std::function<protocol::Reply(Db &)>;
+    using ReadDone = std::function<void(protocol::Reply)>;
+    using WriteJob = std::function<protocol::Reply(WriteScope &)>;
+    using WriteDone = std::function<void(protocol::Reply, WriteEffects)>;
+
+    struct Options {
+        int readers = 2;
+        int maxBatch = 128;
+        int retries = 6;
+    };
+
+    struct Stats {
+        std::atomic<qint64> batches{0};
+        std::atomic<qint64> writeJobs{0};
+        std::atomic<qint64> readJobs{0};
+        std::atomic<qint64> retries{0};
+        std::atomic<qint64> failedBatches{0};
+    };
+
+    DbPool(const StoreConfig &config, Options options);
+    ~DbPool();
+
+    void read(ReadJob job, ReadDone done);
+    void write(WriteJob job, WriteDone done);
+    // Finishes queued work, then stops the threads.
+    void stop();
+    const Stats &stats() const { return m_stats; }
+    // Queued and running jobs, for load shedding.
+    int pendingWrites() const;
+
+private:
+    struct PendingWrite {
+        WriteJob job;
+        WriteDone done;
+    };
+    struct PendingRead {
+        ReadJob job;
+        ReadDone done;
+    };
+
+    void writerLoop();
+    void readerLoop(int index);
+    void runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batch);
+
+    StoreConfig m_config;
+    Options m_options;
+    Stats m_stats;
+
+    mutable std::mutex m_writeMutex;
+    std::condition_variable m_writeReady;
+    std::deque<PendingWrite> m_writes;
+
+    std::mutex m_readMutex;
+    std::condition_variable m_readReady;
+    std::deque<PendingRead> m_reads;
+
+    bool m_stopping = false;
+    std::thread m_writer;
+    std::vector<std::thread> m_readers;
+};
+
+} // namespace liuhe::store

@@ -1,0 +1,27 @@
+// The few places SQLite and PostgreSQL differ, kept to small answers.
+#pragma once
+
+#include "store/store_config.h"
+
+#include <QString>
+
+namespace liuhe::store {
+
+class Dialect {
+public:
+    explicit Dialect(Backend backend) : m_backend(backend) {}
+    Backend backend() const { return m_backend; }
+    bool isPostgres() const { return m_backend == Backend::Postgres; }
+
+    QString primaryKey() const;         // "id" column definition
+    QString blobType() const;           // BLOB / BYTEA
+    QString binaryCollation() const;    // for prefix ranges on text keys
+    QString caseInsensitiveLike() const; // LIKE / ILIKE
+    QString forUpdate() const;          // " FOR UPDATE" on PostgreSQL
+    static QString quote(const QString &identifier); // "user"
+
+private:
+    Backend m_backend;
+};
+
+} // namespace liuhe::store

@@ -1,0 +1,59 @@
+#include "store/record_access.h"
+
+#include "schema/catalogue.h"
+#include "store/dialect.h"
+
+namespace liuhe::store {
+
+using schema::Scope;
+
+QString ownerColumn(const schema::Entity &entity)
+{
+    return entity.ownerField.isEmpty() ? QStringLiteral("created_by") : entity.ownerField;
+}
+
+std::optional<QString> scopeCondition(const schema::Entity &entity, const auth::Caller &caller, const QString &action,
+                                      const QString &alias, QVariantList &binds)
+{
+    if (entity.isLine()) {
+        // A line is visible or writable exactly when its document is.
+        const schema::Entity *parent = schema::Catalogue::instance().entity(entity.parentEntity);
+        if (!parent) return std::nullopt;
+        const QString parentAction = action == QLatin1String("read") ? QStringLiteral("read") : QStringLiteral("write");
+        const auto inner = scopeCondition(*parent, caller, parentAction, QStringLiteral("p"), binds);
+        if (!inner) return std::nullopt;
+        if (*inner == QLatin1String("1=1")) return inner;
+        return QStringLiteral("%1.%2 IN (SELECT p.id FROM %3 p WHERE %4)")
+            .arg(alias, Dialect::quote(entity.parentField), Dialect::quote(parent->name), *inner);
+    }
+    const Scope scope = caller.perms().scope(entity.name, action);
+    const QString owner = alias + u'.' + Dialect::quote(ownerColumn(entity));
+    switch (scope) {
+    case Scope::None:
+        return std::nullopt;
+    case Scope::All:
+        return QStringLiteral("1=1");
+    case Scope::Own:
+        binds << caller.userId;
+        return owner + QStringLiteral(" = ?");
+    case Scope::OwnOrPool:
+        binds << caller.userId;
+        return QStringLiteral("(%1 = ? OR %1 IS NULL)").arg(owner);
+    case Scope::Department:
+        binds << caller.departmentId;
+        if (!entity.departmentField.isEmpty())
+            return QStringLiteral("%1.%2 = ?").arg(alias, Dialect::quote(entity.departmentField));
+        return QStringLiteral("%1 IN (SELECT u.id FROM \"user\" u WHERE u.department_id = ?)").arg(owner);
+    }
+    return std::nullopt;
+}
+
+QList<const schema::Field *> readableFields(const schema::Entity &entity, const auth::Caller &caller)
+{
+    QList<const schema::Field *> out;
+    for (const auto &f : entity.fields)
+        if (caller.perms().canReadField(f)) out.append(&f);
+    return out;
+}
+
+} // namespace liuhe::store

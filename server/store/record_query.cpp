@@ -1,0 +1,347 @@
+#include "store/record_query.h"
+
+#include "schema/catalogue.h"
+#include "search/search_index.h"
+#include "store/db.h"
+#include "store/record_access.h"
+#include "store/record_codec.h"
+#include "store/schema_sync.h"
+
+namespace liuhe::store {
+
+using protocol::CallError;
+using protocol::ErrorCode;
+using protocol::Reply;
+using schema::Entity;
+using schema::Field;
+using schema::FieldType;
+using schema::Filter;
+
+namespace {
+
+// The SELECT list: system columns, readable field columns, reference labels.
+struct SelectList {
+    QStringList sql;
+    QStringList joins;
+    QList<const Field *> fields;
+    QList<const Field *> refLabels;
+    bool withSystem = true;
+
+    SelectList(const Entity &e, const auth::Caller *caller)
+    {
+        withSystem = !e.customTable;
+        sql << QStringLiteral("t.id");
+        if (withSystem)
+            sql << QStringLiteral("t.version") << QStringLiteral("t.created_at") << QStringLiteral("t.created_by")
+                << QStringLiteral("t.updated_at") << QStringLiteral("t.updated_by") << QStringLiteral("t.archived");
+        for (const Field &f : e.fields) {
+            if (caller && !caller->perms().canReadField(f)) continue;
+            fields.append(&f);
+            for (const QString &c : readColumnsOfField(f)) sql << QStringLiteral("t.") + Dialect::quote(c);
+        }
+        int n = 0;
+        for (const Field *f : fields) {
+            if (f->type != FieldType::Ref) continue;
+            const Entity *target = schema::Catalogue::instance().entity(f->refEntity);
+            if (!target) continue;
+            const Field *display = target->field(target->displayField);
+            const QString alias = QStringLiteral("r%1").arg(++n);
+            const QString col = display ? readColumnsOfField(*display).first() : QStringLiteral("id");
+            joins << QStringLiteral("LEFT JOIN %1 %2 ON %2.id = t.%3").arg(Dialect::quote(target->name), alias, Dialect::quote(f->name));
+            sql << alias + u'.' + Dialect::quote(col);
+            refLabels.append(f);
+        }
+    }
+
+    QStringList columnNames() const
+    {
+        QStringList names = {QStringLiteral("id")};
+        if (withSystem)
+            names << QStringLiteral("version") << QStringLiteral("created_at") << QStringLiteral("created_by")
+                  << QStringLiteral("updated_at") << QStringLiteral("updated_by") << QStringLiteral("archived");
+        for (const Field *f : fields) names << f->name;
+        for (const Field *f : refLabels) names << f->name + QStringLiteral(":label");
+        return names;
+    }
+
+    // Reads the current row in columnNames() order.
+    QList<QCborValue> read(const QSqlQuery &q) const
+    {
+        QList<QCborValue> values;
+        values << QCborValue(q.value(0).toLongLong());
+        int col = 1;
+        if (withSystem) {
+            values << QCborValue(q.value(1).toLongLong());
+            for (int i = 2; i <= 5; ++i) {
+                const QVariant v = q.value(i);
+                if (v.isNull()) values << QCborValue(QCborValue::Null);
+                else if (i == 3 || i == 5) values << QCborValue(v.toLongLong());
+                else values << QCborValue(v.toString());
+            }
+            values << QCborValue(q.value(6).toInt() != 0);
+            col = 7;
+        }
+        for (const Field *f : fields) values << readSqlValues(*f, q, col);
+        for (qsizetype i = 0; i < refLabels.size(); ++i) {
+            const QVariant v = q.value(col++);
+            values << (v.isNull() ? QCborValue(QCborValue::Null) : QCborValue(v.toString()));
+        }
+        return values;
+    }
+};
+
+QVariant sqlValueFor(const Field &field, const QCborValue &v)
+{
+    if (v.isNull()) return QVariant();
+    if (field.type == FieldType::Bool) return v.toBool() ? 1 : 0;
+    if (v.isInteger()) return qlonglong(v.toInteger());
+    return v.toString();
+}
+
+QString columnFor(const Field &field)
+{
+    return QStringLiteral("t.") + Dialect::quote(field.type == FieldType::Address ? field.name + QStringLiteral("_code") : field.name);
+}
+
+const Field &idField()
+{
+    static const Field f = [] {
+        Field id;
+        id.name = QStringLiteral("id");
+        id.type = FieldType::Int;
+        return id;
+    }();
+    return f;
+}
+
+QString filterSql(const Entity &e, const Filter &f, const Dialect &dialect, QVariantList &binds)
+{
+    switch (f.op) {
+    case Filter::Op::And:
+    case Filter::Op::Or: {
+        if (f.children.isEmpty()) return f.op == Filter::Op::And ? QStringLiteral("1=1") : QStringLiteral("1=0");
+        QStringList parts;
+        for (const auto &c : f.children) parts << filterSql(e, c, dialect, binds);
+        return u'(' + parts.join(f.op == Filter::Op::And ? QStringLiteral(" AND ") : QStringLiteral(" OR ")) + u')';
+    }
+    case Filter::Op::Not:
+        return QStringLiteral("NOT ") + filterSql(e, f.children.first(), dialect, binds);
+    case Filter::Op::Search:
+        return search::matchCondition(e, f.value.toString(), QStringLiteral("t.id"), binds);
+    default:
+        break;
+    }
+    const Field &field = f.field == QLatin1String("id") ? idField() : *e.field(f.field);
+    const QString col = f.field == QLatin1String("id") ? QStringLiteral("t.id") : columnFor(field);
+    auto cmp = [&](const char *op) {
+        binds << sqlValueFor(field, f.value);
+        return QStringLiteral("%1 %2 ?").arg(col, QLatin1String(op));
+    };
+    switch (f.op) {
+    case Filter::Op::Eq:
+        if (f.value.isNull()) return col + QStringLiteral(" IS NULL");
+        return cmp("=");
+    case Filter::Op::Ne:
+        if (f.value.isNull()) return col + QStringLiteral(" IS NOT NULL");
+        binds << sqlValueFor(field, f.value);
+        return QStringLiteral("(%1 <> ? OR %1 IS NULL)").arg(col);
+    case Filter::Op::Lt: return cmp("<");
+    case Filter::Op::Le: return cmp("<=");
+    case Filter::Op::Gt: return cmp(">");
+    case Filter::Op::Ge: return cmp(">=");
+    case Filter::Op::IsNull: return col + QStringLiteral(" IS NULL");
+    case Filter::Op::NotNull: return col + QStringLiteral(" IS NOT NULL");
+    case Filter::Op::Like:
+        binds << f.value.toString();
+        return QStringLiteral("%1 %2 ? ESCAPE '\\'").arg(col, dialect.caseInsensitiveLike());
+    case Filter::Op::In: {
+        const QCborArray values = f.value.toArray();
+        if (values.isEmpty()) return QStringLiteral("1=0");
+        QStringList marks;
+        for (const auto &v : values) {
+            binds << sqlValueFor(field, v);
+            marks << QStringLiteral("?");
+        }
+        return QStringLiteral("%1 IN (%2)").arg(col, marks.join(u','));
+    }
+    default:
+        return QStringLiteral("1=1");
+    }
+}
+
+CallError badRequest(const QString &why) { return CallError(ErrorCode::BadRequest, why); }
+
+} // namespace
+
+std::variant<QueryRequest, CallError> QueryRequest::fromCbor(const QCborMap &args, const auth::Caller &caller)
+{
+    QueryRequest r;
+    r.entity = schema::Catalogue::instance().entity(args.value(QStringLiteral("entity")).toString());
+    if (!r.entity) return CallError(ErrorCode::NotFound, QStringLiteral("unknown entity"));
+    QString error;
+    auto filter = schema::parseFilter(args.value(QStringLiteral("filter")), *r.entity, &error);
+    if (!filter) return badRequest(error);
+    for (const QString &name : schema::filterFields(*filter)) {
+        const Field *f = r.entity->field(name);
+        if (f && !caller.perms().canReadField(*f))
+            return CallError(ErrorCode::PermissionDenied, QStringLiteral("filter on a protected field"),
+                             {protocol::FieldProblem{name, QStringLiteral("sensitive"), {}, 0, {}}});
+    }
+    r.filter = std::move(*filter);
+    r.sort = args.value(QStringLiteral("sort")).toString(r.entity->defaultSort);
+    if (r.sort != QLatin1String("id")) {
+        const Field *f = r.entity->field(r.sort);
+        if (!f || !(f->has(schema::Indexed) || f->type == FieldType::Ref)) return badRequest(QStringLiteral("cannot sort on %1").arg(r.sort));
+        if (!caller.perms().canReadField(*f)) return CallError(ErrorCode::PermissionDenied, QStringLiteral("sort on a protected field"));
+    }
+    r.descending = args.value(QStringLiteral("desc")).toBool(false);
+    r.after = args.value(QStringLiteral("after"));
+    if (!r.after.isUndefined() && !r.after.isNull()) {
+        const QCborArray a = r.after.toArray();
+        if (a.size() != 2 || !a.at(1).isInteger()) return badRequest(QStringLiteral("bad cursor"));
+    }
+    const qint64 limit = args.value(QStringLiteral("limit")).toInteger(100);
+    if (limit < 1 || limit > kMaxPageSize) return badRequest(QStringLiteral("limit must be 1..%1").arg(kMaxPageSize));
+    r.limit = int(limit);
+    r.withTotal = args.value(QStringLiteral("total")).toBool(false);
+    r.includeArchived = args.value(QStringLiteral("archived")).toBool(false);
+    return r;
+}
+
+Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequest &req)
+{
+    const Entity &e = *req.entity;
+    QVariantList whereBinds;
+    const auto scope = scopeCondition(e, caller, QStringLiteral("read"), QStringLiteral("t"), whereBinds);
+    if (!scope) return Reply::fail(ErrorCode::PermissionDenied, QStringLiteral("no read permission"));
+    QStringList where = {*scope, filterSql(e, req.filter, db.dialect(), whereBinds)};
+    if (!e.customTable && !req.includeArchived) where << QStringLiteral("t.archived = 0");
+
+    const Field *sortField = req.sort == QLatin1String("id") ? nullptr : e.field(req.sort);
+    const QString sortCol = sortField ? QStringLiteral("t.") + Dialect::quote(sortColumnOf(*sortField)) : QString();
+
+    QVariantList pageBinds = whereBinds;
+    QStringList pageWhere = where;
+    if (!req.after.isUndefined() && !req.after.isNull()) {
+        const QCborArray a = req.after.toArray();
+        const QVariant v = a.at(0).isNull() ? QVariant() : (a.at(0).isInteger() ? QVariant(qlonglong(a.at(0).toInteger())) : QVariant(a.at(0).toString()));
+        const qint64 lastId = a.at(1).toInteger();
+        if (!sortField) {
+            pageWhere << (req.descending ? QStringLiteral("t.id < ?") : QStringLiteral("t.id > ?"));
+            pageBinds << lastId;
+        } else if (!req.descending) {
+            if (v.isNull()) {
+                pageWhere << QStringLiteral("((%1 IS NULL AND t.id > ?) OR %1 IS NOT NULL)").arg(sortCol);
+                pageBinds << lastId;
+            } else {
+                pageWhere << QStringLiteral("(%1 > ? OR (%1 = ? AND t.id > ?))").arg(sortCol);
+                pageBinds << v << v << lastId;
+            }
+        } else {
+            if (v.isNull()) {
+                pageWhere << QStringLiteral("(%1 IS NULL AND t.id < ?)").arg(sortCol);
+                pageBinds << lastId;
+            } else {
+                pageWhere << QStringLiteral("(%1 < ? OR (%1 = ? AND t.id < ?) OR %1 IS NULL)").arg(sortCol);
+                pageBinds << v << v << lastId;
+            }
+        }
+    }
+    const QString direction = req.descending ? QStringLiteral(" DESC") : QString();
+    const QString order = sortField
+        ? QStringLiteral("%1%2 %3, t.id%2").arg(sortCol, direction, req.descending ? QStringLiteral("NULLS LAST") : QStringLiteral("NULLS FIRST"))
+        : QStringLiteral("t.id") + direction;
+
+    const SelectList select(e, &caller);
+    QString sql = QStringLiteral("SELECT %1%2 FROM %3 t %4 WHERE %5 ORDER BY %6 LIMIT %7")
+                      .arg(select.sql.join(u','), sortField ? u',' + sortCol : QString(), Dialect::quote(e.name),
+                           select.joins.join(u' '), pageWhere.join(QStringLiteral(" AND ")), order)
+                      .arg(req.limit + 1);
+    QCborArray rows;
+    QCborValue lastSortValue;
+    qint64 lastId = 0;
+    bool more = false;
+    {
+        QSqlQuery &q = db.run(sql, pageBinds);
+        const int sortIndex = int(select.sql.size());
+        while (q.next()) {
+            if (rows.size() == req.limit) {
+                more = true;
+                break;
+            }
+            const QList<QCborValue> values = select.read(q);
+            QCborArray row;
+            for (const auto &v : values) row.append(v);
+            rows.append(row);
+            lastId = q.value(0).toLongLong();
+            if (sortField) {
+                const QVariant sv = q.value(sortIndex);
+                lastSortValue = sv.isNull() ? QCborValue(QCborValue::Null)
+                                            : (sqlTypeOf(*sortField) == QLatin1String("TEXT") ? QCborValue(sv.toString())
+                                                                                             : QCborValue(sv.toLongLong()));
+            }
+        }
+        q.finish();
+    }
+    QCborArray columns;
+    for (const auto &c : select.columnNames()) columns.append(c);
+    QCborMap out;
+    out.insert(QStringLiteral("columns"), columns);
+    out.insert(QStringLiteral("rows"), rows);
+    out.insert(QStringLiteral("next"), more ? QCborValue(QCborArray{sortField ? lastSortValue : QCborValue(lastId), lastId})
+                                            : QCborValue(QCborValue::Null));
+    if (req.withTotal) {
+        const QVariant total = db.scalar(QStringLiteral("SELECT COUNT(*) FROM %1 t WHERE %2").arg(Dialect::quote(e.name), where.join(QStringLiteral(" AND "))), whereBinds);
+        out.insert(QStringLiteral("total"), total.toLongLong());
+    }
+    return out;
+}
+
+std::optional<QCborMap> loadRecord(Db &db, const Entity &e, qint64 id, const auth::Caller *caller, const QString &action)
+{
+    QVariantList binds;
+    QString condition = QStringLiteral("1=1");
+    if (caller) {
+        const auto scope = scopeCondition(e, *caller, action, QStringLiteral("t"), binds);
+        if (!scope) return std::nullopt;
+        condition = *scope;
+    }
+    binds << id;
+    const SelectList select(e, caller);
+    const QString sql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE %4 AND t.id = ?")
+                            .arg(select.sql.join(u','), Dialect::quote(e.name), select.joins.join(u' '), condition);
+    QSqlQuery &q = db.run(sql, binds);
+    if (!q.next()) {
+        q.finish();
+        return std::nullopt;
+    }
+    const QList<QCborValue> values = select.read(q);
+    q.finish();
+    const QStringList names = select.columnNames();
+    QCborMap record;
+    for (qsizetype i = 0; i < names.size(); ++i) record.insert(names[i], values[i]);
+    return record;
+}
+
+QCborArray loadLines(Db &db, const Entity &document, qint64 id, const auth::Caller *caller)
+{
+    QCborArray lines;
+    const Entity *lineEntity = schema::Catalogue::instance().linesOf(document);
+    if (!lineEntity) return lines;
+    const SelectList select(*lineEntity, caller);
+    const QString sql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE t.%4 = ? ORDER BY t.id")
+                            .arg(select.sql.join(u','), Dialect::quote(lineEntity->name), select.joins.join(u' '),
+                                 Dialect::quote(lineEntity->parentField));
+    QSqlQuery &q = db.run(sql, {id});
+    const QStringList names = select.columnNames();
+    while (q.next()) {
+        const QList<QCborValue> values = select.read(q);
+        QCborMap line;
+        for (qsizetype i = 0; i < names.size(); ++i) line.insert(names[i], values[i]);
+        lines.append(line);
+    }
+    q.finish();
+    return lines;
+}
+
+} // namespace liuhe::store

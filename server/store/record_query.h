@@ -1,0 +1,43 @@
+// Generic reads over the descriptors: filtered, sorted, keyset-paged lists and
+// single records with their lines, both limited by the caller's record rules and
+// field grants.
+#pragma once
+
+#include "auth/caller.h"
+#include "protocol/reply.h"
+#include "schema/filter.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <optional>
+
+namespace liuhe::store {
+
+class Db;
+
+struct QueryRequest {
+    const schema::Entity *entity = nullptr;
+    schema::Filter filter;
+    QString sort;               // an indexed field, or "id"; default: the entity's
+    bool descending = false;
+    QCborValue after;           // keyset cursor from the previous page's "next"
+    int limit = 100;            // at most kMaxPageSize
+    bool withTotal = false;
+    bool includeArchived = false;
+
+    static constexpr int kMaxPageSize = 1000;
+    // Parses the wire arguments of data.query; on failure returns the error.
+    static std::variant<QueryRequest, protocol::CallError> fromCbor(const QCborMap &args, const auth::Caller &caller);
+};
+
+// {columns: [...], rows: [[...], ...], next: cursor|null, total?: n}
+protocol::Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequest &request);
+
+// The record as a map, with "<ref>:label" for references and, for documents,
+// "lines"; nullopt when it does not exist or is outside the caller's scope.
+// With caller == nullptr every field is read (server-internal use).
+std::optional<QCborMap> loadRecord(Db &db, const schema::Entity &entity, qint64 id, const auth::Caller *caller,
+                                   const QString &action = QStringLiteral("read"));
+QCborArray loadLines(Db &db, const schema::Entity &document, qint64 id, const auth::Caller *caller);
+
+} // namespace liuhe::store

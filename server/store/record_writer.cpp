@@ -1,0 +1,463 @@
+#include "store/record_writer.h"
+
+#include "domain/chinese_format.h"
+#include "schema/catalogue.h"
+#include "schema/field_value.h"
+#include "search/search_index.h"
+#include "store/db.h"
+#include "store/entity_hooks.h"
+#include "store/numbering.h"
+#include "store/record_access.h"
+#include "store/record_checks.h"
+#include "store/record_codec.h"
+#include "store/record_query.h"
+#include "store/schema_sync.h"
+#include "store/write_scope.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace liuhe::store {
+
+using protocol::CallError;
+using protocol::ErrorCode;
+using protocol::FieldProblem;
+using protocol::Reply;
+using schema::Entity;
+using schema::Field;
+
+HookRegistry &HookRegistry::instance()
+{
+    static HookRegistry registry;
+    return registry;
+}
+
+namespace {
+
+// What is stored now: field values, version and the version at which each field
+// last changed (field_versions).
+struct Current {
+    QCborMap values;
+    qint64 version = 0;
+    QHash<QString, qint64> fieldVersions;
+    bool archived = false;
+};
+
+std::optional<Current> readCurrent(Db &db, const Entity &e, const QString &where, const QVariantList &binds)
+{
+    QStringList cols = {QStringLiteral("id"), QStringLiteral("version"), QStringLiteral("field_versions"), QStringLiteral("archived")};
+    for (const Field &f : e.fields)
+        for (const QString &c : readColumnsOfField(f)) cols << Dialect::quote(c);
+    QSqlQuery &q = db.run(QStringLiteral("SELECT %1 FROM %2 WHERE %3%4").arg(cols.join(u','), Dialect::quote(e.name), where, db.dialect().forUpdate()), binds);
+    if (!q.next()) {
+        q.finish();
+        return std::nullopt;
+    }
+    Current c;
+    c.values.insert(QStringLiteral("id"), q.value(0).toLongLong());
+    c.version = q.value(1).toLongLong();
+    const QJsonObject fv = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+    for (auto it = fv.begin(); it != fv.end(); ++it) c.fieldVersions.insert(it.key(), it.value().toInteger());
+    c.archived = q.value(3).toInt() != 0;
+    int col = 4;
+    for (const Field &f : e.fields) c.values.insert(f.name, readSqlValues(f, q, col));
+    q.finish();
+    return c;
+}
+
+QString fieldVersionsJson(const QHash<QString, qint64> &fv)
+{
+    QJsonObject o;
+    for (auto it = fv.begin(); it != fv.end(); ++it) o.insert(it.key(), it.value());
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+qint64 insertRow(Db &db, const Entity &e, const QCborMap &values, qint64 userId, const QString &now)
+{
+    QStringList cols = {QStringLiteral("version"), QStringLiteral("created_at"), QStringLiteral("created_by"),
+                        QStringLiteral("updated_at"), QStringLiteral("updated_by"), QStringLiteral("field_versions")};
+    QVariantList binds = {1, now, userId ? QVariant(userId) : QVariant(), now, userId ? QVariant(userId) : QVariant(), QStringLiteral("{}")};
+    for (const Field &f : e.fields) {
+        for (const QString &c : columnsOfField(f)) cols << Dialect::quote(c);
+        appendSqlValues(f, values.value(f.name), binds);
+    }
+    QStringList marks;
+    for (qsizetype i = 0; i < cols.size(); ++i) marks << QStringLiteral("?");
+    return db.insert(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(Dialect::quote(e.name), cols.join(u','), marks.join(u',')), binds);
+}
+
+void updateRow(Db &db, const Entity &e, qint64 id, const QStringList &fields, const QCborMap &values, qint64 version,
+               const QHash<QString, qint64> &fieldVersions, qint64 userId, const QString &now)
+{
+    QStringList sets = {QStringLiteral("version = ?"), QStringLiteral("updated_at = ?"), QStringLiteral("updated_by = ?"),
+                        QStringLiteral("field_versions = ?")};
+    QVariantList binds = {version, now, userId ? QVariant(userId) : QVariant(), fieldVersionsJson(fieldVersions)};
+    for (const QString &name : fields) {
+        const Field *f = e.field(name);
+        for (const QString &c : columnsOfField(*f)) sets << Dialect::quote(c) + QStringLiteral(" = ?");
+        appendSqlValues(*f, values.value(name), binds);
+    }
+    binds << id;
+    db.run(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(Dialect::quote(e.name), sets.join(u',')), binds);
+}
+
+QStringList changedFields(const Entity &e, const QCborMap &before, const QCborMap &after)
+{
+    QStringList out;
+    for (const Field &f : e.fields)
+        if (before.value(f.name) != after.value(f.name)) out << f.name;
+    return out;
+}
+
+QCborMap auditChanges(const Entity &e, const QStringList &fields, const QCborMap &before, const QCborMap &after)
+{
+    QCborMap changes;
+    for (const QString &name : fields) {
+        const Field *f = e.field(name);
+        changes.insert(name, QCborArray{auditValue(*f, before.value(name)), auditValue(*f, after.value(name))});
+    }
+    return changes;
+}
+
+void applyDefaults(const Entity &e, QCborMap &values)
+{
+    for (const Field &f : e.fields)
+        if (!values.contains(f.name) && !f.defaultValue.isUndefined()) values.insert(f.name, f.defaultValue);
+}
+
+bool touchesSearch(const Entity &e, const QStringList &fields)
+{
+    for (const QString &n : fields) {
+        const Field *f = e.field(n);
+        if (f && (f->has(schema::Searchable) || f->format == schema::TextFormat::Code)) return true;
+    }
+    return false;
+}
+
+// One line of a document during a save.
+struct LineState {
+    qint64 id = 0;
+    qint64 problemKey = 0; // id, or -n for the n-th new line
+    bool isNew = false;
+    bool deleted = false;
+    QCborMap before;
+    QCborMap values;
+    qint64 version = 0;
+    QHash<QString, qint64> fieldVersions;
+};
+
+struct LinesOutcome {
+    QList<LineState> lines;
+    bool changed = false;
+};
+
+// Merges line operations into the document's current lines, checking each.
+std::optional<CallError> mergeLines(Db &db, const Entity &lineEntity, qint64 parentId, const QCborArray &ops,
+                                    const auth::Caller &caller, LinesOutcome &out)
+{
+    if (parentId != 0) {
+        QSqlQuery &q = db.run(QStringLiteral("SELECT id FROM %1 WHERE %2 = ? ORDER BY id")
+                                  .arg(Dialect::quote(lineEntity.name), Dialect::quote(lineEntity.parentField)),
+                              {parentId});
+        QList<qint64> ids;
+        while (q.next()) ids << q.value(0).toLongLong();
+        q.finish();
+        for (qint64 id : ids) {
+            const auto cur = readCurrent(db, lineEntity, QStringLiteral("id = ?"), {id});
+            if (!cur) continue;
+            LineState s;
+            s.id = id;
+            s.problemKey = id;
+            s.before = cur->values;
+            s.values = cur->values;
+            s.version = cur->version;
+            s.fieldVersions = cur->fieldVersions;
+            out.lines << s;
+        }
+    }
+    FieldChecks checks;
+    QList<FieldProblem> conflicts;
+    int newIndex = 0;
+    for (const QCborValue &opValue : ops) {
+        QCborMap op = opValue.toMap();
+        const qint64 id = op.take(QStringLiteral("id")).toInteger(0);
+        const qint64 base = op.take(QStringLiteral("version")).toInteger(0);
+        const bool remove = op.take(QStringLiteral("delete")).toBool(false);
+        if (id == 0) {
+            if (remove) continue;
+            LineState s;
+            s.isNew = true;
+            s.problemKey = -(++newIndex);
+            checkChanges(lineEntity, op, caller, s.problemKey, checks);
+            s.values = op;
+            applyDefaults(lineEntity, s.values);
+            checkRequired(lineEntity, s.values, s.problemKey, checks);
+            checkReferences(db, lineEntity, op, s.problemKey, checks);
+            out.lines << s;
+            out.changed = true;
+            continue;
+        }
+        auto it = std::find_if(out.lines.begin(), out.lines.end(), [&](const LineState &l) { return l.id == id; });
+        if (it == out.lines.end()) return CallError(ErrorCode::NotFound, QStringLiteral("line %1 is not part of this document").arg(id));
+        if (remove) {
+            if (it->version > base) conflicts << FieldProblem{QStringLiteral("delete"), QStringLiteral("changed"), {}, id, {}};
+            it->deleted = true;
+            out.changed = true;
+            continue;
+        }
+        checkChanges(lineEntity, op, caller, id, checks);
+        for (auto c = op.constBegin(); c != op.constEnd(); ++c) {
+            const QString name = c.key().toString();
+            if (it->version > base && it->fieldVersions.value(name) > base && it->values.value(name) != c.value())
+                conflicts << FieldProblem{name, QStringLiteral("changed"), it->values.value(name), id, {}};
+            it->values.insert(c.key(), c.value());
+        }
+        checkRequired(lineEntity, it->values, id, checks);
+        checkReferences(db, lineEntity, op, id, checks);
+        out.changed = true;
+    }
+    if (!checks.ok()) return checks.error();
+    if (!conflicts.isEmpty()) return CallError(ErrorCode::Conflict, QStringLiteral("lines were changed by someone else"), conflicts);
+    return std::nullopt;
+}
+
+// Writes the merged lines and returns the audit summary of what changed.
+QCborMap writeLines(Db &db, const Entity &lineEntity, qint64 parentId, LinesOutcome &outcome, qint64 userId, const QString &now)
+{
+    QCborMap audit;
+    for (LineState &l : outcome.lines) {
+        if (l.deleted) {
+            db.run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(Dialect::quote(lineEntity.name)), {l.id});
+            audit.insert(QStringLiteral("-%1").arg(l.id), QCborValue(QCborValue::Null));
+            continue;
+        }
+        l.values.insert(lineEntity.parentField, parentId);
+        if (l.isNew) {
+            l.id = insertRow(db, lineEntity, l.values, userId, now);
+            l.values.insert(QStringLiteral("id"), l.id);
+            audit.insert(QStringLiteral("+%1").arg(l.id), auditChanges(lineEntity, changedFields(lineEntity, QCborMap(), l.values), QCborMap(), l.values));
+            continue;
+        }
+        const QStringList fields = changedFields(lineEntity, l.before, l.values);
+        if (fields.isEmpty()) continue;
+        for (const QString &f : fields) l.fieldVersions.insert(f, l.version + 1);
+        updateRow(db, lineEntity, l.id, fields, l.values, l.version + 1, l.fieldVersions, userId, now);
+        audit.insert(QStringLiteral("~%1").arg(l.id), auditChanges(lineEntity, fields, l.before, l.values));
+    }
+    return audit;
+}
+
+Reply fullRecord(Db &db, const Entity &e, qint64 id, const auth::Caller &caller)
+{
+    auto record = loadRecord(db, e, id, &caller);
+    if (!record) return Reply::fail(ErrorCode::NotFound, QStringLiteral("record not found"));
+    if (!e.linesEntity.isEmpty()) record->insert(QStringLiteral("lines"), loadLines(db, e, id, &caller));
+    return *record;
+}
+
+} // namespace
+
+std::variant<SaveRequest, CallError> SaveRequest::fromCbor(const QCborMap &args)
+{
+    SaveRequest r;
+    r.entity = schema::Catalogue::instance().entity(args.value(QStringLiteral("entity")).toString());
+    if (!r.entity) return CallError(ErrorCode::NotFound, QStringLiteral("unknown entity"));
+    r.id = args.value(QStringLiteral("id")).toInteger(0);
+    r.baseVersion = args.value(QStringLiteral("version")).toInteger(0);
+    const QCborValue changes = args.value(QStringLiteral("changes"));
+    if (!changes.isMap() && !changes.isUndefined()) return CallError(ErrorCode::BadRequest, QStringLiteral("changes must be a map"));
+    r.changes = changes.toMap();
+    const QCborValue lines = args.value(QStringLiteral("lines"));
+    if (!lines.isArray() && !lines.isUndefined()) return CallError(ErrorCode::BadRequest, QStringLiteral("lines must be an array"));
+    r.lines = lines.toArray();
+    for (const auto &l : r.lines)
+        if (!l.isMap()) return CallError(ErrorCode::BadRequest, QStringLiteral("each line must be a map"));
+    if (r.id < 0 || r.baseVersion < 0) return CallError(ErrorCode::BadRequest, QStringLiteral("bad id or version"));
+    if (r.id > 0 && r.baseVersion == 0) return CallError(ErrorCode::BadRequest, QStringLiteral("an update needs the version it is based on"));
+    if (!r.lines.isEmpty() && r.entity->linesEntity.isEmpty()) return CallError(ErrorCode::BadRequest, QStringLiteral("this entity has no lines"));
+    if (r.entity->isLine()) return CallError(ErrorCode::BadRequest, QStringLiteral("lines are saved with their document"));
+    return r;
+}
+
+Reply saveRecord(WriteScope &scope, const auth::Caller &caller, const SaveRequest &req)
+{
+    Db &db = scope.db();
+    const Entity &e = *req.entity;
+    const bool creating = req.id == 0;
+    const QString action = creating ? QStringLiteral("create") : QStringLiteral("write");
+    AuditEntry audit{caller.userId, caller.call, e.name, req.id, {}, QStringLiteral("ok"), caller.peer};
+    scope.auditOnFailure(audit);
+    if (!e.isWritableGenerically()) return Reply::fail(ErrorCode::PermissionDenied, QStringLiteral("%1 is written by its module only").arg(e.name));
+    if (!caller.perms().can(e.name, action)) return Reply::fail(ErrorCode::PermissionDenied, QStringLiteral("no %1 permission on %2").arg(action, e.name));
+
+    QCborMap changes = req.changes;
+    FieldChecks checks;
+    checkChanges(e, changes, caller, 0, checks);
+
+    const QString now = toWireDateTime(scope.now());
+    Current current;
+    if (!creating) {
+        QVariantList binds;
+        const auto condition = scopeCondition(e, caller, action, QStringLiteral("t"), binds);
+        binds << req.id;
+        if (!condition || !db.scalar(QStringLiteral("SELECT t.id FROM %1 t WHERE %2 AND t.id = ?").arg(Dialect::quote(e.name), *condition), binds).isValid()) {
+            const bool exists = db.scalar(QStringLiteral("SELECT id FROM %1 WHERE id = ?").arg(Dialect::quote(e.name)), {req.id}).isValid();
+            return exists ? Reply::fail(ErrorCode::PermissionDenied, QStringLiteral("this record is outside your scope"))
+                          : Reply::fail(ErrorCode::NotFound, QStringLiteral("record not found"));
+        }
+        auto cur = readCurrent(db, e, QStringLiteral("id = ?"), {req.id});
+        if (!cur) return Reply::fail(ErrorCode::NotFound, QStringLiteral("record not found"));
+        current = std::move(*cur);
+        if (req.baseVersion > current.version) return Reply::fail(ErrorCode::BadRequest, QStringLiteral("version from the future"));
+        if (e.isDocument() && !e.editableStates.contains(current.values.value(QStringLiteral("state")).toString()))
+            return Reply::fail(ErrorCode::InvalidState, QStringLiteral("the document can no longer be edited"));
+    } else {
+        if (!e.ownerField.isEmpty() && e.ownerIsCreator && !changes.contains(e.ownerField)) changes.insert(e.ownerField, caller.userId);
+    }
+    if (!checks.denied.isEmpty()) return checks.error();
+
+    // Merge: fields changed by someone else since the base version are conflicts,
+    // unless they already hold the value this save wants.
+    QCborMap values = creating ? QCborMap() : current.values;
+    QList<FieldProblem> conflicts;
+    for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {
+        const QString name = it.key().toString();
+        if (!creating && current.version > req.baseVersion && current.fieldVersions.value(name) > req.baseVersion
+            && current.values.value(name) != it.value())
+            conflicts << FieldProblem{name, QStringLiteral("changed"), current.values.value(name), 0, {}};
+        values.insert(it.key(), it.value());
+    }
+    if (!conflicts.isEmpty())
+        return Reply(CallError(ErrorCode::Conflict, QStringLiteral("someone else changed these fields"), conflicts,
+                               QCborMap{{QStringLiteral("version"), current.version}}));
+    if (creating) {
+        applyDefaults(e, values);
+        if (e.isDocument()) {
+            if (values.value(QStringLiteral("doc_date")).isUndefined() || values.value(QStringLiteral("doc_date")).isNull())
+                values.insert(QStringLiteral("doc_date"), scope.now().toLocalTime().date().toString(Qt::ISODate));
+            values.insert(QStringLiteral("state"), e.field(QStringLiteral("state"))->options.first().key);
+        }
+    }
+    checkRequired(e, values, 0, checks);
+    checkReferences(db, e, changes, 0, checks);
+    checkUnique(db, e, changes, req.id, 0, checks);
+
+    LinesOutcome lines;
+    const Entity *lineEntity = schema::Catalogue::instance().linesOf(e);
+    if (lineEntity && (!req.lines.isEmpty() || creating)) {
+        if (!checks.ok()) return checks.error();
+        if (auto error = mergeLines(db, *lineEntity, req.id, req.lines, caller, lines)) return *error;
+    }
+    if (!checks.ok()) return checks.error();
+
+    // Module rules: computed fields and cross-field checks.
+    QList<QCborMap> liveLines;
+    for (const LineState &l : lines.lines)
+        if (!l.deleted) liveLines << l.values;
+    const EntityHooks *hooks = HookRegistry::instance().find(e.name);
+    SaveContext ctx{scope, caller, e, req.id, creating, values, liveLines};
+    if (hooks && hooks->beforeSave)
+        if (auto error = hooks->beforeSave(ctx)) return *error;
+    for (qsizetype i = 0, k = 0; i < lines.lines.size(); ++i)
+        if (!lines.lines[i].deleted) lines.lines[i].values = liveLines[k++];
+
+    qint64 id = req.id;
+    qint64 version = 1;
+    QStringList fields;
+    if (creating) {
+        if (e.isDocument())
+            values.insert(QStringLiteral("number"), nextDocumentNumber(db, e.name, e.numberPrefix,
+                                                                      QDate::fromString(values.value(QStringLiteral("doc_date")).toString(), Qt::ISODate)));
+        id = insertRow(db, e, values, caller.userId, now);
+        fields = changedFields(e, QCborMap(), values);
+    } else {
+        fields = changedFields(e, current.values, values);
+        version = current.version + 1;
+        if (fields.isEmpty() && !lines.changed) return fullRecord(db, e, id, caller); // nothing to do
+        for (const QString &f : fields) current.fieldVersions.insert(f, version);
+        updateRow(db, e, id, fields, values, version, current.fieldVersions, caller.userId, now);
+    }
+    ctx.id = id;
+    QCborMap auditMap = auditChanges(e, fields, creating ? QCborMap() : current.values, values);
+    if (lineEntity && lines.changed) {
+        const QCborMap lineAudit = writeLines(db, *lineEntity, id, lines, caller.userId, now);
+        if (!lineAudit.isEmpty()) auditMap.insert(QStringLiteral("lines"), lineAudit);
+        liveLines.clear();
+        for (const LineState &l : lines.lines)
+            if (!l.deleted) liveLines << l.values;
+    }
+    if (hooks && hooks->afterSave)
+        if (auto error = hooks->afterSave(ctx)) return *error;
+    if (search::isIndexed(e) && (creating || touchesSearch(e, fields))) search::updateKeys(db, e, id, values);
+
+    audit.recordId = id;
+    audit.changes = auditMap;
+    scope.audit(audit);
+    scope.changed(e.name, id, version, creating ? QStringLiteral("created") : QStringLiteral("updated"));
+    return fullRecord(db, e, id, caller);
+}
+
+Reply removeRecord(WriteScope &scope, const auth::Caller &caller, const Entity &e, qint64 id, qint64 baseVersion)
+{
+    Db &db = scope.db();
+    AuditEntry audit{caller.userId, caller.call, e.name, id, {}, QStringLiteral("ok"), caller.peer};
+    scope.auditOnFailure(audit);
+    if (!e.isWritableGenerically() || e.isLine())
+        return Reply::fail(ErrorCode::PermissionDenied, QStringLiteral("%1 cannot be removed this way").arg(e.name));
+    QVariantList binds;
+    const auto condition = scopeCondition(e, caller, QStringLiteral("delete"), QStringLiteral("t"), binds);
+    if (!condition) return Reply::fail(ErrorCode::PermissionDenied, QStringLiteral("no delete permission on %1").arg(e.name));
+    binds << id;
+    if (!db.scalar(QStringLiteral("SELECT t.id FROM %1 t WHERE %2 AND t.id = ?").arg(Dialect::quote(e.name), *condition), binds).isValid())
+        return Reply::fail(ErrorCode::NotFound, QStringLiteral("record not found"));
+    const auto current = readCurrent(db, e, QStringLiteral("id = ?"), {id});
+    if (!current) return Reply::fail(ErrorCode::NotFound, QStringLiteral("record not found"));
+    if (current->version != baseVersion)
+        return Reply(CallError(ErrorCode::Conflict, QStringLiteral("the record changed since you loaded it"), {},
+                               QCborMap{{QStringLiteral("version"), current->version}}));
+    const QString now = toWireDateTime(scope.now());
+    if (e.isArchivable()) {
+        db.run(QStringLiteral("UPDATE %1 SET archived = 1, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?")
+                   .arg(Dialect::quote(e.name)),
+               {now, caller.userId, id});
+        audit.changes.insert(QStringLiteral("archived"), QCborArray{false, true});
+    } else {
+        if (e.isDocument() && current->values.value(QStringLiteral("state")).toString() != QLatin1String("draft"))
+            return Reply::fail(ErrorCode::InvalidState, QStringLiteral("only drafts can be deleted; cancel it instead"));
+        if (const Entity *lineEntity = schema::Catalogue::instance().linesOf(e))
+            db.run(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(Dialect::quote(lineEntity->name), Dialect::quote(lineEntity->parentField)), {id});
+        db.run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(Dialect::quote(e.name)), {id});
+        if (search::isIndexed(e)) search::removeKeys(db, e, id);
+        audit.changes.insert(QStringLiteral("deleted"), true);
+    }
+    scope.audit(audit);
+    scope.changed(e.name, id, current->version + 1, QStringLiteral("removed"));
+    QCborMap out;
+    out.insert(QStringLiteral("id"), id);
+    out.insert(QStringLiteral("version"), current->version + 1);
+    return out;
+}
+
+qint64 insertRecordDirect(Db &db, const Entity &e, const QCborMap &values, qint64 userId, const QDateTime &now)
+{
+    QCborMap v = values;
+    applyDefaults(e, v);
+    const qint64 id = insertRow(db, e, v, userId, toWireDateTime(now));
+    if (search::isIndexed(e)) search::updateKeys(db, e, id, v);
+    return id;
+}
+
+qint64 touchRecord(WriteScope &scope, const Entity &e, qint64 id, const QStringList &changedFieldNames, qint64 userId)
+{
+    Db &db = scope.db();
+    const auto current = readCurrent(db, e, QStringLiteral("id = ?"), {id});
+    if (!current) return 0;
+    QHash<QString, qint64> fv = current->fieldVersions;
+    const qint64 version = current->version + 1;
+    for (const QString &f : changedFieldNames) fv.insert(f, version);
+    db.run(QStringLiteral("UPDATE %1 SET version = ?, field_versions = ?, updated_at = ?, updated_by = ? WHERE id = ?").arg(Dialect::quote(e.name)),
+           {version, fieldVersionsJson(fv), toWireDateTime(scope.now()), userId ? QVariant(userId) : QVariant(), id});
+    return version;
+}
+
+} // namespace liuhe::store

@@ -1,0 +1,44 @@
+// Generic writes over the descriptors: save (create, or merge the changed fields
+// into the current record; stale changes to the same fields are a CONFLICT that
+// names them with their current values) and remove (archive master data, delete
+// draft documents). Both check permissions, validate, audit and emit events.
+#pragma once
+
+#include "auth/caller.h"
+#include "protocol/reply.h"
+#include "schema/entity.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <QDateTime>
+#include <variant>
+
+namespace liuhe::store {
+
+class WriteScope;
+class Db;
+
+struct SaveRequest {
+    const schema::Entity *entity = nullptr;
+    qint64 id = 0;          // 0 creates
+    qint64 baseVersion = 0; // the version the changes were made against
+    QCborMap changes;       // field -> new value
+    QCborArray lines;       // [{id?, version?, delete?: true, …fields}]
+
+    static std::variant<SaveRequest, protocol::CallError> fromCbor(const QCborMap &args);
+};
+
+// Returns the saved record (as data.get would).
+protocol::Reply saveRecord(WriteScope &scope, const auth::Caller &caller, const SaveRequest &request);
+protocol::Reply removeRecord(WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id,
+                             qint64 baseVersion);
+
+// Inserts a record without permission checks or audit (bootstrap, demo data,
+// module services that create records themselves). Keeps search keys in step.
+qint64 insertRecordDirect(Db &db, const schema::Entity &entity, const QCborMap &values, qint64 userId, const QDateTime &now);
+
+// Bumps a record's version and records which fields changed (for services that
+// change records outside the generic save, e.g. a document's state).
+qint64 touchRecord(WriteScope &scope, const schema::Entity &entity, qint64 id, const QStringList &changedFields, qint64 userId);
+
+} // namespace liuhe::store

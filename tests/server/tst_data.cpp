@@ -1,0 +1,409 @@
+// The generic data calls over a real socket: validation per field, merges and
+// conflicts, keyset paging through 10,000 rows, pinyin search, record rules,
+// sensitive and protected fields, pushes, archiving, audit integrity.
+#include "test_data.h"
+#include "test_server.h"
+
+#include <QCborArray>
+#include <QJsonArray>
+#include <QSet>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace liuhe;
+using namespace liuhe::protocol;
+using liuhe::test::TestServer;
+using A = QCborArray;
+using M = QCborMap;
+
+namespace {
+
+QString s(const char *utf8) { return QString::fromUtf8(utf8); }
+
+M customer(const QString &code, const QString &name, M extra = {})
+{
+    extra.insert(QStringLiteral("code"), code);
+    extra.insert(QStringLiteral("name"), name);
+    return extra;
+}
+
+Reply save(client::SyncClient &c, const QString &entity, const M &changes, qint64 id = 0, qint64 version = 0, const A &lines = {})
+{
+    M args{{QStringLiteral("entity"), entity}, {QStringLiteral("changes"), changes}};
+    if (id) {
+        args.insert(QStringLiteral("id"), id);
+        args.insert(QStringLiteral("version"), version);
+    }
+    if (!lines.isEmpty()) args.insert(QStringLiteral("lines"), lines);
+    return c.call(QStringLiteral("data.save"), args);
+}
+
+Reply query(client::SyncClient &c, const QString &entity, const QCborValue &filter = {}, M extra = {})
+{
+    extra.insert(QStringLiteral("entity"), entity);
+    if (!filter.isUndefined()) extra.insert(QStringLiteral("filter"), filter);
+    return c.call(QStringLiteral("data.query"), extra);
+}
+
+QStringList namesOf(const Reply &r)
+{
+    QStringList out;
+    for (const auto &row : test::rowsOf(r)) out << row.value(QStringLiteral("name")).toString();
+    out.sort();
+    return out;
+}
+
+qint64 idOf(const Reply &r) { return r.value().toMap().value(QStringLiteral("id")).toInteger(); }
+qint64 versionOf(const Reply &r) { return r.value().toMap().value(QStringLiteral("version")).toInteger(); }
+
+} // namespace
+
+class TestData : public QObject {
+    Q_OBJECT
+    TestServer server;
+    std::unique_ptr<client::SyncClient> admin;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(server.start(), qPrintable(server.error()));
+        admin = server.admin();
+        QVERIFY2(admin, qPrintable(server.error()));
+    }
+
+    void validationErrorsNameTheirFields()
+    {
+        Reply r = save(*admin, QStringLiteral("customer"), M{{QStringLiteral("phone"), QStringLiteral("010-1234")}});
+        LH_VERIFY_ERROR(r, ErrorCode::Validation);
+        QStringList problems = test::problemsOf(r);
+        problems.sort();
+        QCOMPARE(problems, (QStringList{QStringLiteral("code:required"), QStringLiteral("name:required")}));
+
+        r = save(*admin, QStringLiteral("customer"),
+                 customer(QStringLiteral("V1"), s("验证客户"), M{{QStringLiteral("sales_region"), QStringLiteral("mars")},
+                                                              {QStringLiteral("tax_id"), QStringLiteral("12345")},
+                                                              {QStringLiteral("credit_limit"), -5},
+                                                              {QStringLiteral("contact_name"), QString(31, u'张')},
+                                                              {QStringLiteral("owner_id"), 999999},
+                                                              {QStringLiteral("shoe_size"), 42}}));
+        LH_VERIFY_ERROR(r, ErrorCode::Validation);
+        problems = test::problemsOf(r);
+        problems.sort();
+        QCOMPARE(problems, (QStringList{QStringLiteral("contact_name:too_long"), QStringLiteral("credit_limit:too_small"),
+                                        QStringLiteral("owner_id:ref_missing"), QStringLiteral("sales_region:enum"),
+                                        QStringLiteral("shoe_size:unknown_field"), QStringLiteral("tax_id:format")}));
+        for (const auto &f : r.error().fields())
+            if (f.field == QLatin1String("contact_name")) QCOMPARE(f.extra.value(QStringLiteral("max")).toInteger(), 30);
+        // Nothing was stored.
+        QCOMPARE(test::rowsOf(query(*admin, QStringLiteral("customer"), A{QStringLiteral("eq"), QStringLiteral("code"), QStringLiteral("V1")})).size(), 0);
+    }
+
+    void uniqueAndNormalised()
+    {
+        const Reply first = save(*admin, QStringLiteral("customer"), customer(s("ｕｎｉ１"), s("唯一客户")));
+        LH_VERIFY_OK(first);
+        QCOMPARE(first.value().toMap().value(QStringLiteral("code")).toString(), QStringLiteral("UNI1"));
+        const Reply second = save(*admin, QStringLiteral("customer"), customer(QStringLiteral("uni1"), s("另一个")));
+        LH_VERIFY_ERROR(second, ErrorCode::Validation);
+        QCOMPARE(test::problemsOf(second), QStringList{QStringLiteral("code:unique")});
+    }
+
+    void readOnlyFieldsAreRefusedNotIgnored()
+    {
+        const Reply r = save(*admin, QStringLiteral("user"), M{{QStringLiteral("username"), QStringLiteral("ro1")}, {QStringLiteral("name"), QStringLiteral("ro1")},
+                                                                {QStringLiteral("must_change_password"), false}});
+        LH_VERIFY_ERROR(r, ErrorCode::PermissionDenied);
+        QCOMPARE(test::problemsOf(r), QStringList{QStringLiteral("must_change_password:read_only")});
+    }
+
+    void differentFieldsMergeSameFieldConflicts()
+    {
+        auto other = server.admin();
+        const Reply created = save(*admin, QStringLiteral("customer"), customer(QStringLiteral("M1"), s("合并测试公司")));
+        LH_VERIFY_OK(created);
+        const qint64 id = idOf(created);
+        const qint64 v1 = versionOf(created);
+        // Another user changes the phone first.
+        const Reply theirs = save(*other, QStringLiteral("customer"), M{{QStringLiteral("phone"), QStringLiteral("021-5555")}}, id, v1);
+        LH_VERIFY_OK(theirs);
+        // Our change of another field, based on v1, merges.
+        const Reply mine = save(*admin, QStringLiteral("customer"), M{{QStringLiteral("industry"), s("制造业")}}, id, v1);
+        LH_VERIFY_OK(mine);
+        QCOMPARE(mine.value().toMap().value(QStringLiteral("phone")).toString(), QStringLiteral("021-5555"));
+        QCOMPARE(mine.value().toMap().value(QStringLiteral("industry")).toString(), s("制造业"));
+        QCOMPARE(versionOf(mine), v1 + 2);
+        // Our change of the same field, based on v1, is a conflict naming it with its current value.
+        const Reply stale = save(*admin, QStringLiteral("customer"), M{{QStringLiteral("phone"), QStringLiteral("010-8888")}}, id, v1);
+        LH_VERIFY_ERROR(stale, ErrorCode::Conflict);
+        QCOMPARE(stale.error().fields().size(), 1);
+        QCOMPARE(stale.error().fields().first().field, QStringLiteral("phone"));
+        QCOMPARE(stale.error().fields().first().current.toString(), QStringLiteral("021-5555"));
+        QCOMPARE(stale.error().details().value(QStringLiteral("version")).toInteger(), v1 + 2);
+        // Nothing of the stale save was written.
+        const Reply now = admin->call(QStringLiteral("data.get"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("id"), id}});
+        QCOMPARE(now.value().toMap().value(QStringLiteral("phone")).toString(), QStringLiteral("021-5555"));
+        // Setting the value it already has is no conflict.
+        LH_VERIFY_OK(save(*admin, QStringLiteral("customer"), M{{QStringLiteral("phone"), QStringLiteral("021-5555")}}, id, v1));
+        // Resolved against the current version, the user's choice is saved.
+        LH_VERIFY_OK(save(*admin, QStringLiteral("customer"), M{{QStringLiteral("phone"), QStringLiteral("010-8888")}}, id, v1 + 2));
+    }
+
+    void pagingTenThousandRows()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        for (int chunk = 0; chunk < 5; ++chunk) {
+            A rows;
+            for (int i = 0; i < 2000; ++i) {
+                const int n = chunk * 2000 + i;
+                rows.append(customer(QStringLiteral("P%1").arg(n, 5, 10, QLatin1Char('0')),
+                                     s("分页客户") + QString::number((n * 7919) % 10000), // names in another order than codes
+                                     M{{QStringLiteral("sales_region"), n % 2 ? QStringLiteral("east") : QStringLiteral("north")}}));
+            }
+            const Reply r = admin->call(QStringLiteral("data.import"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("rows"), rows}});
+            LH_VERIFY_OK(r);
+            QCOMPARE(r.value().toMap().value(QStringLiteral("created")).toInteger(), 2000);
+        }
+        qInfo() << "imported 10,000 customers in" << timer.elapsed() << "ms";
+        const A filter{QStringLiteral("like"), QStringLiteral("code"), QStringLiteral("P%")};
+        for (const auto &[sort, desc] : {std::pair{QStringLiteral("code"), false}, std::pair{QStringLiteral("name"), true},
+                                         std::pair{QStringLiteral("sales_region"), false}, std::pair{QStringLiteral("id"), true}}) {
+            QSet<qint64> seen;
+            QCborValue after;
+            QString previous;
+            int pages = 0;
+            qint64 total = -1;
+            for (;;) {
+                M args{{QStringLiteral("limit"), 700}, {QStringLiteral("sort"), sort}, {QStringLiteral("desc"), desc}, {QStringLiteral("total"), pages == 0}};
+                if (!after.isUndefined()) args.insert(QStringLiteral("after"), after);
+                const Reply r = query(*admin, QStringLiteral("customer"), filter, args);
+                LH_VERIFY_OK(r);
+                if (pages == 0) total = r.value().toMap().value(QStringLiteral("total")).toInteger();
+                for (const auto &row : test::rowsOf(r)) {
+                    const qint64 id = row.value(QStringLiteral("id")).toInteger();
+                    QVERIFY2(!seen.contains(id), qPrintable(QStringLiteral("duplicate %1 sorting by %2").arg(id).arg(sort)));
+                    seen.insert(id);
+                    if (sort == QLatin1String("code")) {
+                        const QString code = row.value(QStringLiteral("code")).toString();
+                        QVERIFY(code > previous);
+                        previous = code;
+                    }
+                }
+                ++pages;
+                after = r.value().toMap().value(QStringLiteral("next"));
+                if (after.isNull()) break;
+            }
+            QCOMPARE(total, qint64(10000));
+            QCOMPARE(seen.size(), 10000);
+            QCOMPARE(pages, 15);
+        }
+    }
+
+    void pinyinSearch()
+    {
+        for (const char *name : {"北京科技有限公司", "曾志伟贸易行", "北京华为经销部", "上海长江实业", "单田芳评书社"})
+            LH_VERIFY_OK(save(*admin, QStringLiteral("customer"), customer(QStringLiteral("PY") + QString::number(qHash(QString::fromUtf8(name)) % 100000), s(name))));
+        auto search = [&](const QString &text) { return namesOf(query(*admin, QStringLiteral("customer"), A{QStringLiteral("search"), text})); };
+        QCOMPARE(search(QStringLiteral("bjkj")), QStringList{s("北京科技有限公司")});
+        QCOMPARE(search(QStringLiteral("BeiJingKe")), QStringList{s("北京科技有限公司")});
+        QCOMPARE(search(s("科技")), QStringList{s("北京科技有限公司")});
+        QCOMPARE(search(s("bj华为")), QStringList{s("北京华为经销部")});
+        QCOMPARE(search(QStringLiteral("zzw")), QStringList{s("曾志伟贸易行")});
+        QCOMPARE(search(QStringLiteral("czw")), QStringList{s("曾志伟贸易行")});
+        QCOMPARE(search(QStringLiteral("shcj")), QStringList{s("上海长江实业")});
+        QCOMPARE(search(QStringLiteral("dtf")), QStringList{s("单田芳评书社")});
+        QCOMPARE(search(QStringLiteral("stf")), QStringList{s("单田芳评书社")});
+        QCOMPARE(search(QStringLiteral("bj")).size(), 2);
+        // Sorting by name follows pinyin with the overrides: 曾 (zeng) after 上海 (shang).
+        const Reply sorted = query(*admin, QStringLiteral("customer"), A{QStringLiteral("like"), QStringLiteral("code"), QStringLiteral("PY%")},
+                                   M{{QStringLiteral("sort"), QStringLiteral("name")}});
+        QStringList order;
+        for (const auto &row : test::rowsOf(sorted)) order << row.value(QStringLiteral("name")).toString();
+        QCOMPARE(order, (QStringList{s("北京华为经销部"), s("北京科技有限公司"), s("单田芳评书社"), s("上海长江实业"), s("曾志伟贸易行")}));
+        // Renaming keeps the keys in step.
+        const auto rows = test::rowsOf(query(*admin, QStringLiteral("customer"), A{QStringLiteral("search"), QStringLiteral("bjkj")}));
+        LH_VERIFY_OK(save(*admin, QStringLiteral("customer"), M{{QStringLiteral("name"), s("南京科技有限公司")}}, rows.first().value(QStringLiteral("id")).toInteger(),
+                          rows.first().value(QStringLiteral("version")).toInteger()));
+        QCOMPARE(search(QStringLiteral("bjkj")), QStringList{});
+        QCOMPARE(search(QStringLiteral("njkj")), QStringList{s("南京科技有限公司")});
+    }
+
+    void permissionDeniedChangesNothing()
+    {
+        QString error;
+        QVERIFY2(test::createUser(*admin, QStringLiteral("viewer"), QString::fromLatin1(test::kUserPassword), QStringLiteral("viewer"),
+                                  {{QStringLiteral("customer"), QStringLiteral("read")}}, {}, &error),
+                 qPrintable(error));
+        auto viewer = server.login(QStringLiteral("viewer"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(viewer);
+        const auto target = test::rowsOf(query(*admin, QStringLiteral("customer"), A{QStringLiteral("eq"), QStringLiteral("code"), QStringLiteral("M1")})).first();
+        const qint64 id = target.value(QStringLiteral("id")).toInteger();
+        const qint64 version = target.value(QStringLiteral("version")).toInteger();
+        LH_VERIFY_ERROR(save(*viewer, QStringLiteral("customer"), M{{QStringLiteral("phone"), QStringLiteral("000")}}, id, version), ErrorCode::PermissionDenied);
+        LH_VERIFY_ERROR(save(*viewer, QStringLiteral("customer"), customer(QStringLiteral("NEW1"), s("新客户"))), ErrorCode::PermissionDenied);
+        LH_VERIFY_ERROR(viewer->call(QStringLiteral("data.remove"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("id"), id},
+                                                                       {QStringLiteral("version"), version}}),
+                        ErrorCode::PermissionDenied);
+        LH_VERIFY_ERROR(query(*viewer, QStringLiteral("user")), ErrorCode::PermissionDenied);
+        LH_VERIFY_ERROR(viewer->call(QStringLiteral("system.check")), ErrorCode::PermissionDenied);
+        const Reply after = admin->call(QStringLiteral("data.get"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("id"), id}});
+        QCOMPARE(versionOf(after), version);
+        QCOMPARE(after.value().toMap().value(QStringLiteral("phone")).toString(), target.value(QStringLiteral("phone")).toString());
+        QCOMPARE(test::rowsOf(query(*admin, QStringLiteral("customer"), A{QStringLiteral("eq"), QStringLiteral("code"), QStringLiteral("NEW1")})).size(), 0);
+        const Reply refused = query(*admin, QStringLiteral("audit_log"), A{QStringLiteral("eq"), QStringLiteral("outcome"), QStringLiteral("PERMISSION_DENIED")},
+                                    M{{QStringLiteral("total"), true}});
+        QVERIFY(refused.value().toMap().value(QStringLiteral("total")).toInteger() >= 5);
+    }
+
+    void salesRepsSeeOwnCustomersAndThePool()
+    {
+        QString error;
+        const QList<test::Grant> rep = {{QStringLiteral("customer"), QStringLiteral("read"), QStringLiteral("own_or_pool")},
+                                        {QStringLiteral("customer"), QStringLiteral("create"), QStringLiteral("own")},
+                                        {QStringLiteral("customer"), QStringLiteral("write"), QStringLiteral("own")}};
+        const qint64 repA = test::createUser(*admin, QStringLiteral("rep_a"), QString::fromLatin1(test::kUserPassword), QStringLiteral("sales_rep"), rep, {}, &error);
+        QVERIFY2(repA, qPrintable(error));
+        QVERIFY(test::createUser(*admin, QStringLiteral("rep_b"), QString::fromLatin1(test::kUserPassword), QStringLiteral("sales_rep"), rep, {}, &error));
+        auto a = server.login(QStringLiteral("rep_a"), QString::fromLatin1(test::kUserPassword));
+        auto b = server.login(QStringLiteral("rep_b"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(a && b);
+        const Reply mine = save(*a, QStringLiteral("customer"), customer(QStringLiteral("OWN-A"), s("甲的客户")));
+        LH_VERIFY_OK(mine);
+        QCOMPARE(mine.value().toMap().value(QStringLiteral("owner_id")).toInteger(), repA);
+        LH_VERIFY_OK(save(*admin, QStringLiteral("customer"), customer(QStringLiteral("POOL1"), s("公海客户"), M{{QStringLiteral("owner_id"), QCborValue(QCborValue::Null)}})));
+        const QStringList seenByB = namesOf(query(*b, QStringLiteral("customer"), A{QStringLiteral("in"), QStringLiteral("code"),
+                                                                                 A{QStringLiteral("OWN-A"), QStringLiteral("POOL1"), QStringLiteral("M1")}}));
+        QCOMPARE(seenByB, QStringList{s("公海客户")});
+        LH_VERIFY_ERROR(b->call(QStringLiteral("data.get"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("id"), idOf(mine)}}),
+                        ErrorCode::NotFound);
+        LH_VERIFY_ERROR(save(*b, QStringLiteral("customer"), M{{QStringLiteral("phone"), QStringLiteral("1")}}, idOf(mine), versionOf(mine)), ErrorCode::PermissionDenied);
+        // The owner is protected: a rep cannot hand a customer to someone else.
+        const Reply grab = save(*a, QStringLiteral("customer"), M{{QStringLiteral("owner_id"), QCborValue(QCborValue::Null)}}, idOf(mine), versionOf(mine));
+        LH_VERIFY_ERROR(grab, ErrorCode::PermissionDenied);
+        QCOMPARE(test::problemsOf(grab), QStringList{QStringLiteral("owner_id:protected")});
+    }
+
+    void sensitiveFieldsNeedAGrant()
+    {
+        QString error;
+        QVERIFY2(test::createUser(*admin, QStringLiteral("hr1"), QString::fromLatin1(test::kUserPassword), QStringLiteral("hr"),
+                                  {{QStringLiteral("employee"), QStringLiteral("*")}}, {QStringLiteral("salary"), QStringLiteral("id_card")}, &error),
+                 qPrintable(error));
+        QVERIFY2(test::createUser(*admin, QStringLiteral("mgr1"), QString::fromLatin1(test::kUserPassword), QStringLiteral("line_manager"),
+                                  {{QStringLiteral("employee"), QStringLiteral("read")}, {QStringLiteral("employee"), QStringLiteral("write")}}, {}, &error),
+                 qPrintable(error));
+        auto hr = server.login(QStringLiteral("hr1"), QString::fromLatin1(test::kUserPassword));
+        auto mgr = server.login(QStringLiteral("mgr1"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(hr && mgr);
+        const Reply e = save(*hr, QStringLiteral("employee"), M{{QStringLiteral("code"), QStringLiteral("E001")}, {QStringLiteral("name"), s("王小明")},
+                                                                 {QStringLiteral("salary"), 1250000}, {QStringLiteral("id_card"), QStringLiteral("110101199003074512")}});
+        LH_VERIFY_OK(e);
+        QCOMPARE(e.value().toMap().value(QStringLiteral("salary")).toInteger(), 1250000);
+        const Reply seen = mgr->call(QStringLiteral("data.get"), M{{QStringLiteral("entity"), QStringLiteral("employee")}, {QStringLiteral("id"), idOf(e)}});
+        LH_VERIFY_OK(seen);
+        QVERIFY(!seen.value().toMap().contains(QStringLiteral("salary")));
+        QVERIFY(!seen.value().toMap().contains(QStringLiteral("id_card")));
+        QCOMPARE(seen.value().toMap().value(QStringLiteral("name")).toString(), s("王小明"));
+        const Reply listed = query(*mgr, QStringLiteral("employee"));
+        QVERIFY(!listed.value().toMap().value(QStringLiteral("columns")).toArray().contains(QCborValue(QStringLiteral("salary"))));
+        LH_VERIFY_ERROR(query(*mgr, QStringLiteral("employee"), A{QStringLiteral("gt"), QStringLiteral("salary"), 1000000}), ErrorCode::PermissionDenied);
+        const Reply raise = save(*mgr, QStringLiteral("employee"), M{{QStringLiteral("salary"), 9900000}}, idOf(e), versionOf(e));
+        LH_VERIFY_ERROR(raise, ErrorCode::PermissionDenied);
+        QCOMPARE(test::problemsOf(raise), QStringList{QStringLiteral("salary:sensitive")});
+        // The audit log records that the salary changed, never its value.
+        QSqlDatabase db = server.openStore(QStringLiteral("sensitive-check"));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT changes FROM audit_log WHERE entity = 'employee'")));
+        int rows = 0;
+        while (q.next()) {
+            ++rows;
+            QVERIFY(!q.value(0).toString().contains(QStringLiteral("1250000")));
+            QVERIFY(!q.value(0).toString().contains(QStringLiteral("110101199003074512")));
+        }
+        QVERIFY(rows >= 1);
+        q.finish();
+        db.close();
+    }
+
+    void pushesReachOtherConnections()
+    {
+        auto watcher = server.admin();
+        LH_VERIFY_OK(watcher->call(QStringLiteral("events.subscribe"), M{{QStringLiteral("entities"), A{QStringLiteral("customer")}}}));
+        const Reply created = save(*admin, QStringLiteral("customer"), customer(QStringLiteral("PUSH1"), s("推送客户")));
+        LH_VERIFY_OK(created);
+        QCborMap event;
+        QVERIFY(watcher->waitForEvent(QStringLiteral("record.changed"), 5000, &event));
+        QCOMPARE(event.value(QStringLiteral("entity")).toString(), QStringLiteral("customer"));
+        QCOMPARE(event.value(QStringLiteral("id")).toInteger(), idOf(created));
+        QCOMPARE(event.value(QStringLiteral("kind")).toString(), QStringLiteral("created"));
+        LH_VERIFY_OK(save(*admin, QStringLiteral("product_category"), M{{QStringLiteral("code"), QStringLiteral("CAT9")}, {QStringLiteral("name"), s("杂项")}}));
+        QVERIFY(!watcher->waitForEvent(QStringLiteral("record.changed"), 500)); // not subscribed to categories
+    }
+
+    void removingMasterDataArchives()
+    {
+        const Reply created = save(*admin, QStringLiteral("customer"), customer(QStringLiteral("ARCH1"), s("将归档客户")));
+        LH_VERIFY_OK(created);
+        LH_VERIFY_ERROR(admin->call(QStringLiteral("data.remove"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("id"), idOf(created)},
+                                                                      {QStringLiteral("version"), versionOf(created) + 5}}),
+                        ErrorCode::Conflict);
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.remove"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("id"), idOf(created)},
+                                                                   {QStringLiteral("version"), versionOf(created)}}));
+        const A byCode{QStringLiteral("eq"), QStringLiteral("code"), QStringLiteral("ARCH1")};
+        QCOMPARE(test::rowsOf(query(*admin, QStringLiteral("customer"), byCode)).size(), 0);
+        const auto archived = test::rowsOf(query(*admin, QStringLiteral("customer"), byCode, M{{QStringLiteral("archived"), true}}));
+        QCOMPARE(archived.size(), 1);
+        QCOMPARE(archived.first().value(QStringLiteral("archived")).toBool(), true);
+        // New references to archived records are refused.
+        const Reply contact = save(*admin, QStringLiteral("contact"), M{{QStringLiteral("name"), s("李四")}, {QStringLiteral("customer_id"), idOf(created)}});
+        LH_VERIFY_ERROR(contact, ErrorCode::Validation);
+        QCOMPARE(test::problemsOf(contact), QStringList{QStringLiteral("customer_id:ref_archived")});
+    }
+
+    void historyOfARecord()
+    {
+        const auto row = test::rowsOf(query(*admin, QStringLiteral("customer"), A{QStringLiteral("eq"), QStringLiteral("code"), QStringLiteral("M1")})).first();
+        const Reply h = admin->call(QStringLiteral("data.history"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("id"), row.value(QStringLiteral("id"))}});
+        LH_VERIFY_OK(h);
+        const A entries = h.value().toMap().value(QStringLiteral("entries")).toArray();
+        QVERIFY(entries.size() >= 4);
+        QVERIFY(entries.first().toMap().value(QStringLiteral("changes")).toString().contains(QStringLiteral("010-8888")));
+    }
+
+    void referenceDataIsLoaded()
+    {
+        const auto cities = test::rowsOf(query(*admin, QStringLiteral("region"), A{QStringLiteral("eq"), QStringLiteral("parent_code"), QStringLiteral("440000")},
+                                               M{{QStringLiteral("limit"), 100}}));
+        QVERIFY(cities.size() >= 21);
+        const auto dongguan = test::rowsOf(query(*admin, QStringLiteral("region"), A{QStringLiteral("eq"), QStringLiteral("code"), QStringLiteral("441900")}));
+        QCOMPARE(dongguan.size(), 1);
+        QCOMPARE(dongguan.first().value(QStringLiteral("name")).toString(), s("东莞市"));
+        const auto day = test::rowsOf(query(*admin, QStringLiteral("workday"), A{QStringLiteral("eq"), QStringLiteral("day"), QStringLiteral("2026-02-14")}));
+        QCOMPARE(day.size(), 1);
+        QCOMPARE(day.first().value(QStringLiteral("kind")).toString(), QStringLiteral("workday"));
+    }
+
+    void auditChainDetectsTampering()
+    {
+        Reply check = admin->call(QStringLiteral("system.check"));
+        LH_VERIFY_OK(check);
+        QVERIFY2(check.value().toMap().value(QStringLiteral("ok")).toBool(), qPrintable(check.value().toMap().value(QStringLiteral("problems")).toArray().toJsonArray().first().toString()));
+        QSqlDatabase db = server.openStore(QStringLiteral("tamper"));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("UPDATE audit_log SET outcome = 'ok' WHERE id = (SELECT MIN(id) FROM audit_log WHERE outcome = 'PERMISSION_DENIED')")));
+        q.finish();
+        check = admin->call(QStringLiteral("system.check"));
+        LH_VERIFY_OK(check);
+        QVERIFY(!check.value().toMap().value(QStringLiteral("ok")).toBool());
+        QVERIFY(check.value().toMap().value(QStringLiteral("problems")).toArray().first().toString().contains(QStringLiteral("altered")));
+        db.close();
+    }
+
+    void cleanupTestCase()
+    {
+        for (const char *name : {"test-store", "tamper", "sensitive-check"}) QSqlDatabase::removeDatabase(QString::fromLatin1(name));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestData)
+#include "tst_data.moc"

@@ -1,0 +1,289 @@
+// The protocol against the real server on a real socket: handshake, version and
+// kind errors, limits and deadlines; a bad peer loses only its own connection.
+#include "protocol/frame.h"
+#include "test_data.h"
+#include "test_server.h"
+
+#include <QCborArray>
+#include <QElapsedTimer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QtEndian>
+
+using namespace liuhe;
+using namespace liuhe::protocol;
+using liuhe::test::TestServer;
+
+namespace {
+
+// A hand-driven socket for sending exactly the bytes a test wants.
+class RawPeer {
+public:
+    explicit RawPeer(const TestServer &server)
+    {
+        m_socket.connectToHost(server.address().host, server.port());
+        m_ok = m_socket.waitForConnected(5000);
+    }
+    bool ok() const { return m_ok; }
+    void write(const QByteArray &bytes)
+    {
+        m_socket.write(bytes);
+        m_socket.waitForBytesWritten(2000);
+    }
+    void hello(const QCborArray &versions = {1})
+    {
+        write(encodeFrame(Kind::Hello, 0, QCborMap{{QStringLiteral("versions"), versions}}));
+    }
+    // Next frame within the timeout; nullopt if none (closed or silent).
+    std::optional<std::pair<FrameHeader, QCborMap>> next(int timeoutMs = 5000)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < timeoutMs) {
+            if (m_buffer.size() >= kHeaderSize) {
+                FrameHeader h;
+                decodeHeader(QByteArrayView(m_buffer).first(kHeaderSize), kMaxPayloadAfterLogin, h);
+                if (m_buffer.size() >= kHeaderSize + qsizetype(h.payloadLength)) {
+                    const auto payload = decodePayload(QByteArrayView(m_buffer).sliced(kHeaderSize, h.payloadLength));
+                    m_buffer.remove(0, kHeaderSize + h.payloadLength);
+                    return std::make_pair(h, payload.value_or(QCborMap()));
+                }
+            }
+            if (m_socket.state() != QAbstractSocket::ConnectedState && m_socket.bytesAvailable() == 0) return std::nullopt;
+            if (m_socket.waitForReadyRead(100)) m_buffer += m_socket.readAll();
+        }
+        return std::nullopt;
+    }
+    // True when the server closes the connection within the timeout.
+    bool closedWithin(int timeoutMs)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < timeoutMs) {
+            if (m_socket.state() == QAbstractSocket::UnconnectedState) return true;
+            m_socket.waitForReadyRead(100);
+            m_buffer += m_socket.readAll();
+        }
+        return m_socket.state() == QAbstractSocket::UnconnectedState;
+    }
+
+private:
+    QTcpSocket m_socket;
+    QByteArray m_buffer;
+    bool m_ok = false;
+};
+
+QByteArray header(quint8 version, quint8 kind, quint32 id, quint32 length)
+{
+    QByteArray b(kHeaderSize, '\0');
+    auto *p = reinterpret_cast<uchar *>(b.data());
+    qToBigEndian<quint16>(kMagic, p);
+    p[2] = version;
+    p[3] = kind;
+    qToBigEndian<quint32>(id, p + 8);
+    qToBigEndian<quint32>(length, p + 12);
+    return b;
+}
+
+} // namespace
+
+class TestProtocolServer : public QObject {
+    Q_OBJECT
+    TestServer server;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(server.start({QStringLiteral("--hello-timeout"), QStringLiteral("2"), QStringLiteral("--frame-timeout"), QStringLiteral("2")}),
+                 qPrintable(server.error()));
+    }
+
+    void helloAndWelcome()
+    {
+        RawPeer peer(server);
+        QVERIFY(peer.ok());
+        peer.hello();
+        const auto f = peer.next();
+        QVERIFY(f);
+        QCOMPARE(f->first.kind, Kind::Welcome);
+        QCOMPARE(f->second.value(QStringLiteral("version")).toInteger(), 1);
+        QCOMPARE(f->second.value(QStringLiteral("max_frame_before_login")).toInteger(), qint64(kMaxPayloadBeforeLogin));
+        peer.write(encodeFrame(Kind::Ping, 42, QCborMap()));
+        const auto pong = peer.next();
+        QVERIFY(pong);
+        QCOMPARE(pong->first.kind, Kind::Pong);
+        QCOMPARE(pong->first.requestId, 42u);
+    }
+
+    void noCommonVersion()
+    {
+        RawPeer peer(server);
+        peer.hello(QCborArray{2, 3});
+        const auto f = peer.next();
+        QVERIFY(f);
+        QCOMPARE(f->first.kind, Kind::Error);
+        QCOMPARE(f->second.value(QStringLiteral("code")).toString(), QStringLiteral("UNSUPPORTED_VERSION"));
+        QVERIFY(peer.closedWithin(3000));
+    }
+
+    void headerVersionMismatch()
+    {
+        RawPeer peer(server);
+        peer.write(header(9, quint8(Kind::Hello), 7, 0));
+        const auto f = peer.next();
+        QVERIFY(f);
+        QCOMPARE(f->first.kind, Kind::Error);
+        QCOMPARE(f->first.requestId, 7u);
+        QCOMPARE(f->second.value(QStringLiteral("code")).toString(), QStringLiteral("UNSUPPORTED_VERSION"));
+        QVERIFY(peer.closedWithin(3000));
+    }
+
+    void unknownKindKeepsConnection()
+    {
+        RawPeer peer(server);
+        peer.hello();
+        QVERIFY(peer.next());
+        const QByteArray body = QCborValue(QCborMap{{QStringLiteral("x"), 1}}).toCbor();
+        peer.write(header(1, 77, 5, quint32(body.size())) + body);
+        const auto f = peer.next();
+        QVERIFY(f);
+        QCOMPARE(f->first.kind, Kind::Error);
+        QCOMPARE(f->first.requestId, 5u);
+        QCOMPARE(f->second.value(QStringLiteral("code")).toString(), QStringLiteral("UNKNOWN_KIND"));
+        peer.write(encodeFrame(Kind::Ping, 6, QCborMap()));
+        const auto pong = peer.next();
+        QVERIFY(pong);
+        QCOMPARE(pong->first.kind, Kind::Pong);
+    }
+
+    void requestBeforeHelloIsRefused()
+    {
+        RawPeer peer(server);
+        peer.write(encodeFrame(Kind::Request, 1, QCborMap{{QStringLiteral("call"), QStringLiteral("system.ping")}}));
+        const auto f = peer.next();
+        QVERIFY(f);
+        QCOMPARE(f->first.kind, Kind::Goodbye);
+        QCOMPARE(f->second.value(QStringLiteral("code")).toString(), QStringLiteral("PROTOCOL"));
+        QVERIFY(peer.closedWithin(3000));
+    }
+
+    void callsNeedLogin()
+    {
+        auto c = server.connect();
+        QVERIFY(c);
+        LH_VERIFY_ERROR(c->call(QStringLiteral("data.query"), QCborMap{{QStringLiteral("entity"), QStringLiteral("customer")}}), ErrorCode::AuthRequired);
+        LH_VERIFY_ERROR(c->call(QStringLiteral("no.such.call")), ErrorCode::UnknownCall);
+        LH_VERIFY_OK(c->call(QStringLiteral("system.ping")));
+    }
+
+    void badRequestShape()
+    {
+        RawPeer peer(server);
+        peer.hello();
+        QVERIFY(peer.next());
+        peer.write(encodeFrame(Kind::Request, 3, QCborMap{{QStringLiteral("call"), 12}}));
+        const auto f = peer.next();
+        QVERIFY(f);
+        QCOMPARE(f->first.kind, Kind::Error);
+        QCOMPARE(f->second.value(QStringLiteral("code")).toString(), QStringLiteral("BAD_REQUEST"));
+    }
+
+    void malformedFrameClosesOnlyThatConnection()
+    {
+        auto good = server.admin();
+        QVERIFY2(good, qPrintable(server.error()));
+        for (const QByteArray &garbage : {QByteArray("GET / HTTP/1.1\r\nHost: x\r\n\r\n"), header(1, 3, 1, 4) + QByteArray("\xff\xff\xff\xff", 4)}) {
+            RawPeer bad(server);
+            bad.hello();
+            QVERIFY(bad.next());
+            bad.write(garbage);
+            QVERIFY(bad.closedWithin(3000));
+            LH_VERIFY_OK(good->call(QStringLiteral("data.query"), QCborMap{{QStringLiteral("entity"), QStringLiteral("user")}}));
+        }
+    }
+
+    void oversizeBeforeLogin()
+    {
+        RawPeer peer(server);
+        peer.hello();
+        QVERIFY(peer.next());
+        peer.write(header(1, quint8(Kind::Request), 1, kMaxPayloadBeforeLogin + 1));
+        const auto f = peer.next();
+        QVERIFY(f);
+        QCOMPARE(f->first.kind, Kind::Goodbye);
+        QCOMPARE(f->second.value(QStringLiteral("code")).toString(), QStringLiteral("LIMIT"));
+        QVERIFY(peer.closedWithin(3000));
+    }
+
+    void largeFrameAfterLoginAccepted()
+    {
+        auto c = server.admin();
+        QVERIFY(c);
+        // 200 KiB of notes: over the pre-login limit, fine after login.
+        const QString big(100000, u'注');
+        const auto r = c->call(QStringLiteral("data.save"), QCborMap{{QStringLiteral("entity"), QStringLiteral("customer")},
+                                                                     {QStringLiteral("changes"), QCborMap{{QStringLiteral("code"), QStringLiteral("BIG1")},
+                                                                                                           {QStringLiteral("name"), QStringLiteral("大客户")},
+                                                                                                           {QStringLiteral("notes"), big}}}});
+        LH_VERIFY_ERROR(r, ErrorCode::Validation); // notes are limited to 4000 characters, but the frame got through
+        QVERIFY(test::problemsOf(r).contains(QStringLiteral("notes:too_long")));
+    }
+
+    void stalledHalfFrameIsDropped()
+    {
+        auto good = server.admin();
+        QVERIFY(good);
+        RawPeer stalled(server);
+        stalled.hello();
+        QVERIFY(stalled.next());
+        stalled.write(header(1, quint8(Kind::Request), 1, 100).left(8));
+        QElapsedTimer t;
+        t.start();
+        // The others keep working while the half frame waits.
+        LH_VERIFY_OK(good->call(QStringLiteral("data.query"), QCborMap{{QStringLiteral("entity"), QStringLiteral("user")}}));
+        QVERIFY(stalled.closedWithin(6000));
+        QVERIFY(t.elapsed() >= 1500);
+        LH_VERIFY_OK(good->call(QStringLiteral("data.query"), QCborMap{{QStringLiteral("entity"), QStringLiteral("user")}}));
+    }
+
+    void silentConnectionIsDropped()
+    {
+        RawPeer silent(server);
+        QVERIFY(silent.ok());
+        QVERIFY(silent.closedWithin(6000));
+    }
+
+    void inFlightLimit()
+    {
+        auto c = server.admin();
+        QVERIFY(c);
+        int limited = 0, answered = 0;
+        const int n = 400;
+        for (int i = 0; i < n; ++i)
+            c->connection().call(QStringLiteral("data.query"), QCborMap{{QStringLiteral("entity"), QStringLiteral("region")}, {QStringLiteral("limit"), 1000}},
+                                 [&](const Reply &r) {
+                                     ++answered;
+                                     if (!r.isOk() && r.error().code() == ErrorCode::Limit) ++limited;
+                                 });
+        QTRY_COMPARE_WITH_TIMEOUT(answered, n, 60000);
+        QVERIFY2(limited > 0, "no request was refused over the in-flight limit");
+        LH_VERIFY_OK(c->call(QStringLiteral("system.ping")));
+    }
+
+    void gracefulShutdown()
+    {
+        auto c = server.admin();
+        QVERIFY(c);
+        server.stop();
+        QVERIFY(!server.isRunning());
+        QVERIFY(server.log().contains("stopped"));
+        QTRY_VERIFY_WITH_TIMEOUT(!c->isConnected(), 5000);
+        QCOMPARE(c->closeReason().code(), ErrorCode::Unavailable);
+        QVERIFY2(server.restart(), qPrintable(server.error()));
+        auto again = server.admin();
+        QVERIFY(again);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProtocolServer)
+#include "tst_protocol_server.moc"

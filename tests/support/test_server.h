@@ -1,0 +1,65 @@
+// Starts the real liuhe-server binary for a test: on an ephemeral port, with a
+// fresh SQLite store in a temporary directory or a fresh PostgreSQL database
+// (LIUHE_TEST_BACKEND=postgresql, LIUHE_TEST_PG=postgresql://user@host:port/postgres).
+#pragma once
+
+#include "net/sync_client.h"
+
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <memory>
+
+namespace liuhe::test {
+
+class TestServer {
+public:
+    static constexpr const char *kAdminPassword = "Admin#Pass1234";
+
+    TestServer();
+    ~TestServer();
+
+    static QString backend(); // "sqlite" or "postgresql"
+    // Starts the server; extra arguments are appended. False with error() set on failure.
+    bool start(const QStringList &extraArguments = {});
+    // Starts again on the same store (after stop() or kill()).
+    bool restart(const QStringList &extraArguments = {});
+    void stop();   // SIGTERM and wait
+    void kill();   // SIGKILL
+    bool isRunning() const;
+
+    client::ServerAddress address() const { return m_address; }
+    quint16 port() const { return m_address.port; }
+    QString databaseUrl() const { return m_databaseUrl; }
+    QString dataDir() const { return m_dataDir.path(); }
+    QString error() const { return m_error; }
+    QByteArray log() const;
+
+    std::unique_ptr<client::SyncClient> connect();
+    // Connected and logged in; nullptr (and error()) on failure.
+    std::unique_ptr<client::SyncClient> login(const QString &username, const QString &password);
+    std::unique_ptr<client::SyncClient> admin() { return login(QStringLiteral("admin"), QString::fromLatin1(kAdminPassword)); }
+
+    static QString serverBinary();
+
+    // A direct connection to the server's store, for checks and tampering that no
+    // call allows (the test's own connection name; close it before the server stops).
+    QSqlDatabase openStore(const QString &connectionName = QStringLiteral("test-store"));
+
+private:
+    bool launch(const QStringList &arguments);
+    bool createDatabase();
+    void dropDatabase();
+
+    QTemporaryDir m_dataDir;
+    QString m_databaseUrl;
+    QString m_databaseName;
+    QStringList m_baseArguments;
+    std::unique_ptr<QProcess> m_process;
+    client::ServerAddress m_address;
+    QString m_error;
+    QByteArray m_stderr;
+};
+
+} // namespace liuhe::test
