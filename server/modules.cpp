@@ -1,14 +1,30 @@
 #include "modules.h"
 
 #include "approval/approval_calls.h"
+#include "inventory/inventory_actions.h"
+#include "inventory/inventory_calls.h"
+#include "inventory/inventory_invariants.h"
+#include "purchase/purchase_actions.h"
+#include "purchase/purchase_rules.h"
+#include "sales/sales_actions.h"
+#include "sales/sales_rules.h"
 
 namespace liuhe {
 
-void registerModules() {}
+void registerModules()
+{
+    sales::registerSalesRules();
+    sales::registerSalesActions();
+    purchase::registerPurchaseRules();
+    purchase::registerPurchaseActions();
+    inventory::registerInventoryActions();
+    inventory::registerInventoryInvariants();
+}
 
 void registerModuleCalls(rpc::CallRegistry &calls)
 {
     approval::registerApprovalCalls(calls);
+    inventory::registerInventoryCalls(calls);
 }
 
 } // namespace liuhe

@@ -1,9 +1,189 @@
-// Inventory: stock ledger, on-hand, FIFO layers, transfers, counts.
+// Inventory: transfers, stock counts, reorder alerts, and read views of the
+// ledger (stock moves), on-hand levels and FIFO layers, which only the inventory
+// module writes.
 #include "schema/catalogue.h"
 #include "schema/entity_builder.h"
 
+#include <QCoreApplication>
+
 namespace liuhe::schema {
 
-QList<Entity> inventoryEntities() { return {}; }
+namespace {
+
+const QString kDraft = QStringLiteral("draft");
+const QString kPending = QStringLiteral("pending");
+const QString kConfirmed = QStringLiteral("confirmed");
+const QString kDone = QStringLiteral("done");
+const QString kCancelled = QStringLiteral("cancelled");
+
+Entity stockMove()
+{
+    return EntityBuilder(QStringLiteral("stock_move"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Stock movement"), EntityKind::Ledger)
+        .dateTime(QStringLiteral("at"), QT_TRANSLATE_NOOP("Schema", "Time"), Indexed | ListColumn)
+        .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), Indexed | ListColumn)
+        .ref(QStringLiteral("warehouse_id"), QT_TRANSLATE_NOOP("Schema", "Warehouse"), QStringLiteral("warehouse"), Indexed | ListColumn)
+        .ref(QStringLiteral("location_id"), QT_TRANSLATE_NOOP("Schema", "Location"), QStringLiteral("location"), ListColumn)
+        .text(QStringLiteral("lot"), QT_TRANSLATE_NOOP("Schema", "Lot"), 40, ListColumn)
+        .quantity(QStringLiteral("quantity"), QT_TRANSLATE_NOOP("Schema", "Quantity"), ListColumn)
+        .money(QStringLiteral("cost"), QT_TRANSLATE_NOOP("Schema", "Cost"), ListColumn)
+        .enumeration(QStringLiteral("kind"), QT_TRANSLATE_NOOP("Schema", "Kind"),
+                     {{QStringLiteral("receipt"), QT_TRANSLATE_NOOP("Schema", "Purchase receipt")},
+                      {QStringLiteral("purchase_return"), QT_TRANSLATE_NOOP("Schema", "Purchase return")},
+                      {QStringLiteral("delivery"), QT_TRANSLATE_NOOP("Schema", "Delivery")},
+                      {QStringLiteral("sales_return"), QT_TRANSLATE_NOOP("Schema", "Sales return")},
+                      {QStringLiteral("transfer_out"), QT_TRANSLATE_NOOP("Schema", "Transfer out")},
+                      {QStringLiteral("transfer_in"), QT_TRANSLATE_NOOP("Schema", "Transfer in")},
+                      {QStringLiteral("count"), QT_TRANSLATE_NOOP("Schema", "Stock count adjustment")}},
+                     Indexed | ListColumn)
+        .text(QStringLiteral("doc_type"), QT_TRANSLATE_NOOP("Schema", "Document type"), 64, ListColumn)
+        .integer(QStringLiteral("doc_id"), QT_TRANSLATE_NOOP("Schema", "Document"), Indexed)
+        .text(QStringLiteral("doc_number"), QT_TRANSLATE_NOOP("Schema", "Document number"), 32, ListColumn)
+        .ref(QStringLiteral("user_id"), QT_TRANSLATE_NOOP("Schema", "By"), QStringLiteral("user"), ListColumn)
+        .display(QStringLiteral("doc_number"))
+        .customTable()
+        .build();
+}
+
+Entity stockLevel()
+{
+    return EntityBuilder(QStringLiteral("stock_level"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Stock on hand"), EntityKind::Ledger)
+        .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), Indexed | ListColumn)
+        .ref(QStringLiteral("warehouse_id"), QT_TRANSLATE_NOOP("Schema", "Warehouse"), QStringLiteral("warehouse"), Indexed | ListColumn)
+        .quantity(QStringLiteral("on_hand"), QT_TRANSLATE_NOOP("Schema", "On hand"), Indexed | ListColumn)
+        .quantity(QStringLiteral("reserved"), QT_TRANSLATE_NOOP("Schema", "Reserved"), ListColumn)
+        .money(QStringLiteral("value"), QT_TRANSLATE_NOOP("Schema", "Stock value"), ListColumn)
+        .display(QStringLiteral("product_id"))
+        .customTable()
+        .build();
+}
+
+Entity stockQuant()
+{
+    return EntityBuilder(QStringLiteral("stock_quant"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Stock by location and lot"), EntityKind::Ledger)
+        .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), Indexed | ListColumn)
+        .ref(QStringLiteral("warehouse_id"), QT_TRANSLATE_NOOP("Schema", "Warehouse"), QStringLiteral("warehouse"), Indexed | ListColumn)
+        .ref(QStringLiteral("location_id"), QT_TRANSLATE_NOOP("Schema", "Location"), QStringLiteral("location"), ListColumn)
+        .text(QStringLiteral("lot"), QT_TRANSLATE_NOOP("Schema", "Lot"), 40, ListColumn)
+        .quantity(QStringLiteral("quantity"), QT_TRANSLATE_NOOP("Schema", "Quantity"), ListColumn)
+        .display(QStringLiteral("product_id"))
+        .customTable()
+        .build();
+}
+
+Entity fifoLayer()
+{
+    return EntityBuilder(QStringLiteral("fifo_layer"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "FIFO cost layer"), EntityKind::Ledger)
+        .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), Indexed | ListColumn)
+        .ref(QStringLiteral("warehouse_id"), QT_TRANSLATE_NOOP("Schema", "Warehouse"), QStringLiteral("warehouse"), Indexed | ListColumn)
+        .dateTime(QStringLiteral("at"), QT_TRANSLATE_NOOP("Schema", "Received"), ListColumn)
+        .quantity(QStringLiteral("qty_in"), QT_TRANSLATE_NOOP("Schema", "Quantity in"), ListColumn)
+        .quantity(QStringLiteral("qty_left"), QT_TRANSLATE_NOOP("Schema", "Quantity left"), ListColumn)
+        .money(QStringLiteral("cost_in"), QT_TRANSLATE_NOOP("Schema", "Cost in"), ListColumn)
+        .money(QStringLiteral("cost_left"), QT_TRANSLATE_NOOP("Schema", "Cost left"), ListColumn)
+        .display(QStringLiteral("product_id"))
+        .customTable()
+        .build();
+}
+
+Entity transfer()
+{
+    return EntityBuilder(QStringLiteral("stock_transfer"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Stock transfer"), EntityKind::Document)
+        .document(QStringLiteral("DB"), standardDocumentStates())
+        .ref(QStringLiteral("from_warehouse_id"), QT_TRANSLATE_NOOP("Schema", "From warehouse"), QStringLiteral("warehouse"), Required | Indexed | ListColumn)
+        .ref(QStringLiteral("to_warehouse_id"), QT_TRANSLATE_NOOP("Schema", "To warehouse"), QStringLiteral("warehouse"), Required | Indexed | ListColumn)
+        .longText(QStringLiteral("notes"), QT_TRANSLATE_NOOP("Schema", "Notes"))
+        .lines(QStringLiteral("stock_transfer_line"))
+        .action(QStringLiteral("post"), QT_TRANSLATE_NOOP("Schema", "Post"), {kDraft}, kDone)
+        .action(QStringLiteral("cancel"), QT_TRANSLATE_NOOP("Schema", "Cancel"), {kDraft}, kCancelled)
+        .build();
+}
+
+Entity transferLine()
+{
+    return EntityBuilder(QStringLiteral("stock_transfer_line"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Transfer line"), EntityKind::Line)
+        .ref(QStringLiteral("transfer_id"), QT_TRANSLATE_NOOP("Schema", "Transfer"), QStringLiteral("stock_transfer"), Required | Indexed)
+        .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), Required | Indexed | ListColumn)
+        .quantity(QStringLiteral("quantity"), QT_TRANSLATE_NOOP("Schema", "Quantity"), Required | ListColumn).min(1)
+        .ref(QStringLiteral("from_location_id"), QT_TRANSLATE_NOOP("Schema", "From location"), QStringLiteral("location"), ListColumn)
+        .ref(QStringLiteral("to_location_id"), QT_TRANSLATE_NOOP("Schema", "To location"), QStringLiteral("location"), ListColumn)
+        .text(QStringLiteral("lot"), QT_TRANSLATE_NOOP("Schema", "Lot"), 40, ListColumn).format(TextFormat::Code)
+        .money(QStringLiteral("cost"), QT_TRANSLATE_NOOP("Schema", "Cost moved"), ReadOnly | ListColumn)
+        .parent(QStringLiteral("stock_transfer"), QStringLiteral("transfer_id"))
+        .build();
+}
+
+Entity stockCount()
+{
+    return EntityBuilder(QStringLiteral("stock_count"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Stock count"), EntityKind::Document)
+        .document(QStringLiteral("PD"), standardDocumentStates())
+        .ref(QStringLiteral("warehouse_id"), QT_TRANSLATE_NOOP("Schema", "Warehouse"), QStringLiteral("warehouse"), Required | Indexed | ListColumn)
+        .ref(QStringLiteral("location_id"), QT_TRANSLATE_NOOP("Schema", "Only location"), QStringLiteral("location"), ListColumn)
+        .money(QStringLiteral("variance_value"), QT_TRANSLATE_NOOP("Schema", "Variance value"), ReadOnly | ListColumn)
+        .longText(QStringLiteral("notes"), QT_TRANSLATE_NOOP("Schema", "Notes"))
+        .amount(QStringLiteral("variance_value"))
+        .lines(QStringLiteral("stock_count_line"))
+        .action(QStringLiteral("start"), QT_TRANSLATE_NOOP("Schema", "Start counting (take book quantities)"), {kDraft}, kDraft)
+        .action(QStringLiteral("post"), QT_TRANSLATE_NOOP("Schema", "Approve and post variances"), {kDraft}, kDone, true)
+        .action(QStringLiteral("cancel"), QT_TRANSLATE_NOOP("Schema", "Cancel"), {kDraft}, kCancelled)
+        .build();
+}
+
+Entity stockCountLine()
+{
+    return EntityBuilder(QStringLiteral("stock_count_line"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Count line"), EntityKind::Line)
+        .ref(QStringLiteral("count_id"), QT_TRANSLATE_NOOP("Schema", "Stock count"), QStringLiteral("stock_count"), Required | Indexed)
+        .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), Required | Indexed | ListColumn)
+        .ref(QStringLiteral("location_id"), QT_TRANSLATE_NOOP("Schema", "Location"), QStringLiteral("location"), ListColumn)
+        .text(QStringLiteral("lot"), QT_TRANSLATE_NOOP("Schema", "Lot"), 40, ListColumn).format(TextFormat::Code)
+        .quantity(QStringLiteral("book_qty"), QT_TRANSLATE_NOOP("Schema", "Book quantity"), ReadOnly | ListColumn)
+        .quantity(QStringLiteral("counted_qty"), QT_TRANSLATE_NOOP("Schema", "Counted"), ListColumn).min(0)
+        .quantity(QStringLiteral("variance"), QT_TRANSLATE_NOOP("Schema", "Variance"), ReadOnly | ListColumn)
+        .money(QStringLiteral("variance_value"), QT_TRANSLATE_NOOP("Schema", "Variance value"), ReadOnly | ListColumn)
+        .parent(QStringLiteral("stock_count"), QStringLiteral("count_id"))
+        .build();
+}
+
+Entity reorderAlert()
+{
+    return EntityBuilder(QStringLiteral("reorder_alert"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Reorder alert"), EntityKind::Ledger)
+        .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), Indexed | ListColumn)
+        .ref(QStringLiteral("warehouse_id"), QT_TRANSLATE_NOOP("Schema", "Warehouse"), QStringLiteral("warehouse"), Indexed | ListColumn)
+        .quantity(QStringLiteral("available"), QT_TRANSLATE_NOOP("Schema", "Available"), ListColumn)
+        .quantity(QStringLiteral("safety_stock"), QT_TRANSLATE_NOOP("Schema", "Safety stock"), ListColumn)
+        .quantity(QStringLiteral("suggested_qty"), QT_TRANSLATE_NOOP("Schema", "Suggested order"), ListColumn)
+        .enumeration(QStringLiteral("state"), QT_TRANSLATE_NOOP("Schema", "State"),
+                     {{QStringLiteral("open"), QT_TRANSLATE_NOOP("Schema", "Open")},
+                      {QStringLiteral("requested"), QT_TRANSLATE_NOOP("Schema", "Requisition made")},
+                      {QStringLiteral("closed"), QT_TRANSLATE_NOOP("Schema", "Resolved")}},
+                     Indexed | ListColumn)
+        .ref(QStringLiteral("requisition_id"), QT_TRANSLATE_NOOP("Schema", "Requisition"), QStringLiteral("purchase_requisition"), ListColumn)
+        .dateTime(QStringLiteral("raised_at"), QT_TRANSLATE_NOOP("Schema", "Raised"), Indexed | ListColumn)
+        .display(QStringLiteral("product_id"))
+        .build();
+}
+
+// One scan at the clerk screen, so "undo last scan" reverts exactly it.
+Entity scanEvent()
+{
+    return EntityBuilder(QStringLiteral("scan_event"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Scan"), EntityKind::Ledger)
+        .text(QStringLiteral("doc_type"), QT_TRANSLATE_NOOP("Schema", "Document type"), 64, Indexed | ListColumn)
+        .integer(QStringLiteral("doc_id"), QT_TRANSLATE_NOOP("Schema", "Document"), Indexed | ListColumn)
+        .integer(QStringLiteral("line_id"), QT_TRANSLATE_NOOP("Schema", "Line"), ListColumn)
+        .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), ListColumn)
+        .text(QStringLiteral("barcode"), QT_TRANSLATE_NOOP("Schema", "Barcode"), 128, ListColumn)
+        .quantity(QStringLiteral("quantity"), QT_TRANSLATE_NOOP("Schema", "Quantity"), ListColumn)
+        .boolean(QStringLiteral("undone"), QT_TRANSLATE_NOOP("Schema", "Undone"), ListColumn)
+        .ref(QStringLiteral("user_id"), QT_TRANSLATE_NOOP("Schema", "Clerk"), QStringLiteral("user"), Indexed | ListColumn)
+        .owner(QStringLiteral("user_id"))
+        .display(QStringLiteral("barcode"))
+        .build();
+}
+
+} // namespace
+
+QList<Entity> inventoryEntities()
+{
+    return {stockMove(), stockLevel(), stockQuant(), fifoLayer(), transfer(), transferLine(), stockCount(), stockCountLine(), reorderAlert(), scanEvent()};
+}
 
 } // namespace liuhe::schema

@@ -142,6 +142,65 @@ Entity approvalDelegation()
         .build();
 }
 
+std::initializer_list<EnumOption> instanceStates()
+{
+    static const std::initializer_list<EnumOption> states = {
+        {QStringLiteral("pending"), QT_TRANSLATE_NOOP("Schema", "In approval")},
+        {QStringLiteral("approved"), QT_TRANSLATE_NOOP("Schema", "Approved")},
+        {QStringLiteral("rejected"), QT_TRANSLATE_NOOP("Schema", "Rejected")},
+        {QStringLiteral("withdrawn"), QT_TRANSLATE_NOOP("Schema", "Withdrawn")},
+    };
+    return states;
+}
+
+// Written by the approval engine only (Ledger kind: no generic writes).
+Entity approvalInstance()
+{
+    return EntityBuilder(QStringLiteral("approval_instance"), Module::Oa, QT_TRANSLATE_NOOP("Schema", "Approval"), EntityKind::Ledger)
+        .text(QStringLiteral("doc_type"), QT_TRANSLATE_NOOP("Schema", "Document type"), 64, Indexed | ListColumn)
+        .integer(QStringLiteral("doc_id"), QT_TRANSLATE_NOOP("Schema", "Document"), Indexed)
+        .text(QStringLiteral("doc_number"), QT_TRANSLATE_NOOP("Schema", "Number"), 32, Indexed | ListColumn)
+        .text(QStringLiteral("action"), QT_TRANSLATE_NOOP("Schema", "Action"), 64, ListColumn)
+        .ref(QStringLiteral("flow_id"), QT_TRANSLATE_NOOP("Schema", "Flow"), QStringLiteral("approval_flow"), ListColumn)
+        .enumeration(QStringLiteral("state"), QT_TRANSLATE_NOOP("Schema", "State"), instanceStates(), Indexed | ListColumn)
+        .integer(QStringLiteral("current_step"), QT_TRANSLATE_NOOP("Schema", "Current step"), ListColumn)
+        .ref(QStringLiteral("applicant_id"), QT_TRANSLATE_NOOP("Schema", "Applicant"), QStringLiteral("user"), Indexed | ListColumn)
+        .money(QStringLiteral("amount"), QT_TRANSLATE_NOOP("Schema", "Amount"), ListColumn)
+        .dateTime(QStringLiteral("started_at"), QT_TRANSLATE_NOOP("Schema", "Submitted"), Indexed | ListColumn)
+        .dateTime(QStringLiteral("finished_at"), QT_TRANSLATE_NOOP("Schema", "Finished"), ListColumn)
+        .owner(QStringLiteral("applicant_id"))
+        .display(QStringLiteral("doc_number"))
+        .build();
+}
+
+Entity approvalTask()
+{
+    return EntityBuilder(QStringLiteral("approval_task"), Module::Oa, QT_TRANSLATE_NOOP("Schema", "Approval task"), EntityKind::Ledger)
+        .ref(QStringLiteral("instance_id"), QT_TRANSLATE_NOOP("Schema", "Approval"), QStringLiteral("approval_instance"), Required | Indexed | ListColumn)
+        .integer(QStringLiteral("step_seq"), QT_TRANSLATE_NOOP("Schema", "Step"), ListColumn)
+        .text(QStringLiteral("step_name"), QT_TRANSLATE_NOOP("Schema", "Step name"), 60, ListColumn)
+        .enumeration(QStringLiteral("mode"), QT_TRANSLATE_NOOP("Schema", "Sign-off"),
+                     {{QStringLiteral("any"), QT_TRANSLATE_NOOP("Schema", "Any one approver (或签)")},
+                      {QStringLiteral("all"), QT_TRANSLATE_NOOP("Schema", "All approvers (会签)")}},
+                     ListColumn)
+        .ref(QStringLiteral("approver_id"), QT_TRANSLATE_NOOP("Schema", "Approver"), QStringLiteral("user"), Indexed | ListColumn)
+        .ref(QStringLiteral("assigned_from_id"), QT_TRANSLATE_NOOP("Schema", "On behalf of"), QStringLiteral("user"), ListColumn)
+        .enumeration(QStringLiteral("state"), QT_TRANSLATE_NOOP("Schema", "State"),
+                     {{QStringLiteral("pending"), QT_TRANSLATE_NOOP("Schema", "Waiting")},
+                      {QStringLiteral("approved"), QT_TRANSLATE_NOOP("Schema", "Approved")},
+                      {QStringLiteral("rejected"), QT_TRANSLATE_NOOP("Schema", "Rejected")},
+                      {QStringLiteral("returned"), QT_TRANSLATE_NOOP("Schema", "Returned")},
+                      {QStringLiteral("transferred"), QT_TRANSLATE_NOOP("Schema", "Handed over")},
+                      {QStringLiteral("skipped"), QT_TRANSLATE_NOOP("Schema", "Not needed")},
+                      {QStringLiteral("cancelled"), QT_TRANSLATE_NOOP("Schema", "Cancelled")}},
+                     Indexed | ListColumn)
+        .longText(QStringLiteral("comment"), QT_TRANSLATE_NOOP("Schema", "Comment"), ListColumn)
+        .dateTime(QStringLiteral("acted_at"), QT_TRANSLATE_NOOP("Schema", "Acted"), ListColumn)
+        .owner(QStringLiteral("approver_id"))
+        .display(QStringLiteral("step_name"))
+        .build();
+}
+
 Entity workday()
 {
     return EntityBuilder(QStringLiteral("workday"), Module::System, QT_TRANSLATE_NOOP("Schema", "Workday calendar"), EntityKind::System)
@@ -224,7 +283,7 @@ Entity auditLog()
 QList<Entity> systemEntities()
 {
     return {user(), userRole(), department(), role(), rolePermission(), roleFieldGrant(), approvalFlow(),
-            approvalStep(), approvalDelegation(), workday(), pinyinOverride(), region(), company(), savedFilter(),
+            approvalStep(), approvalDelegation(), approvalInstance(), approvalTask(), workday(), pinyinOverride(), region(), company(), savedFilter(),
             auditLog()};
 }
 

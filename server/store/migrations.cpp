@@ -57,12 +57,42 @@ void coreTables(Db &db)
     loadPinyinOverrides(db);
 }
 
+// The stock ledger and what it keeps in step (written by the inventory module only).
+void inventoryTables(Db &db)
+{
+    const Dialect &d = db.dialect();
+    db.exec(QStringLiteral("CREATE TABLE stock_move (%1, at TEXT NOT NULL, product_id BIGINT NOT NULL REFERENCES product(id), "
+                           "warehouse_id BIGINT NOT NULL REFERENCES warehouse(id), location_id BIGINT, lot TEXT, quantity BIGINT NOT NULL, "
+                           "cost BIGINT NOT NULL, kind TEXT NOT NULL, doc_type TEXT, doc_id BIGINT, doc_number TEXT, doc_line_id BIGINT, user_id BIGINT)")
+                .arg(d.primaryKey()));
+    db.exec(QStringLiteral("CREATE INDEX ix_stock_move_product ON stock_move (product_id, warehouse_id, id)"));
+    db.exec(QStringLiteral("CREATE INDEX ix_stock_move_doc ON stock_move (doc_type, doc_id)"));
+    db.exec(QStringLiteral("CREATE INDEX ix_stock_move_at ON stock_move (at, id)"));
+    db.exec(QStringLiteral("CREATE TABLE stock_level (%1, product_id BIGINT NOT NULL REFERENCES product(id), "
+                           "warehouse_id BIGINT NOT NULL REFERENCES warehouse(id), on_hand BIGINT NOT NULL DEFAULT 0, "
+                           "reserved BIGINT NOT NULL DEFAULT 0, value BIGINT NOT NULL DEFAULT 0, last_out_at TEXT, "
+                           "UNIQUE (product_id, warehouse_id))").arg(d.primaryKey()));
+    db.exec(QStringLiteral("CREATE INDEX ix_stock_level_warehouse ON stock_level (warehouse_id, product_id)"));
+    // location_id 0 is the warehouse without a particular bin; lot '' is no lot.
+    db.exec(QStringLiteral("CREATE TABLE stock_quant (%1, product_id BIGINT NOT NULL REFERENCES product(id), "
+                           "warehouse_id BIGINT NOT NULL REFERENCES warehouse(id), location_id BIGINT NOT NULL DEFAULT 0, "
+                           "lot TEXT NOT NULL DEFAULT '', quantity BIGINT NOT NULL DEFAULT 0, "
+                           "UNIQUE (product_id, warehouse_id, location_id, lot))").arg(d.primaryKey()));
+    db.exec(QStringLiteral("CREATE TABLE fifo_layer (%1, product_id BIGINT NOT NULL REFERENCES product(id), "
+                           "warehouse_id BIGINT NOT NULL REFERENCES warehouse(id), move_id BIGINT, at TEXT NOT NULL, "
+                           "qty_in BIGINT NOT NULL, qty_left BIGINT NOT NULL, cost_in BIGINT NOT NULL, cost_left BIGINT NOT NULL)")
+                .arg(d.primaryKey()));
+    db.exec(QStringLiteral("CREATE INDEX ix_fifo_open ON fifo_layer (product_id, warehouse_id, id) WHERE qty_left > 0"));
+    db.exec(QStringLiteral("CREATE INDEX ix_fifo_move ON fifo_layer (move_id)"));
+}
+
 } // namespace
 
 const std::vector<Migration> &allMigrations()
 {
     static const std::vector<Migration> migrations = {
         {1, QStringLiteral("core tables, reference data"), coreTables},
+        {2, QStringLiteral("stock ledger, levels, quants, FIFO layers"), inventoryTables},
     };
     return migrations;
 }

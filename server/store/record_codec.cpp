@@ -50,10 +50,14 @@ QCborValue readSqlValues(const Field &field, const QSqlQuery &query, int &col)
         m.insert(QStringLiteral("detail"), detail.toString());
         return m;
     }
+    case FieldType::Ref: {
+        // Ledger tables use 0 for "none" where a unique key needs a value.
+        const QVariant v = query.value(col++);
+        return v.isNull() || v.toLongLong() == 0 ? QCborValue(QCborValue::Null) : QCborValue(v.toLongLong());
+    }
     case FieldType::Int:
     case FieldType::Money:
-    case FieldType::Quantity:
-    case FieldType::Ref: {
+    case FieldType::Quantity: {
         const QVariant v = query.value(col++);
         return v.isNull() ? QCborValue(QCborValue::Null) : QCborValue(v.toLongLong());
     }

@@ -113,7 +113,12 @@ bool TestServer::launch(const QStringList &arguments)
     m_process->setArguments(arguments);
     m_stderr.clear();
     QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(),
-                     [this] { m_stderr += m_process->readAllStandardError(); });
+                     [this] {
+                         const QByteArray chunk = m_process->readAllStandardError();
+                         m_stderr += chunk;
+                         // LIUHE_TEST_ECHO_SERVER=1 shows the server's log while a test runs.
+                         if (qEnvironmentVariableIsSet("LIUHE_TEST_ECHO_SERVER")) fputs(chunk.constData(), stderr);
+                     });
     m_process->start();
     if (!m_process->waitForStarted(10000)) {
         m_error = QStringLiteral("cannot start %1").arg(serverBinary());

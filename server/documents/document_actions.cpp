@@ -1,0 +1,100 @@
+#include "documents/document_actions.h"
+
+#include "approval/approval_engine.h"
+#include "store/db.h"
+#include "store/record_access.h"
+#include "store/record_query.h"
+#include "store/record_writer.h"
+#include "store/write_scope.h"
+
+#include <QCborArray>
+
+namespace liuhe::documents {
+
+using protocol::ErrorCode;
+using protocol::Reply;
+
+ActionRegistry &ActionRegistry::instance()
+{
+    static ActionRegistry registry;
+    return registry;
+}
+
+void ActionRegistry::set(const QString &entity, const QString &action, ActionHandler handler)
+{
+    m_handlers.insert(entity + u'.' + action, std::move(handler));
+}
+
+const ActionHandler *ActionRegistry::find(const QString &entity, const QString &action) const
+{
+    const auto it = m_handlers.constFind(entity + u'.' + action);
+    return it == m_handlers.constEnd() ? nullptr : &*it;
+}
+
+std::optional<QCborMap> loadDocument(store::WriteScope &scope, const schema::Entity &entity, qint64 id)
+{
+    auto record = store::loadRecord(scope.db(), entity, id, nullptr);
+    if (!record) return std::nullopt;
+    if (!entity.linesEntity.isEmpty()) record->insert(QStringLiteral("lines"), store::loadLines(scope.db(), entity, id, nullptr));
+    return record;
+}
+
+qint64 setState(store::WriteScope &scope, const schema::Entity &entity, qint64 id, const QString &state, qint64 userId)
+{
+    scope.db().run(QStringLiteral("UPDATE %1 SET state = ? WHERE id = ?").arg(store::Dialect::quote(entity.name)), {state, id});
+    return store::touchRecord(scope, entity, id, {QStringLiteral("state")}, userId);
+}
+
+Reply executeAction(store::WriteScope &scope, const auth::Caller &actor, const schema::Entity &entity, qint64 id,
+                    const schema::Action &action, const QCborMap &args, bool approved)
+{
+    auto record = loadDocument(scope, entity, id);
+    if (!record) return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
+    const QString before = record->value(QStringLiteral("state")).toString();
+    ActionContext ctx{scope, actor, entity, action, id, *record, args, approved, action.toState};
+    QCborValue result;
+    if (const ActionHandler *handler = ActionRegistry::instance().find(entity.name, action.name)) {
+        Reply r = (*handler)(ctx);
+        if (!r.isOk()) return r;
+        result = r.value();
+    }
+    qint64 version = record->value(QStringLiteral("version")).toInteger();
+    if (!ctx.nextState.isEmpty() && ctx.nextState != before) version = setState(scope, entity, id, ctx.nextState, actor.userId);
+    else version = store::touchRecord(scope, entity, id, {}, actor.userId);
+    QCborMap changes;
+    if (ctx.nextState != before && !ctx.nextState.isEmpty()) changes.insert(QStringLiteral("state"), QCborArray{before, ctx.nextState});
+    scope.audit(store::AuditEntry{actor.userId, entity.name + u'.' + action.name, entity.name, id, changes, QStringLiteral("ok"), actor.peer});
+    scope.changed(entity.name, id, version, action.name);
+    return result;
+}
+
+Reply runAction(store::WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id, qint64 version,
+                const QString &actionName, const QCborMap &args)
+{
+    scope.auditOnFailure(store::AuditEntry{caller.userId, entity.name + u'.' + actionName, entity.name, id, {}, {}, caller.peer});
+    const schema::Action *action = entity.action(actionName);
+    if (!action) return Reply::fail(ErrorCode::BadRequest, QStringLiteral("%1 has no action %2").arg(entity.name, actionName));
+    QVariantList binds;
+    const auto condition = store::scopeCondition(entity, caller, actionName, QStringLiteral("t"), binds);
+    binds << id;
+    if (!condition || !scope.db().scalar(QStringLiteral("SELECT t.id FROM %1 t WHERE %2 AND t.id = ?").arg(store::Dialect::quote(entity.name), *condition), binds).isValid())
+        return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
+    const auto record = loadDocument(scope, entity, id);
+    if (!record) return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
+    const qint64 current = record->value(QStringLiteral("version")).toInteger();
+    if (version != current)
+        return Reply(protocol::CallError(ErrorCode::Conflict, QStringLiteral("the document changed since you opened it"), {},
+                                         QCborMap{{QStringLiteral("version"), current}}));
+    const QString state = record->value(QStringLiteral("state")).toString();
+    if (!action->fromStates.isEmpty() && !action->fromStates.contains(state))
+        return Reply(protocol::CallError(ErrorCode::InvalidState, QStringLiteral("%1 is not possible in state %2").arg(actionName, state), {},
+                                         QCborMap{{QStringLiteral("state"), state}}));
+    if (action->approvable) {
+        auto started = approval::startIfFlowApplies(scope, caller, entity, *record, *action);
+        if (!started.isOk()) return started;
+        if (started.value().toBool()) return QCborMap{{QStringLiteral("approval"), QStringLiteral("started")}};
+    }
+    return executeAction(scope, caller, entity, id, *action, args, false);
+}
+
+} // namespace liuhe::documents

@@ -1,0 +1,62 @@
+// Business actions on documents (confirm, post, cancel …): one entry point that
+// checks state and version, routes approvable actions through the approval
+// engine when a flow applies (so nothing is confirmed around its flow), runs the
+// module's handler, moves the state, audits and announces the change.
+#pragma once
+
+#include "auth/caller.h"
+#include "protocol/reply.h"
+#include "schema/entity.h"
+
+#include <QCborMap>
+#include <QHash>
+#include <functional>
+
+namespace liuhe::store {
+class WriteScope;
+}
+
+namespace liuhe::documents {
+
+struct ActionContext {
+    store::WriteScope &scope;
+    const auth::Caller &caller;   // who acts (the last approver when an approval completes)
+    const schema::Entity &entity;
+    const schema::Action &action;
+    qint64 id;
+    QCborMap record;              // the document with its "lines", as stored before the action
+    QCborMap args;
+    bool approved = false;        // true when run by a completed approval
+    QString nextState;            // the handler may override the action's target state
+};
+
+// Returns ok (any value, merged into the answer under "result") or an error,
+// which rolls the whole action back.
+using ActionHandler = std::function<protocol::Reply(ActionContext &)>;
+
+class ActionRegistry {
+public:
+    static ActionRegistry &instance();
+    void set(const QString &entity, const QString &action, ActionHandler handler);
+    const ActionHandler *find(const QString &entity, const QString &action) const;
+
+private:
+    QHash<QString, ActionHandler> m_handlers; // "entity.action"
+};
+
+// The call doc.action: {entity, id, version, action, args}.
+protocol::Reply runAction(store::WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id,
+                          qint64 version, const QString &action, const QCborMap &args);
+
+// Runs the action's effect without approval routing (the approval engine calls
+// this when the last step approves). Moves the state; returns the handler's reply.
+protocol::Reply executeAction(store::WriteScope &scope, const auth::Caller &actor, const schema::Entity &entity, qint64 id,
+                              const schema::Action &action, const QCborMap &args, bool approved);
+
+// Sets a document's state field and bumps its version (used by actions and the engine).
+qint64 setState(store::WriteScope &scope, const schema::Entity &entity, qint64 id, const QString &state, qint64 userId);
+
+// The document with lines, read without field filtering (server-internal).
+std::optional<QCborMap> loadDocument(store::WriteScope &scope, const schema::Entity &entity, qint64 id);
+
+} // namespace liuhe::documents

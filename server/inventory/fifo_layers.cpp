@@ -1,0 +1,80 @@
+#include "inventory/fifo_layers.h"
+
+#include "store/db.h"
+
+namespace liuhe::inventory {
+
+void FifoLayers::add(qint64 productId, qint64 warehouseId, qint64 moveId, const QString &at, Quantity quantity, Money cost)
+{
+    if (quantity.milli() <= 0) return;
+    m_db.run(QStringLiteral("INSERT INTO fifo_layer (product_id, warehouse_id, move_id, at, qty_in, qty_left, cost_in, cost_left) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+             {productId, warehouseId, moveId, at, quantity.milli(), quantity.milli(), cost.fen(), cost.fen()});
+}
+
+FifoLayers::Taken FifoLayers::takeFrom(qint64 layerId, qint64 qtyLeft, qint64 costLeft, qint64 want)
+{
+    const qint64 take = std::min(want, qtyLeft);
+    const qint64 cost = take == qtyLeft ? costLeft : mulDivRound(costLeft, take, qtyLeft).value_or(0);
+    m_db.run(QStringLiteral("UPDATE fifo_layer SET qty_left = qty_left - ?, cost_left = cost_left - ? WHERE id = ?"), {take, cost, layerId});
+    return Taken{Money::fromFen(cost), Quantity::fromMilli(take)};
+}
+
+FifoLayers::Taken FifoLayers::consume(qint64 productId, qint64 warehouseId, Quantity quantity)
+{
+    Taken total;
+    qint64 want = quantity.milli();
+    while (want > 0) {
+        // A few layers at a time: most issues are covered by the oldest one.
+        QList<std::array<qint64, 3>> layers;
+        QSqlQuery &q = m_db.run(QStringLiteral("SELECT id, qty_left, cost_left FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? "
+                                               "AND qty_left > 0 ORDER BY id LIMIT 8"),
+                                {productId, warehouseId});
+        while (q.next()) layers.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()});
+        q.finish();
+        if (layers.isEmpty()) break;
+        for (const auto &[id, qtyLeft, costLeft] : layers) {
+            const Taken t = takeFrom(id, qtyLeft, costLeft, want);
+            total.cost += t.cost;
+            total.covered += t.covered;
+            want -= t.covered.milli();
+            if (want <= 0) break;
+        }
+    }
+    return total;
+}
+
+FifoLayers::Taken FifoLayers::consumePreferring(qint64 productId, qint64 warehouseId, qint64 moveId, Quantity quantity)
+{
+    Taken total;
+    qint64 want = quantity.milli();
+    if (moveId > 0) {
+        QSqlQuery &q = m_db.run(QStringLiteral("SELECT id, qty_left, cost_left FROM fifo_layer WHERE move_id = ? AND qty_left > 0"), {moveId});
+        std::optional<std::array<qint64, 3>> layer;
+        if (q.next()) layer = std::array<qint64, 3>{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+        q.finish();
+        if (layer) {
+            total = takeFrom((*layer)[0], (*layer)[1], (*layer)[2], want);
+            want -= total.covered.milli();
+        }
+    }
+    if (want > 0) {
+        const Taken rest = consume(productId, warehouseId, Quantity::fromMilli(want));
+        total.cost += rest.cost;
+        total.covered += rest.covered;
+    }
+    return total;
+}
+
+std::optional<Money> FifoLayers::lastUnitCost(qint64 productId, qint64 warehouseId)
+{
+    QSqlQuery &q = m_db.run(QStringLiteral("SELECT qty_in, cost_in FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? AND qty_in > 0 "
+                                           "ORDER BY id DESC LIMIT 1"),
+                            {productId, warehouseId});
+    std::optional<Money> unit;
+    if (q.next()) unit = Money::fromFen(mulDivRound(q.value(1).toLongLong(), Quantity::kScale, q.value(0).toLongLong()).value_or(0));
+    q.finish();
+    return unit;
+}
+
+} // namespace liuhe::inventory

@@ -1,0 +1,39 @@
+// FIFO cost layers (先进先出) per product and warehouse: receipts add a layer with
+// its total cost; issues consume the oldest layers first. Costs are integer 分:
+// a partly consumed layer gives its cost pro rata, rounded half away from zero,
+// and its last unit takes whatever cost is left, so layer totals stay exact.
+#pragma once
+
+#include "domain/money.h"
+#include "domain/quantity.h"
+
+#include <QString>
+
+namespace liuhe::store {
+class Db;
+}
+
+namespace liuhe::inventory {
+
+class FifoLayers {
+public:
+    explicit FifoLayers(store::Db &db) : m_db(db) {}
+
+    void add(qint64 productId, qint64 warehouseId, qint64 moveId, const QString &at, Quantity quantity, Money cost);
+    // Consumes up to quantity; returns the cost taken and how much could be covered.
+    struct Taken {
+        Money cost;
+        Quantity covered;
+    };
+    Taken consume(qint64 productId, qint64 warehouseId, Quantity quantity);
+    // Takes from the layer a given move created first (purchase returns), then FIFO.
+    Taken consumePreferring(qint64 productId, qint64 warehouseId, qint64 moveId, Quantity quantity);
+    // The unit cost of the newest layer, for valuing stock found in a count.
+    std::optional<Money> lastUnitCost(qint64 productId, qint64 warehouseId);
+
+private:
+    Taken takeFrom(qint64 layerId, qint64 qtyLeft, qint64 costLeft, qint64 want);
+    store::Db &m_db;
+};
+
+} // namespace liuhe::inventory

@@ -1,0 +1,111 @@
+#include "inventory/inventory_calls.h"
+
+#include "documents/document_store.h"
+#include "documents/values.h"
+#include "inventory/inventory_reports.h"
+#include "inventory/scan_service.h"
+#include "rpc/call_registry.h"
+#include "sales/sales_reports.h"
+#include "schema/catalogue.h"
+#include "store/db.h"
+#include "store/write_scope.h"
+
+#include <QCborArray>
+
+namespace liuhe::inventory {
+
+using protocol::ErrorCode;
+using protocol::Reply;
+using rpc::CallInput;
+using rpc::Requirement;
+
+namespace {
+
+Requirement onDocument(const QCborMap &args, const QString &action)
+{
+    const QString docType = args.value(QStringLiteral("doc_type")).toString();
+    static const QStringList scanning = {QStringLiteral("purchase_receipt"), QStringLiteral("delivery"), QStringLiteral("stock_transfer"),
+                                         QStringLiteral("stock_count")};
+    if (!scanning.contains(docType)) return Requirement::deny(QStringLiteral("not a scanning document"));
+    return Requirement::on(docType, action);
+}
+
+Requirement onTask(const QCborMap &args)
+{
+    const QString task = args.value(QStringLiteral("task")).toString();
+    if (task == QLatin1String("receive")) return Requirement::on(QStringLiteral("purchase_receipt"), QStringLiteral("create"));
+    if (task == QLatin1String("pick")) return Requirement::on(QStringLiteral("delivery"), QStringLiteral("create"));
+    if (task == QLatin1String("transfer")) return Requirement::on(QStringLiteral("stock_transfer"), QStringLiteral("create"));
+    if (task == QLatin1String("count")) return Requirement::on(QStringLiteral("stock_count"), QStringLiteral("create"));
+    return Requirement::deny(QStringLiteral("unknown task"));
+}
+
+// One click on reorder alerts: a requisition with their suggested quantities.
+Reply requisitionFromAlerts(store::WriteScope &scope, const CallInput &in)
+{
+    store::Db &db = scope.db();
+    QList<QCborMap> lines;
+    QList<qint64> alerts;
+    for (const auto &v : in.args.value(QStringLiteral("alert_ids")).toArray()) {
+        QSqlQuery &q = db.run(QStringLiteral("SELECT a.product_id, a.suggested_qty, p.supplier_id, p.cost FROM reorder_alert a JOIN product p ON p.id = a.product_id "
+                                             "WHERE a.id = ? AND a.state = 'open'"),
+                              {qlonglong(v.toInteger())});
+        if (q.next()) {
+            QCborMap line{{QStringLiteral("product_id"), q.value(0).toLongLong()}, {QStringLiteral("quantity"), q.value(1).toLongLong()},
+                          {QStringLiteral("price"), q.value(3).toLongLong()}, {QStringLiteral("ordered_qty"), 0},
+                          {QStringLiteral("amount"), Money::lineAmount(Quantity::fromMilli(q.value(1).toLongLong()), Money::fromFen(q.value(3).toLongLong())).fen()}};
+            if (!q.value(2).isNull()) line.insert(QStringLiteral("supplier_id"), q.value(2).toLongLong());
+            lines.append(line);
+            alerts << v.toInteger();
+        }
+        q.finish();
+    }
+    if (lines.isEmpty()) return Reply::fail(ErrorCode::InvalidState, QStringLiteral("no open alerts among those given"));
+    Money total;
+    for (const auto &l : lines) total += documents::money(l, "amount");
+    const auto created = documents::createDocument(scope, in.caller, QStringLiteral("purchase_requisition"),
+                                                   QCborMap{{QStringLiteral("source"), QStringLiteral("reorder")}, {QStringLiteral("requester_id"), in.caller.userId},
+                                                            {QStringLiteral("department_id"), in.caller.departmentId ? QCborValue(in.caller.departmentId) : QCborValue(QCborValue::Null)},
+                                                            {QStringLiteral("amount_total"), total.fen()}},
+                                                   lines);
+    for (qint64 a : alerts)
+        documents::updateFields(scope, QStringLiteral("reorder_alert"), a,
+                                QCborMap{{QStringLiteral("state"), QStringLiteral("requested")}, {QStringLiteral("requisition_id"), created.id}}, in.caller.userId);
+    return QCborMap{{QStringLiteral("requisition_id"), created.id}, {QStringLiteral("number"), created.number}};
+}
+
+template <class F>
+rpc::CallSpec readCall(const QString &name, const QString &entity, F handler)
+{
+    return {name, [entity](const QCborMap &) { return Requirement::on(entity, QStringLiteral("read")); },
+            [handler](store::Db &db, const CallInput &in) { return handler(db, in.args); }, {}, {}};
+}
+
+} // namespace
+
+void registerInventoryCalls(rpc::CallRegistry &calls)
+{
+    calls.add({QStringLiteral("inventory.lookup"), [](const QCborMap &) { return Requirement::on(QStringLiteral("product"), QStringLiteral("read")); },
+               [](store::Db &db, const CallInput &in) { return lookupBarcode(db, in.args.value(QStringLiteral("barcode")).toString()); }, {}, {}});
+    calls.add({QStringLiteral("inventory.open_task"), onTask, {}, [](store::WriteScope &s, const CallInput &in) { return openTask(s, in.caller, in.args); }, {}});
+    calls.add({QStringLiteral("inventory.scan"), [](const QCborMap &a) { return onDocument(a, QStringLiteral("write")); }, {},
+               [](store::WriteScope &s, const CallInput &in) { return scan(s, in.caller, in.args); }, {}});
+    calls.add({QStringLiteral("inventory.undo_scan"), [](const QCborMap &a) { return onDocument(a, QStringLiteral("write")); }, {},
+               [](store::WriteScope &s, const CallInput &in) { return undoScan(s, in.caller, in.args); }, {}});
+    calls.add({QStringLiteral("inventory.task"), [](const QCborMap &a) { return onDocument(a, QStringLiteral("read")); },
+               [](store::Db &db, const CallInput &in) {
+                   return taskProgress(db, in.args.value(QStringLiteral("doc_type")).toString(), in.args.value(QStringLiteral("doc_id")).toInteger());
+               },
+               {}, {}});
+    calls.add(readCall(QStringLiteral("inventory.stock_on_hand"), QStringLiteral("stock_level"), stockOnHand));
+    calls.add(readCall(QStringLiteral("inventory.availability"), QStringLiteral("stock_level"), availability));
+    calls.add(readCall(QStringLiteral("inventory.turnover"), QStringLiteral("stock_move"), turnover));
+    calls.add(readCall(QStringLiteral("inventory.slow_moving"), QStringLiteral("stock_level"), slowMoving));
+    calls.add({QStringLiteral("inventory.requisition_from_alerts"),
+               [](const QCborMap &) { return Requirement::on(QStringLiteral("purchase_requisition"), QStringLiteral("create")); }, {}, requisitionFromAlerts, {}});
+    calls.add(readCall(QStringLiteral("sales.summary"), QStringLiteral("delivery"), sales::salesSummary));
+    calls.add(readCall(QStringLiteral("purchase.summary"), QStringLiteral("purchase_receipt"), sales::purchaseSummary));
+    calls.add(readCall(QStringLiteral("purchase.overdue"), QStringLiteral("purchase_order"), sales::overduePurchaseLines));
+}
+
+} // namespace liuhe::inventory

@@ -1,0 +1,31 @@
+// The warehouse clerk's scans: each scan adds to a line of a draft receipt,
+// delivery, transfer or count, after the checks a clerk needs (unknown barcode,
+// not on this order, over the quantity, not in stock). Nothing is posted by a
+// scan; posting is the document's own action. Every scan is logged so the last
+// one can be undone exactly.
+#pragma once
+
+#include "auth/caller.h"
+#include "protocol/reply.h"
+
+#include <QCborMap>
+
+namespace liuhe::store {
+class Db;
+class WriteScope;
+} // namespace liuhe::store
+
+namespace liuhe::inventory {
+
+// {barcode} -> the product (or location) it names.
+protocol::Reply lookupBarcode(store::Db &db, const QString &barcode);
+// {task: receive|pick|transfer|count, order_id | warehouse_id, to_warehouse_id} -> the draft document to scan into.
+protocol::Reply openTask(store::WriteScope &scope, const auth::Caller &caller, const QCborMap &args);
+// {doc_type, doc_id, barcode, quantity, lot?, location_id?}
+protocol::Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap &args);
+// {doc_type, doc_id}: reverts the caller's last scan on the document.
+protocol::Reply undoScan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap &args);
+// {doc_type, doc_id}: expected and scanned per line.
+protocol::Reply taskProgress(store::Db &db, const QString &docType, qint64 docId);
+
+} // namespace liuhe::inventory

@@ -1,0 +1,290 @@
+#include "sales/sales_actions.h"
+
+#include "documents/document_actions.h"
+#include "documents/document_store.h"
+#include "documents/values.h"
+#include "inventory/reorder.h"
+#include "inventory/stock_ledger.h"
+#include "store/db.h"
+#include "store/write_scope.h"
+
+#include <QCborArray>
+
+namespace liuhe::sales {
+
+using documents::ActionContext;
+using documents::id;
+using documents::money;
+using documents::qty;
+using protocol::CallError;
+using protocol::ErrorCode;
+using protocol::Reply;
+
+namespace {
+
+QList<QCborMap> lines(const ActionContext &ctx)
+{
+    QList<QCborMap> out;
+    for (const auto &l : ctx.record.value(QStringLiteral("lines")).toArray()) out.append(l.toMap());
+    return out;
+}
+
+// On hand, reserved and available of a product in every warehouse (what the
+// order form shows when stock is short).
+QCborArray availabilityByWarehouse(store::Db &db, qint64 productId)
+{
+    QCborArray out;
+    QSqlQuery &q = db.run(QStringLiteral("SELECT l.warehouse_id, w.name, l.on_hand, l.reserved FROM stock_level l JOIN warehouse w ON w.id = l.warehouse_id "
+                                         "WHERE l.product_id = ? ORDER BY w.code"),
+                          {productId});
+    while (q.next())
+        out.append(QCborMap{{QStringLiteral("warehouse_id"), q.value(0).toLongLong()}, {QStringLiteral("warehouse"), q.value(1).toString()},
+                            {QStringLiteral("on_hand"), q.value(2).toLongLong()}, {QStringLiteral("reserved"), q.value(3).toLongLong()},
+                            {QStringLiteral("available"), q.value(2).toLongLong() - q.value(3).toLongLong()}});
+    q.finish();
+    return out;
+}
+
+std::optional<CallError> checkAvailability(ActionContext &ctx, inventory::StockLedger &ledger, qint64 warehouse)
+{
+    QHash<qint64, qint64> needed;
+    for (const QCborMap &l : lines(ctx)) needed[id(l, "product_id")] += qty(l, "quantity").milli();
+    QCborArray short_;
+    for (auto it = needed.constBegin(); it != needed.constEnd(); ++it) {
+        const auto level = ledger.level(it.key(), warehouse, true);
+        if (level.available().milli() >= it.value()) continue;
+        short_.append(QCborMap{{QStringLiteral("product_id"), it.key()}, {QStringLiteral("needed"), it.value()},
+                               {QStringLiteral("on_hand"), level.onHand.milli()}, {QStringLiteral("reserved"), level.reserved.milli()},
+                               {QStringLiteral("available"), level.available().milli()},
+                               {QStringLiteral("warehouses"), availabilityByWarehouse(ctx.scope.db(), it.key())}});
+    }
+    if (short_.isEmpty()) return std::nullopt;
+    return CallError(ErrorCode::InsufficientStock, QStringLiteral("not enough available stock for some lines"), {},
+                     QCborMap{{QStringLiteral("lines"), short_}});
+}
+
+std::optional<CallError> checkCredit(ActionContext &ctx)
+{
+    store::Db &db = ctx.scope.db();
+    const qint64 customer = id(ctx.record, "customer_id");
+    const qint64 limit = db.scalar(QStringLiteral("SELECT credit_limit FROM customer WHERE id = ?"), {customer}).toLongLong();
+    if (limit <= 0) return std::nullopt; // no limit set
+    // Exposure: open confirmed orders plus this one (receivables join once finance posts them).
+    const qint64 open = db.scalar(QStringLiteral("SELECT COALESCE(SUM(amount_total), 0) FROM sales_order WHERE customer_id = ? AND state = 'confirmed' AND id <> ?"),
+                                  {customer, ctx.id}).toLongLong();
+    const qint64 exposure = open + money(ctx.record, "amount_total").fen();
+    if (exposure <= limit) return std::nullopt;
+    if (ctx.args.value(QStringLiteral("override_credit")).toBool() && ctx.caller.perms().can(QStringLiteral("sales_order"), QStringLiteral("override_credit")))
+        return std::nullopt;
+    return CallError(ErrorCode::CreditLimit, QStringLiteral("the customer's credit limit would be exceeded"), {},
+                     QCborMap{{QStringLiteral("limit"), limit}, {QStringLiteral("exposure"), exposure}});
+}
+
+Reply confirmOrder(ActionContext &ctx)
+{
+    const QList<QCborMap> orderLines = lines(ctx);
+    if (orderLines.isEmpty()) return Reply::fail(ErrorCode::Validation, QStringLiteral("an order needs at least one line"));
+    const qint64 warehouse = id(ctx.record, "warehouse_id");
+    inventory::StockLedger ledger(ctx.scope, ctx.caller.userId);
+    if (!ctx.args.value(QStringLiteral("allow_backorder")).toBool())
+        if (auto e = checkAvailability(ctx, ledger, warehouse)) return *e;
+    if (auto e = checkCredit(ctx)) return *e;
+    for (const QCborMap &l : orderLines) ledger.reserve(id(l, "product_id"), warehouse, qty(l, "quantity"));
+    inventory::reviewReorderAlerts(ctx.scope, ledger.lowered());
+    return QCborValue(true);
+}
+
+// Posts a delivery: stock out at FIFO cost, order lines and reservations follow.
+Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, qint64 deliveryId)
+{
+    store::Db &db = scope.db();
+    const auto header = documents::loadDocument(scope, documents::entityNamed(QStringLiteral("delivery")), deliveryId);
+    if (!header) return Reply::fail(ErrorCode::NotFound, QStringLiteral("delivery not found"));
+    const qint64 warehouse = id(*header, "warehouse_id");
+    const qint64 order = id(*header, "order_id");
+    const QString number = header->value(QStringLiteral("number")).toString();
+    inventory::StockLedger ledger(scope, caller.userId);
+    Money costTotal;
+    for (const auto &lv : header->value(QStringLiteral("lines")).toArray()) {
+        const QCborMap line = lv.toMap();
+        const Quantity q = qty(line, "quantity");
+        // The order line first: another delivery may have shipped it meanwhile.
+        QSqlQuery &ol = db.run(QStringLiteral("SELECT quantity, delivered_qty, cost FROM sales_order_line WHERE id = ?"), {id(line, "order_line_id")});
+        qint64 ordered = 0, delivered = 0, lineCost = 0;
+        if (ol.next()) {
+            ordered = ol.value(0).toLongLong();
+            delivered = ol.value(1).toLongLong();
+            lineCost = ol.value(2).toLongLong();
+        }
+        ol.finish();
+        if (delivered + q.milli() > ordered)
+            return Reply(CallError(ErrorCode::Validation, QStringLiteral("more than is open on the order line"),
+                                   {protocol::FieldProblem{QStringLiteral("quantity"), QStringLiteral("over_order"), ordered - delivered, id(line, "id"), {}}}));
+        inventory::StockPlace place{id(line, "product_id"), warehouse, id(line, "location_id"), line.value(QStringLiteral("lot")).toString()};
+        auto issued = ledger.issue(place, q, inventory::MoveSource{QStringLiteral("delivery"), QStringLiteral("delivery"), deliveryId, number, id(line, "id")});
+        if (auto *e = std::get_if<CallError>(&issued)) {
+            QCborMap details = e->details();
+            details.insert(QStringLiteral("line"), id(line, "id"));
+            return Reply(CallError(e->code(), e->message(), {}, details));
+        }
+        const Money cost = std::get<inventory::Issued>(issued).cost;
+        costTotal += cost;
+        documents::updateFields(scope, QStringLiteral("delivery_line"), id(line, "id"), QCborMap{{QStringLiteral("cost"), cost.fen()}}, caller.userId);
+        const qint64 nowDelivered = delivered + q.milli();
+        documents::updateFields(scope, QStringLiteral("sales_order_line"), id(line, "order_line_id"),
+                                QCborMap{{QStringLiteral("delivered_qty"), nowDelivered}, {QStringLiteral("cost"), lineCost + cost.fen()},
+                                         {QStringLiteral("line_status"), nowDelivered >= ordered ? QStringLiteral("shipped") : QStringLiteral("partial")}},
+                                caller.userId);
+        ledger.reserve(id(line, "product_id"), warehouse, -Quantity::fromMilli(std::min(q.milli(), std::max<qint64>(0, ordered - delivered))));
+    }
+    documents::updateFields(scope, QStringLiteral("delivery"), deliveryId, QCborMap{{QStringLiteral("cost_total"), costTotal.fen()}}, caller.userId);
+    // The order is done when every line is shipped.
+    const qint64 open = db.scalar(QStringLiteral("SELECT COUNT(*) FROM sales_order_line WHERE order_id = ? AND delivered_qty < quantity"), {order}).toLongLong();
+    const qint64 shipped = db.scalar(QStringLiteral("SELECT COUNT(*) FROM sales_order_line WHERE order_id = ? AND delivered_qty > 0"), {order}).toLongLong();
+    documents::updateFields(scope, QStringLiteral("sales_order"), order,
+                            QCborMap{{QStringLiteral("delivery_status"), open == 0 ? QStringLiteral("full") : (shipped ? QStringLiteral("partial") : QStringLiteral("none"))}},
+                            caller.userId);
+    if (open == 0) {
+        const qint64 version = documents::setState(scope, documents::entityNamed(QStringLiteral("sales_order")), order, QStringLiteral("done"), caller.userId);
+        scope.changed(QStringLiteral("sales_order"), order, version, QStringLiteral("done"));
+    }
+    inventory::reviewReorderAlerts(scope, ledger.lowered());
+    return QCborMap{{QStringLiteral("delivery_id"), deliveryId}, {QStringLiteral("number"), number}, {QStringLiteral("cost"), costTotal.fen()}};
+}
+
+// "Ship": a delivery for the given lines (or everything open), posted at once.
+Reply shipOrder(ActionContext &ctx)
+{
+    QHash<qint64, QCborMap> requested;
+    for (const auto &v : ctx.args.value(QStringLiteral("lines")).toArray()) requested.insert(id(v.toMap(), "line_id"), v.toMap());
+    QList<QCborMap> deliveryLines;
+    for (const QCborMap &l : lines(ctx)) {
+        const qint64 open = qty(l, "quantity").milli() - qty(l, "delivered_qty").milli();
+        if (open <= 0) continue;
+        qint64 want = open;
+        QCborMap line{{QStringLiteral("order_line_id"), id(l, "id")}, {QStringLiteral("product_id"), id(l, "product_id")},
+                      {QStringLiteral("amount"), 0}};
+        if (!requested.isEmpty()) {
+            if (!requested.contains(id(l, "id"))) continue;
+            const QCborMap r = requested.value(id(l, "id"));
+            want = qty(r, "quantity").milli();
+            if (want <= 0) continue;
+            if (want > open) return Reply(CallError(ErrorCode::Validation, QStringLiteral("more than is open on the line"),
+                                                    {protocol::FieldProblem{QStringLiteral("quantity"), QStringLiteral("over_order"), open, id(l, "id"), {}}}));
+            if (id(r, "location_id")) line.insert(QStringLiteral("location_id"), id(r, "location_id"));
+            if (!r.value(QStringLiteral("lot")).toString().isEmpty()) line.insert(QStringLiteral("lot"), r.value(QStringLiteral("lot")));
+        }
+        line.insert(QStringLiteral("quantity"), want);
+        line.insert(QStringLiteral("amount"), Money::lineAmount(Quantity::fromMilli(want), money(l, "price")).fen());
+        line.insert(QStringLiteral("returned_qty"), 0);
+        line.insert(QStringLiteral("returned_cost"), 0);
+        deliveryLines.append(line);
+    }
+    if (deliveryLines.isEmpty()) return Reply::fail(ErrorCode::InvalidState, QStringLiteral("nothing left to ship"));
+    Money total;
+    for (const auto &l : deliveryLines) total += money(l, "amount");
+    const auto created = documents::createDocument(ctx.scope, ctx.caller, QStringLiteral("delivery"),
+                                                   QCborMap{{QStringLiteral("order_id"), ctx.id}, {QStringLiteral("customer_id"), id(ctx.record, "customer_id")},
+                                                            {QStringLiteral("warehouse_id"), id(ctx.record, "warehouse_id")},
+                                                            {QStringLiteral("carrier"), ctx.args.value(QStringLiteral("carrier"))},
+                                                            {QStringLiteral("tracking_no"), ctx.args.value(QStringLiteral("tracking_no"))},
+                                                            {QStringLiteral("amount_total"), total.fen()}, {QStringLiteral("state"), QStringLiteral("done")}},
+                                                   deliveryLines);
+    ctx.nextState.clear(); // postDelivery moves the order to done when complete
+    return postDelivery(ctx.scope, ctx.caller, created.id);
+}
+
+Reply postDeliveryAction(ActionContext &ctx) { return postDelivery(ctx.scope, ctx.caller, ctx.id); }
+
+Reply releaseReservations(ActionContext &ctx)
+{
+    inventory::StockLedger ledger(ctx.scope, ctx.caller.userId);
+    const bool confirmed = ctx.record.value(QStringLiteral("state")).toString() == QLatin1String("confirmed");
+    for (const QCborMap &l : lines(ctx)) {
+        if (qty(l, "delivered_qty").milli() > 0)
+            return Reply::fail(ErrorCode::InvalidState, QStringLiteral("goods have been shipped on this order; it cannot be undone"));
+        if (confirmed) ledger.reserve(id(l, "product_id"), id(ctx.record, "warehouse_id"), -qty(l, "quantity"));
+    }
+    return QCborValue(true);
+}
+
+// Returned goods come back at the cost they left with (their FIFO cost).
+Reply postReturn(ActionContext &ctx)
+{
+    store::Db &db = ctx.scope.db();
+    inventory::StockLedger ledger(ctx.scope, ctx.caller.userId);
+    const qint64 warehouse = id(ctx.record, "warehouse_id");
+    const qint64 order = id(ctx.record, "order_id");
+    const QString number = ctx.record.value(QStringLiteral("number")).toString();
+    for (const QCborMap &l : lines(ctx)) {
+        QSqlQuery &q = db.run(QStringLiteral("SELECT quantity, cost, returned_qty, returned_cost, order_line_id FROM delivery_line WHERE id = ?"),
+                              {id(l, "delivery_line_id")});
+        qint64 shipped = 0, shippedCost = 0, returned = 0, returnedCost = 0, orderLine = 0;
+        if (q.next()) {
+            shipped = q.value(0).toLongLong();
+            shippedCost = q.value(1).toLongLong();
+            returned = q.value(2).toLongLong();
+            returnedCost = q.value(3).toLongLong();
+            orderLine = q.value(4).toLongLong();
+        }
+        q.finish();
+        const qint64 back = qty(l, "quantity").milli();
+        if (back > shipped - returned)
+            return Reply(CallError(ErrorCode::Validation, QStringLiteral("more than was shipped"),
+                                   {protocol::FieldProblem{QStringLiteral("quantity"), QStringLiteral("over_shipped"), shipped - returned, id(l, "id"), {}}}));
+        // The last units returned take exactly the cost still outstanding.
+        const qint64 cost = back == shipped - returned ? shippedCost - returnedCost : mulDivRound(shippedCost, back, shipped).value_or(0);
+        ledger.receive(inventory::StockPlace{id(l, "product_id"), warehouse, id(l, "location_id"), QString()}, Quantity::fromMilli(back), Money::fromFen(cost),
+                       inventory::MoveSource{QStringLiteral("sales_return"), QStringLiteral("sales_return"), ctx.id, number, id(l, "id")});
+        documents::updateFields(ctx.scope, QStringLiteral("sales_return_line"), id(l, "id"), QCborMap{{QStringLiteral("cost"), cost}}, ctx.caller.userId);
+        documents::updateFields(ctx.scope, QStringLiteral("delivery_line"), id(l, "delivery_line_id"),
+                                QCborMap{{QStringLiteral("returned_qty"), returned + back}, {QStringLiteral("returned_cost"), returnedCost + cost}}, ctx.caller.userId);
+        const qint64 lineReturned = db.scalar(QStringLiteral("SELECT returned_qty FROM sales_order_line WHERE id = ?"), {orderLine}).toLongLong() + back;
+        const qint64 lineDelivered = db.scalar(QStringLiteral("SELECT delivered_qty FROM sales_order_line WHERE id = ?"), {orderLine}).toLongLong();
+        QCborMap changes{{QStringLiteral("returned_qty"), lineReturned}};
+        if (lineReturned >= lineDelivered) changes.insert(QStringLiteral("line_status"), QStringLiteral("returned"));
+        documents::updateFields(ctx.scope, QStringLiteral("sales_order_line"), orderLine, changes, ctx.caller.userId);
+    }
+    const qint64 notReturned = db.scalar(QStringLiteral("SELECT COUNT(*) FROM sales_order_line WHERE order_id = ? AND returned_qty < delivered_qty"), {order}).toLongLong();
+    if (notReturned == 0)
+        documents::updateFields(ctx.scope, QStringLiteral("sales_order"), order, QCborMap{{QStringLiteral("delivery_status"), QStringLiteral("returned")}}, ctx.caller.userId);
+    return QCborValue(true);
+}
+
+Reply convertQuotation(ActionContext &ctx)
+{
+    qint64 warehouse = id(ctx.args, "warehouse_id");
+    if (!warehouse)
+        warehouse = ctx.scope.db().scalar(QStringLiteral("SELECT id FROM warehouse WHERE archived = 0 ORDER BY code LIMIT 1")).toLongLong();
+    if (!warehouse) return Reply::fail(ErrorCode::Validation, QStringLiteral("choose the warehouse to ship from"));
+    QList<QCborMap> orderLines;
+    for (const QCborMap &l : lines(ctx))
+        orderLines.append(QCborMap{{QStringLiteral("product_id"), id(l, "product_id")}, {QStringLiteral("quantity"), qty(l, "quantity").milli()},
+                                   {QStringLiteral("price"), money(l, "price").fen()}, {QStringLiteral("amount"), money(l, "amount").fen()},
+                                   {QStringLiteral("delivered_qty"), 0}, {QStringLiteral("returned_qty"), 0}, {QStringLiteral("cost"), 0},
+                                   {QStringLiteral("line_status"), QStringLiteral("open")}});
+    const auto created = documents::createDocument(ctx.scope, ctx.caller, QStringLiteral("sales_order"),
+                                                   QCborMap{{QStringLiteral("customer_id"), id(ctx.record, "customer_id")}, {QStringLiteral("warehouse_id"), warehouse},
+                                                            {QStringLiteral("owner_id"), id(ctx.record, "owner_id") ? id(ctx.record, "owner_id") : ctx.caller.userId},
+                                                            {QStringLiteral("quotation_id"), ctx.id}, {QStringLiteral("amount_total"), money(ctx.record, "amount_total").fen()},
+                                                            {QStringLiteral("delivery_status"), QStringLiteral("none")}},
+                                                   orderLines);
+    documents::updateFields(ctx.scope, QStringLiteral("sales_quotation"), ctx.id, QCborMap{{QStringLiteral("order_id"), created.id}}, ctx.caller.userId);
+    return QCborMap{{QStringLiteral("order_id"), created.id}, {QStringLiteral("number"), created.number}};
+}
+
+} // namespace
+
+void registerSalesActions()
+{
+    auto &actions = documents::ActionRegistry::instance();
+    actions.set(QStringLiteral("sales_order"), QStringLiteral("confirm"), confirmOrder);
+    actions.set(QStringLiteral("sales_order"), QStringLiteral("deliver"), shipOrder);
+    actions.set(QStringLiteral("sales_order"), QStringLiteral("reopen"), releaseReservations);
+    actions.set(QStringLiteral("sales_order"), QStringLiteral("cancel"), releaseReservations);
+    actions.set(QStringLiteral("delivery"), QStringLiteral("post"), postDeliveryAction);
+    actions.set(QStringLiteral("sales_return"), QStringLiteral("post"), postReturn);
+    actions.set(QStringLiteral("sales_quotation"), QStringLiteral("convert"), convertQuotation);
+}
+
+} // namespace liuhe::sales

@@ -1,0 +1,478 @@
+// 进销存 over the real server: FIFO costs worked by hand, partial deliveries with
+// backorders, returns at the original cost, over-receipt tolerance, transfers,
+// counts, negative stock, concurrent sellers of the last units, scans with
+// idempotent replay, reorder alerts, and the ledger invariants after random work.
+#include "erp_fixture.h"
+#include "test_data.h"
+#include "test_server.h"
+
+#include <QCborArray>
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace liuhe;
+using namespace liuhe::protocol;
+using liuhe::test::Erp;
+using liuhe::test::LineSpec;
+using liuhe::test::TestServer;
+using M = QCborMap;
+using A = QCborArray;
+
+namespace {
+constexpr qint64 kUnit = 1000; // one unit in thousandths
+QString s(const char *utf8) { return QString::fromUtf8(utf8); }
+qint64 idOf(const Reply &r) { return r.value().toMap().value(QStringLiteral("id")).toInteger(); }
+QList<QCborMap> linesOf(const QCborMap &doc)
+{
+    QList<QCborMap> out;
+    for (const auto &l : doc.value(QStringLiteral("lines")).toArray()) out << l.toMap();
+    return out;
+}
+} // namespace
+
+class TestInventory : public QObject {
+    Q_OBJECT
+    TestServer server;
+    std::unique_ptr<client::SyncClient> admin;
+    std::unique_ptr<Erp> erp;
+    qint64 wh1 = 0, wh2 = 0, whNeg = 0, supplier = 0, customer = 0;
+
+    void expectInvariants()
+    {
+        QString problems;
+        QVERIFY2(erp->checkInvariants(&problems), qPrintable(problems));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(server.start(), qPrintable(server.error()));
+        admin = server.admin();
+        QVERIFY(admin);
+        erp = std::make_unique<Erp>(*admin);
+        wh1 = erp->warehouse(QStringLiteral("WH1"));
+        wh2 = erp->warehouse(QStringLiteral("WH2"));
+        whNeg = erp->warehouse(QStringLiteral("WHN"), true);
+        supplier = erp->supplier(QStringLiteral("S1"), s("华东五金供应公司"));
+        customer = erp->customer(QStringLiteral("C1"), s("上海长江实业"));
+        QVERIFY(wh1 && wh2 && whNeg && supplier && customer);
+    }
+
+    void fifoCostsWorkedByHand()
+    {
+        const qint64 p = erp->product(QStringLiteral("FIFO1"), s("螺栓M8"), 2000, 1000);
+        QVERIFY(erp->buy(supplier, wh1, {{p, 10 * kUnit, 1000}}));  // 10 @ ¥10.00
+        QVERIFY(erp->buy(supplier, wh1, {{p, 10 * kUnit, 1200}}));  // 10 @ ¥12.00
+        QCOMPARE(erp->value(p, wh1), qint64(22000));
+        const qint64 so = erp->sell(customer, wh1, {{p, 15 * kUnit, 2000}});
+        QVERIFY2(so, qPrintable(test::describe(erp->lastError)));
+        // 10 × ¥10 + 5 × ¥12 = ¥160.00
+        const QCborMap order = erp->get(QStringLiteral("sales_order"), so);
+        QCOMPARE(linesOf(order).first().value(QStringLiteral("cost")).toInteger(), qint64(16000));
+        QCOMPARE(order.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        QCOMPARE(linesOf(order).first().value(QStringLiteral("line_status")).toString(), QStringLiteral("shipped"));
+        QCOMPARE(erp->value(p, wh1), qint64(6000));
+        // Return 3: back at their original cost, ¥160 × 3/15 = ¥32.00.
+        const auto deliveries = test::rowsOf(admin->call(QStringLiteral("data.query"),
+                                                         M{{QStringLiteral("entity"), QStringLiteral("delivery_line")},
+                                                           {QStringLiteral("filter"), A{QStringLiteral("eq"), QStringLiteral("product_id"), p}}}));
+        QCOMPARE(deliveries.size(), 1);
+        const Reply ret = admin->call(QStringLiteral("data.save"),
+                                      M{{QStringLiteral("entity"), QStringLiteral("sales_return")},
+                                        {QStringLiteral("changes"), M{{QStringLiteral("order_id"), so}, {QStringLiteral("warehouse_id"), wh1},
+                                                                      {QStringLiteral("reason"), s("包装破损")}}},
+                                        {QStringLiteral("lines"), A{M{{QStringLiteral("delivery_line_id"), deliveries.first().value(QStringLiteral("id"))},
+                                                                      {QStringLiteral("quantity"), 3 * kUnit}}}}});
+        LH_VERIFY_OK(ret);
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_return"), idOf(ret), QStringLiteral("post")));
+        QCOMPARE(linesOf(erp->get(QStringLiteral("sales_return"), idOf(ret))).first().value(QStringLiteral("cost")).toInteger(), qint64(3200));
+        QCOMPARE(erp->value(p, wh1), qint64(9200));
+        QCOMPARE(erp->onHand(p, wh1), 8 * kUnit);
+        QCOMPARE(linesOf(erp->get(QStringLiteral("sales_order"), so)).first().value(QStringLiteral("returned_qty")).toInteger(), 3 * kUnit);
+        // The next 8 take the ¥12 layer first (older), then the returned layer.
+        const qint64 so2 = erp->sell(customer, wh1, {{p, 8 * kUnit, 2000}});
+        QVERIFY(so2);
+        QCOMPARE(linesOf(erp->get(QStringLiteral("sales_order"), so2)).first().value(QStringLiteral("cost")).toInteger(), qint64(9200));
+        QCOMPARE(erp->value(p, wh1), qint64(0));
+        expectInvariants();
+    }
+
+    void fifoRoundingStaysExact()
+    {
+        const qint64 p = erp->product(QStringLiteral("FIFO2"), s("垫片"), 300, 143);
+        QVERIFY(erp->buy(supplier, wh1, {{p, 7 * kUnit, 143}}));  // ¥10.01 for 7
+        const qint64 a = erp->sell(customer, wh1, {{p, 3 * kUnit, 300}});
+        const qint64 b = erp->sell(customer, wh1, {{p, 4 * kUnit, 300}});
+        QVERIFY(a && b);
+        const qint64 costA = linesOf(erp->get(QStringLiteral("sales_order"), a)).first().value(QStringLiteral("cost")).toInteger();
+        const qint64 costB = linesOf(erp->get(QStringLiteral("sales_order"), b)).first().value(QStringLiteral("cost")).toInteger();
+        QCOMPARE(costA, qint64(429)); // 1001 × 3/7 = 429
+        QCOMPARE(costA + costB, qint64(1001));
+        expectInvariants();
+    }
+
+    void partialDeliveryWithBackorder()
+    {
+        const qint64 p = erp->product(QStringLiteral("BO1"), s("轴承6204"), 5000, 3000);
+        QVERIFY(erp->buy(supplier, wh1, {{p, 6 * kUnit, 3000}}));
+        const Reply so = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("warehouse_id"), wh1}},
+                                           {{p, 10 * kUnit}});
+        LH_VERIFY_OK(so);
+        QCOMPARE(linesOf(so.value().toMap()).first().value(QStringLiteral("price")).toInteger(), qint64(5000)); // list price
+        const Reply short_ = erp->action(QStringLiteral("sales_order"), idOf(so), QStringLiteral("confirm"));
+        LH_VERIFY_ERROR(short_, ErrorCode::InsufficientStock);
+        const QCborMap line = short_.error().details().value(QStringLiteral("lines")).toArray().first().toMap();
+        QCOMPARE(line.value(QStringLiteral("on_hand")).toInteger(), 6 * kUnit);
+        QCOMPARE(line.value(QStringLiteral("available")).toInteger(), 6 * kUnit);
+        QVERIFY(!line.value(QStringLiteral("warehouses")).toArray().isEmpty());
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), idOf(so), QStringLiteral("confirm"), M{{QStringLiteral("allow_backorder"), true}}));
+        LH_VERIFY_ERROR(erp->action(QStringLiteral("sales_order"), idOf(so), QStringLiteral("deliver")), ErrorCode::InsufficientStock);
+        const qint64 lineId = linesOf(erp->get(QStringLiteral("sales_order"), idOf(so))).first().value(QStringLiteral("id")).toInteger();
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), idOf(so), QStringLiteral("deliver"),
+                                 M{{QStringLiteral("lines"), A{M{{QStringLiteral("line_id"), lineId}, {QStringLiteral("quantity"), 6 * kUnit}}}}}));
+        QCborMap order = erp->get(QStringLiteral("sales_order"), idOf(so));
+        QCOMPARE(order.value(QStringLiteral("state")).toString(), QStringLiteral("confirmed"));
+        QCOMPARE(order.value(QStringLiteral("delivery_status")).toString(), QStringLiteral("partial"));
+        QCOMPARE(linesOf(order).first().value(QStringLiteral("line_status")).toString(), QStringLiteral("partial"));
+        QVERIFY(erp->buy(supplier, wh1, {{p, 4 * kUnit, 3000}}));
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), idOf(so), QStringLiteral("deliver")));
+        order = erp->get(QStringLiteral("sales_order"), idOf(so));
+        QCOMPARE(order.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        QCOMPARE(order.value(QStringLiteral("delivery_status")).toString(), QStringLiteral("full"));
+        QCOMPARE(erp->onHand(p, wh1), qint64(0));
+        expectInvariants();
+    }
+
+    void reservationsAndCancel()
+    {
+        const qint64 p = erp->product(QStringLiteral("RS1"), s("电机"), 90000, 60000);
+        QVERIFY(erp->buy(supplier, wh1, {{p, 5 * kUnit, 60000}}));
+        const Reply so = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("warehouse_id"), wh1}},
+                                           {{p, 4 * kUnit}});
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), idOf(so), QStringLiteral("confirm")));
+        const Reply other = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("warehouse_id"), wh1}},
+                                              {{p, 2 * kUnit}});
+        LH_VERIFY_ERROR(erp->action(QStringLiteral("sales_order"), idOf(other), QStringLiteral("confirm")), ErrorCode::InsufficientStock); // 1 available
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), idOf(so), QStringLiteral("cancel")));
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), idOf(other), QStringLiteral("confirm")));
+        // Reopen returns a confirmed order to draft for changes.
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), idOf(other), QStringLiteral("reopen")));
+        QCOMPARE(erp->get(QStringLiteral("sales_order"), idOf(other)).value(QStringLiteral("state")).toString(), QStringLiteral("draft"));
+        expectInvariants();
+    }
+
+    void overReceiptToleranceAndReturns()
+    {
+        const qint64 p = erp->product(QStringLiteral("OR1"), s("铜线"), 1000, 500);
+        const Reply po = erp->saveDocument(QStringLiteral("purchase_order"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), wh1}},
+                                           {{p, 10 * kUnit, 500}});
+        LH_VERIFY_OK(po);
+        LH_VERIFY_OK(erp->action(QStringLiteral("purchase_order"), idOf(po), QStringLiteral("confirm")));
+        const qint64 lineId = linesOf(erp->get(QStringLiteral("purchase_order"), idOf(po))).first().value(QStringLiteral("id")).toInteger();
+        auto receive = [&](qint64 q) {
+            return erp->action(QStringLiteral("purchase_order"), idOf(po), QStringLiteral("receive"),
+                               M{{QStringLiteral("lines"), A{M{{QStringLiteral("line_id"), lineId}, {QStringLiteral("quantity"), q}}}}});
+        };
+        const Reply over = receive(12 * kUnit); // 10% tolerance allows 11
+        LH_VERIFY_ERROR(over, ErrorCode::Validation);
+        QCOMPARE(test::problemsOf(over), QStringList{QStringLiteral("quantity:over_receipt")});
+        QCOMPARE(erp->onHand(p, wh1), qint64(0));
+        LH_VERIFY_OK(receive(11 * kUnit));
+        QCOMPARE(erp->get(QStringLiteral("purchase_order"), idOf(po)).value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        // Return 2 to the supplier: they leave at the cost they came in at.
+        const Reply ret = admin->call(QStringLiteral("data.save"),
+                                      M{{QStringLiteral("entity"), QStringLiteral("purchase_return")},
+                                        {QStringLiteral("changes"), M{{QStringLiteral("order_id"), idOf(po)}, {QStringLiteral("warehouse_id"), wh1},
+                                                                      {QStringLiteral("reason"), s("质量不合格")}}},
+                                        {QStringLiteral("lines"), A{M{{QStringLiteral("order_line_id"), lineId}, {QStringLiteral("quantity"), 2 * kUnit}}}}});
+        LH_VERIFY_OK(ret);
+        LH_VERIFY_OK(erp->action(QStringLiteral("purchase_return"), idOf(ret), QStringLiteral("post")));
+        QCOMPARE(linesOf(erp->get(QStringLiteral("purchase_return"), idOf(ret))).first().value(QStringLiteral("cost")).toInteger(), qint64(1000));
+        QCOMPARE(erp->onHand(p, wh1), 9 * kUnit);
+        expectInvariants();
+    }
+
+    void transfersCarryTheirCost()
+    {
+        const qint64 p = erp->product(QStringLiteral("TR1"), s("钢板"), 10000, 7000);
+        QVERIFY(erp->buy(supplier, wh1, {{p, 4 * kUnit, 7000}}));
+        const qint64 loc = erp->location(wh1, QStringLiteral("A-01"));
+        const Reply t = erp->saveDocument(QStringLiteral("stock_transfer"), M{{QStringLiteral("from_warehouse_id"), wh1}, {QStringLiteral("to_warehouse_id"), wh2}},
+                                          {{p, 3 * kUnit}});
+        LH_VERIFY_OK(t);
+        LH_VERIFY_OK(erp->action(QStringLiteral("stock_transfer"), idOf(t), QStringLiteral("post")));
+        QCOMPARE(erp->onHand(p, wh1), 1 * kUnit);
+        QCOMPARE(erp->onHand(p, wh2), 3 * kUnit);
+        QCOMPARE(erp->value(p, wh2), qint64(21000));
+        // Within a warehouse: to a location, value unchanged.
+        const Reply within = admin->call(QStringLiteral("data.save"),
+                                         M{{QStringLiteral("entity"), QStringLiteral("stock_transfer")},
+                                           {QStringLiteral("changes"), M{{QStringLiteral("from_warehouse_id"), wh1}, {QStringLiteral("to_warehouse_id"), wh1}}},
+                                           {QStringLiteral("lines"), A{M{{QStringLiteral("product_id"), p}, {QStringLiteral("quantity"), kUnit},
+                                                                         {QStringLiteral("to_location_id"), loc}}}}});
+        LH_VERIFY_OK(within);
+        LH_VERIFY_OK(erp->action(QStringLiteral("stock_transfer"), idOf(within), QStringLiteral("post")));
+        QCOMPARE(erp->onHand(p, wh1), 1 * kUnit);
+        QCOMPARE(erp->value(p, wh1), qint64(7000));
+        expectInvariants();
+    }
+
+    void stockCountPostsVariances()
+    {
+        const qint64 p1 = erp->product(QStringLiteral("CT1"), s("盘点甲"), 100, 100);
+        const qint64 p2 = erp->product(QStringLiteral("CT2"), s("盘点乙"), 100, 250);
+        QVERIFY(erp->buy(supplier, wh2, {{p1, 10 * kUnit, 100}, {p2, 5 * kUnit, 250}}));
+        const Reply count = admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("stock_count")},
+                                                                       {QStringLiteral("changes"), M{{QStringLiteral("warehouse_id"), wh2}}}});
+        LH_VERIFY_OK(count);
+        LH_VERIFY_OK(erp->action(QStringLiteral("stock_count"), idOf(count), QStringLiteral("start")));
+        QCborMap doc = erp->get(QStringLiteral("stock_count"), idOf(count));
+        QCborArray changed;
+        for (const QCborMap &l : linesOf(doc)) {
+            const qint64 product = l.value(QStringLiteral("product_id")).toInteger();
+            if (product == p1) changed.append(M{{QStringLiteral("id"), l.value(QStringLiteral("id"))}, {QStringLiteral("version"), l.value(QStringLiteral("version"))},
+                                                {QStringLiteral("counted_qty"), 8 * kUnit}});
+            if (product == p2) changed.append(M{{QStringLiteral("id"), l.value(QStringLiteral("id"))}, {QStringLiteral("version"), l.value(QStringLiteral("version"))},
+                                                {QStringLiteral("counted_qty"), 6 * kUnit}});
+        }
+        QCOMPARE(changed.size(), 2);
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("stock_count")}, {QStringLiteral("id"), idOf(count)},
+                                                                {QStringLiteral("version"), doc.value(QStringLiteral("version"))},
+                                                                {QStringLiteral("lines"), changed}}));
+        LH_VERIFY_OK(erp->action(QStringLiteral("stock_count"), idOf(count), QStringLiteral("post")));
+        QCOMPARE(erp->onHand(p1, wh2), 8 * kUnit);
+        QCOMPARE(erp->onHand(p2, wh2), 6 * kUnit);
+        // −2 × ¥1.00 + 1 × ¥2.50 = +¥0.50
+        QCOMPARE(erp->get(QStringLiteral("stock_count"), idOf(count)).value(QStringLiteral("variance_value")).toInteger(), qint64(50));
+        expectInvariants();
+    }
+
+    void negativeStockOnlyWhereAllowed()
+    {
+        const qint64 p = erp->product(QStringLiteral("NEG1"), s("负库存测试"), 1000, 500);
+        QVERIFY(!erp->sell(customer, wh1, {{p, kUnit}}));
+        QCOMPARE(erp->onHand(p, wh1), qint64(0));
+        // The warehouse that allows it goes below zero; a later receipt fills the gap first.
+        const Reply so = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("warehouse_id"), whNeg}},
+                                           {{p, 3 * kUnit}});
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), idOf(so), QStringLiteral("confirm"), M{{QStringLiteral("allow_backorder"), true}}));
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), idOf(so), QStringLiteral("deliver")));
+        QCOMPARE(erp->onHand(p, whNeg), -3 * kUnit);
+        expectInvariants();
+        QVERIFY(erp->buy(supplier, whNeg, {{p, 5 * kUnit, 500}}));
+        QCOMPARE(erp->onHand(p, whNeg), 2 * kUnit);
+        QCOMPARE(erp->value(p, whNeg), qint64(1000)); // only the 2 above zero are stock value
+        expectInvariants();
+    }
+
+    void scansAreCheckedUndoneAndReplayedOnce()
+    {
+        const qint64 p = erp->product(QStringLiteral("SC1"), s("扫码商品"), 1000, 600, QStringLiteral("6901234567892"));
+        const qint64 other = erp->product(QStringLiteral("SC2"), s("别的商品"), 1000, 600, QStringLiteral("6901234567908"));
+        QVERIFY(other);
+        const Reply po = erp->saveDocument(QStringLiteral("purchase_order"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), wh1}},
+                                           {{p, 2 * kUnit, 600}});
+        LH_VERIFY_OK(erp->action(QStringLiteral("purchase_order"), idOf(po), QStringLiteral("confirm")));
+        const Reply task = admin->call(QStringLiteral("inventory.open_task"), M{{QStringLiteral("task"), QStringLiteral("receive")}, {QStringLiteral("order_id"), idOf(po)}});
+        LH_VERIFY_OK(task);
+        const qint64 receipt = task.value().toMap().value(QStringLiteral("id")).toInteger();
+        QCOMPARE(task.value().toMap().value(QStringLiteral("expected_total")).toInteger(), 2 * kUnit);
+        auto scan = [&](const QString &barcode, const QString &key, qint64 qty = kUnit) {
+            return admin->call(QStringLiteral("inventory.scan"),
+                               M{{QStringLiteral("doc_type"), QStringLiteral("purchase_receipt")}, {QStringLiteral("doc_id"), receipt},
+                                 {QStringLiteral("barcode"), barcode}, {QStringLiteral("quantity"), qty}},
+                               key);
+        };
+        LH_VERIFY_ERROR(scan(QStringLiteral("0000000000000"), QStringLiteral("k0")), ErrorCode::NotFound);
+        QCOMPARE(test::problemsOf(scan(QStringLiteral("6901234567908"), QStringLiteral("k1"))), QStringList{QStringLiteral("barcode:not_on_order")});
+        Reply first = scan(QStringLiteral("6901234567892"), QStringLiteral("scan-A"));
+        LH_VERIFY_OK(first);
+        QCOMPARE(first.value().toMap().value(QStringLiteral("scanned_total")).toInteger(), kUnit);
+        // The same scan replayed (offline queue) is applied once.
+        const Reply replay = scan(QStringLiteral("6901234567892"), QStringLiteral("scan-A"));
+        LH_VERIFY_OK(replay);
+        QVERIFY(replay.value().toMap().value(QStringLiteral("replayed")).toBool());
+        QCOMPARE(erp->get(QStringLiteral("purchase_receipt"), receipt)
+                     .value(QStringLiteral("lines")).toArray().first().toMap().value(QStringLiteral("quantity")).toInteger(), kUnit);
+        LH_VERIFY_OK(scan(QStringLiteral("6901234567892"), QStringLiteral("scan-B")));
+        const Reply tooMany = scan(QStringLiteral("6901234567892"), QStringLiteral("scan-C"), 5 * kUnit);
+        QCOMPARE(test::problemsOf(tooMany), QStringList{QStringLiteral("barcode:over_receipt")});
+        const Reply undone = admin->call(QStringLiteral("inventory.undo_scan"), M{{QStringLiteral("doc_type"), QStringLiteral("purchase_receipt")},
+                                                                                   {QStringLiteral("doc_id"), receipt}});
+        LH_VERIFY_OK(undone);
+        QCOMPARE(undone.value().toMap().value(QStringLiteral("scanned_total")).toInteger(), kUnit);
+        QCOMPARE(erp->onHand(p, wh1), qint64(0)); // scans post nothing
+        LH_VERIFY_OK(erp->action(QStringLiteral("purchase_receipt"), receipt, QStringLiteral("post")));
+        QCOMPARE(erp->onHand(p, wh1), kUnit);
+        QCOMPARE(erp->get(QStringLiteral("purchase_order"), idOf(po)).value(QStringLiteral("receipt_status")).toString(), QStringLiteral("partial"));
+        expectInvariants();
+    }
+
+    void reorderAlertsReachPurchasers()
+    {
+        QString error;
+        QVERIFY2(test::createUser(*admin, QStringLiteral("buyer1"), QString::fromLatin1(test::kUserPassword), QStringLiteral("buyer"),
+                                  {{QStringLiteral("purchase_requisition"), QStringLiteral("*")}, {QStringLiteral("reorder_alert"), QStringLiteral("read")},
+                                   {QStringLiteral("product"), QStringLiteral("read")}},
+                                  {}, &error),
+                 qPrintable(error));
+        auto buyer = server.login(QStringLiteral("buyer1"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(buyer);
+        const qint64 p = erp->product(QStringLiteral("RO1"), s("安全库存商品"), 1000, 500, QString(), 5 * kUnit);
+        QVERIFY(erp->buy(supplier, wh1, {{p, 8 * kUnit, 500}}));
+        QVERIFY(erp->sell(customer, wh1, {{p, 4 * kUnit}})); // 4 left, below 5
+        QCborMap alert;
+        QVERIFY(buyer->waitForEvent(QStringLiteral("inventory.reorder"), 5000, &alert));
+        QCOMPARE(alert.value(QStringLiteral("product_id")).toInteger(), p);
+        QCOMPARE(alert.value(QStringLiteral("available")).toInteger(), 4 * kUnit);
+        QCOMPARE(alert.value(QStringLiteral("suggested_qty")).toInteger(), 6 * kUnit);
+        const Reply req = buyer->call(QStringLiteral("inventory.requisition_from_alerts"), M{{QStringLiteral("alert_ids"), A{alert.value(QStringLiteral("alert_id"))}}});
+        LH_VERIFY_OK(req);
+        const QCborMap requisition = erp->get(QStringLiteral("purchase_requisition"), req.value().toMap().value(QStringLiteral("requisition_id")).toInteger());
+        QCOMPARE(requisition.value(QStringLiteral("source")).toString(), QStringLiteral("reorder"));
+        QCOMPARE(linesOf(requisition).first().value(QStringLiteral("quantity")).toInteger(), 6 * kUnit);
+        // One alert per shortage, not one per sale.
+        QVERIFY(erp->sell(customer, wh1, {{p, kUnit}}));
+        QVERIFY(!buyer->waitForEvent(QStringLiteral("inventory.reorder"), 500));
+    }
+
+    void concurrentSellersOfTheLastUnits()
+    {
+        const qint64 p = erp->product(QStringLiteral("LAST1"), s("最后几件"), 1000, 500);
+        QVERIFY(erp->buy(supplier, wh1, {{p, 20 * kUnit, 500}}));
+        std::vector<std::unique_ptr<client::SyncClient>> clients;
+        for (int i = 0; i < 16; ++i) {
+            clients.push_back(server.admin());
+            QVERIFY(clients.back());
+        }
+        int shipped = 0, refused = 0, other = 0, pending = 0;
+        // Each client runs three orders of one unit, all at once: save, confirm, ship.
+        std::function<void(client::Connection *, int)> sellOne = [&](client::Connection *c, int left) {
+            if (left == 0) return;
+            ++pending;
+            c->call(QStringLiteral("data.save"),
+                    M{{QStringLiteral("entity"), QStringLiteral("sales_order")},
+                      {QStringLiteral("changes"), M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("warehouse_id"), wh1}}},
+                      {QStringLiteral("lines"), A{M{{QStringLiteral("product_id"), p}, {QStringLiteral("quantity"), kUnit}}}}},
+                    [&, c, left](const Reply &saved) {
+                        if (!saved.isOk()) { ++other; --pending; return; }
+                        const M doc = saved.value().toMap();
+                        c->call(QStringLiteral("doc.action"),
+                                M{{QStringLiteral("entity"), QStringLiteral("sales_order")}, {QStringLiteral("id"), doc.value(QStringLiteral("id"))},
+                                  {QStringLiteral("version"), doc.value(QStringLiteral("version"))}, {QStringLiteral("action"), QStringLiteral("confirm")}},
+                                [&, c, left](const Reply &confirmed) {
+                                    if (!confirmed.isOk()) {
+                                        if (confirmed.error().code() == ErrorCode::InsufficientStock) ++refused;
+                                        else ++other;
+                                        --pending;
+                                        sellOne(c, left - 1);
+                                        return;
+                                    }
+                                    const M d = confirmed.value().toMap();
+                                    c->call(QStringLiteral("doc.action"),
+                                            M{{QStringLiteral("entity"), QStringLiteral("sales_order")}, {QStringLiteral("id"), d.value(QStringLiteral("id"))},
+                                              {QStringLiteral("version"), d.value(QStringLiteral("version"))}, {QStringLiteral("action"), QStringLiteral("deliver")}},
+                                            [&, c, left](const Reply &delivered) {
+                                                if (delivered.isOk()) ++shipped;
+                                                else ++other;
+                                                --pending;
+                                                sellOne(c, left - 1);
+                                            });
+                                });
+                    });
+        };
+        for (auto &c : clients) sellOne(&c->connection(), 3);
+        QTRY_VERIFY_WITH_TIMEOUT(pending == 0 && shipped + refused + other == 48, 120000);
+        QCOMPARE(other, 0);
+        QCOMPARE(shipped, 20);
+        QCOMPARE(refused, 28);
+        QCOMPARE(erp->onHand(p, wh1), qint64(0));
+        const Reply moves = admin->call(QStringLiteral("data.query"), M{{QStringLiteral("entity"), QStringLiteral("stock_move")},
+                                                                        {QStringLiteral("filter"), A{QStringLiteral("and"), A{QStringLiteral("eq"), QStringLiteral("product_id"), p},
+                                                                                                     A{QStringLiteral("eq"), QStringLiteral("kind"), QStringLiteral("delivery")}}},
+                                                                        {QStringLiteral("total"), true}});
+        QCOMPARE(moves.value().toMap().value(QStringLiteral("total")).toInteger(), 20);
+        expectInvariants();
+    }
+
+    void randomWorkKeepsTheLedgerExact()
+    {
+        QRandomGenerator rng(4242);
+        QList<qint64> products;
+        for (int i = 0; i < 4; ++i) products << erp->product(QStringLiteral("RND%1").arg(i), s("随机商品") + QString::number(i), 1000 + i * 100, 600 + i * 50);
+        const QList<qint64> warehouses = {wh1, wh2};
+        int done = 0;
+        for (int step = 0; step < 60; ++step) {
+            const qint64 p = products[int(rng.bounded(products.size()))];
+            const qint64 w = warehouses[int(rng.bounded(2))];
+            const qint64 q = (1 + rng.bounded(5)) * kUnit;
+            switch (rng.bounded(5)) {
+            case 0:
+            case 1:
+                done += erp->buy(supplier, w, {{p, q, 500 + qint64(rng.bounded(300))}}) ? 1 : 0;
+                break;
+            case 2:
+                done += erp->sell(customer, w, {{p, q}}) ? 1 : 0; // may lack stock: refused whole
+                break;
+            case 3: {
+                const Reply t = erp->saveDocument(QStringLiteral("stock_transfer"), M{{QStringLiteral("from_warehouse_id"), w},
+                                                                                      {QStringLiteral("to_warehouse_id"), w == wh1 ? wh2 : wh1}},
+                                                  {{p, q}});
+                if (t.isOk()) done += erp->action(QStringLiteral("stock_transfer"), idOf(t), QStringLiteral("post")).isOk() ? 1 : 0;
+                break;
+            }
+            default: {
+                const auto lines = test::rowsOf(admin->call(QStringLiteral("data.query"),
+                                                            M{{QStringLiteral("entity"), QStringLiteral("delivery_line")},
+                                                              {QStringLiteral("filter"), A{QStringLiteral("eq"), QStringLiteral("product_id"), p}},
+                                                              {QStringLiteral("sort"), QStringLiteral("id")}, {QStringLiteral("desc"), true}, {QStringLiteral("limit"), 1}}));
+                if (lines.isEmpty()) break;
+                const QCborMap dl = lines.first();
+                const qint64 delivery = dl.value(QStringLiteral("delivery_id")).toInteger();
+                const QCborMap d = erp->get(QStringLiteral("delivery"), delivery);
+                const Reply r = admin->call(QStringLiteral("data.save"),
+                                            M{{QStringLiteral("entity"), QStringLiteral("sales_return")},
+                                              {QStringLiteral("changes"), M{{QStringLiteral("order_id"), d.value(QStringLiteral("order_id"))},
+                                                                            {QStringLiteral("warehouse_id"), d.value(QStringLiteral("warehouse_id"))},
+                                                                            {QStringLiteral("reason"), s("随机退货")}}},
+                                              {QStringLiteral("lines"), A{M{{QStringLiteral("delivery_line_id"), dl.value(QStringLiteral("id"))},
+                                                                            {QStringLiteral("quantity"), kUnit}}}}});
+                if (r.isOk()) done += erp->action(QStringLiteral("sales_return"), idOf(r), QStringLiteral("post")).isOk() ? 1 : 0;
+            }
+            }
+        }
+        QVERIFY(done > 30);
+        expectInvariants();
+    }
+
+    void reports()
+    {
+        const Reply onHand = admin->call(QStringLiteral("inventory.stock_on_hand"), M{{QStringLiteral("warehouse_id"), wh1}});
+        LH_VERIFY_OK(onHand);
+        QVERIFY(test::rowsOf(onHand).size() >= 5);
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        const Reply turnover = admin->call(QStringLiteral("inventory.turnover"), M{{QStringLiteral("from"), QDate::currentDate().addDays(-30).toString(Qt::ISODate)},
+                                                                                   {QStringLiteral("to"), today}});
+        LH_VERIFY_OK(turnover);
+        bool found = false;
+        for (const auto &row : test::rowsOf(turnover))
+            if (row.value(QStringLiteral("code")).toString() == QLatin1String("FIFO1")) {
+                found = true;
+                QCOMPARE(row.value(QStringLiteral("cogs")).toInteger(), qint64(16000 + 9200)); // the two FIFO1 sales
+            }
+        QVERIFY(found);
+        const Reply sales = admin->call(QStringLiteral("sales.summary"), M{{QStringLiteral("group_by"), QStringLiteral("product")}});
+        LH_VERIFY_OK(sales);
+        for (const auto &row : test::rowsOf(sales))
+            if (row.value(QStringLiteral("key")).toString() == QLatin1String("FIFO1")) {
+                QCOMPARE(row.value(QStringLiteral("quantity")).toInteger(), 20 * kUnit); // 15 + 8 shipped − 3 returned
+                QCOMPARE(row.value(QStringLiteral("cost")).toInteger(), qint64(16000 + 9200 - 3200));
+            }
+        LH_VERIFY_OK(admin->call(QStringLiteral("inventory.slow_moving"), M{{QStringLiteral("days"), 0}}));
+        LH_VERIFY_OK(admin->call(QStringLiteral("purchase.overdue"), M{{QStringLiteral("as_of"), QStringLiteral("2099-01-01")}}));
+        LH_VERIFY_OK(admin->call(QStringLiteral("purchase.summary"), M{{QStringLiteral("group_by"), QStringLiteral("supplier")}}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInventory)
+#include "tst_inventory.moc"
