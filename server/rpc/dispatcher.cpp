@@ -84,7 +84,7 @@ void Dispatcher::dispatch(const SessionPtr &session, const QString &call, const 
                 [userId, session](store::Db &db) -> Reply {
                     auto user = auth::loadUserById(db, userId);
                     if (!user || !user->active) return Reply::fail(ErrorCode::SessionExpired, QStringLiteral("account disabled"));
-                    session->setPermissions(user->permissions);
+                    session->refresh(*user);
                     return QCborValue(true);
                 },
                 [this, session, spec, args, idempotencyKey, done](Reply reply) mutable {

@@ -94,6 +94,14 @@ void SessionState::setPermissions(std::shared_ptr<const auth::PermissionSet> per
     m_stale = false;
 }
 
+void SessionState::refresh(const auth::LoadedUser &user)
+{
+    std::lock_guard lock(m_mutex);
+    m_permissions = user.permissions;
+    m_departmentId = user.departmentId;
+    m_stale = false;
+}
+
 void SessionState::markPermissionsStale()
 {
     std::lock_guard lock(m_mutex);

@@ -42,6 +42,8 @@ public:
     std::optional<QString> expiry(const QDateTime &now, int absoluteHours) const;
 
     void setPermissions(std::shared_ptr<const auth::PermissionSet> permissions);
+    // After roles, grants or the account changed: permissions and department anew.
+    void refresh(const auth::LoadedUser &user);
     // Operators and tests may shorten every session's idle limit (seconds; 0 = by role).
     static void setIdleOverrideSeconds(int seconds);
     void markPermissionsStale();

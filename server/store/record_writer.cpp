@@ -293,6 +293,7 @@ Reply saveRecord(WriteScope &scope, const auth::Caller &caller, const SaveReques
     QCborMap changes = req.changes;
     FieldChecks checks;
     checkChanges(e, changes, caller, 0, checks);
+    if (!checks.denied.isEmpty()) return checks.error(); // fields the caller may never set come first
 
     const QString now = toWireDateTime(scope.now());
     Current current;
