@@ -95,7 +95,7 @@ int runServer(const ServerConfig &config)
     rpc::registerAuthCalls(calls);
     rpc::registerSystemCalls(calls);
     registerModuleCalls(calls);
-    rpc::ServerContext context{pool, hub, cpu, calls, {}, {}, 12, store::backendName(storeConfig->backend), config.dataDir};
+    rpc::ServerContext context{pool, hub, cpu, calls, {}, {}, 12, store::backendName(storeConfig->backend), config.dataDir, *storeConfig};
     context.passwordPolicy.dengbao = config.dengbao;
     rpc::Dispatcher dispatcher(context);
 

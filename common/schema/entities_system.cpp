@@ -274,6 +274,7 @@ Entity auditLog()
         .text(QStringLiteral("peer"), QT_TRANSLATE_NOOP("Schema", "Address"), 64)
         .display(QStringLiteral("call"))
         .permission(QStringLiteral("check"))
+        .permission(QStringLiteral("backup"))
         .customTable()
         .build();
 }

@@ -5,10 +5,14 @@
 #include "store/audit_chain.h"
 #include "store/db.h"
 #include "store/invariants.h"
+#include "store/write_scope.h"
 
 #include <QCborArray>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
@@ -16,6 +20,7 @@
 
 namespace liuhe::rpc {
 
+using protocol::ErrorCode;
 using protocol::Reply;
 
 namespace {
@@ -51,6 +56,54 @@ Reply check(store::Db &db, const CallInput &)
     return QCborMap{{QStringLiteral("ok"), problems.isEmpty()}, {QStringLiteral("problems"), problems}, {QStringLiteral("checked"), checked}};
 }
 
+// A consistent copy of the store while it runs: SQLite's VACUUM INTO from its own
+// connection, pg_dump for PostgreSQL. Written under DATA_DIR/backups.
+void backup(ServerContext &ctx, const std::shared_ptr<SessionState> &session, const QCborMap &, std::function<void(Reply)> done)
+{
+    const auth::Caller caller = session->caller(QStringLiteral("system.backup"));
+    ctx.cpu.post([&ctx, caller, done] {
+        const QString dir = QDir(ctx.dataDir).filePath(QStringLiteral("backups"));
+        QDir().mkpath(dir);
+        const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+        QString path;
+        QString error;
+        const store::StoreConfig &config = ctx.storeConfig;
+        if (config.backend == store::Backend::Sqlite) {
+            path = QDir(dir).filePath(QStringLiteral("liuhe-%1.sqlite").arg(stamp));
+            try {
+                store::Db db(config, QStringLiteral("backup-%1").arg(stamp));
+                db.exec(QStringLiteral("VACUUM INTO '%1'").arg(QString(path).replace(u'\'', QStringLiteral("''"))));
+            } catch (const store::StoreError &e) {
+                error = e.message();
+            }
+        } else {
+            path = QDir(dir).filePath(QStringLiteral("liuhe-%1.pgdump").arg(stamp));
+            QProcess dump;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            if (!config.password.isEmpty()) env.insert(QStringLiteral("PGPASSWORD"), config.password);
+            dump.setProcessEnvironment(env);
+            dump.start(QStringLiteral("pg_dump"), {QStringLiteral("-Fc"), QStringLiteral("-f"), path, QStringLiteral("-h"), config.host, QStringLiteral("-p"),
+                                                   QString::number(config.port), QStringLiteral("-U"), config.user, config.database});
+            if (!dump.waitForFinished(30 * 60 * 1000) || dump.exitCode() != 0) error = QString::fromUtf8(dump.readAllStandardError()).left(500);
+        }
+        if (!error.isEmpty()) {
+            done(Reply::fail(ErrorCode::Unavailable, QStringLiteral("backup failed: %1").arg(error)));
+            return;
+        }
+        const qint64 bytes = QFileInfo(path).size();
+        ctx.db.write(
+            [caller, path, bytes](store::WriteScope &scope) -> Reply {
+                scope.audit(store::AuditEntry{caller.userId, caller.call, QString(), 0,
+                                              QCborMap{{QStringLiteral("file"), QFileInfo(path).fileName()}, {QStringLiteral("bytes"), bytes}},
+                                              QStringLiteral("ok"), caller.peer});
+                return QCborValue(true);
+            },
+            [done, path, bytes](Reply, store::WriteEffects) {
+                done(QCborMap{{QStringLiteral("path"), path}, {QStringLiteral("bytes"), bytes}});
+            });
+    });
+}
+
 } // namespace
 
 void registerSystemCalls(CallRegistry &calls)
@@ -75,6 +128,8 @@ void registerSystemCalls(CallRegistry &calls)
                    m.insert(QStringLiteral("store_retries"), stats.retries.load());
                    done(m);
                }});
+    calls.add({QStringLiteral("system.backup"), [](const QCborMap &) { return Requirement::on(QStringLiteral("audit_log"), QStringLiteral("backup")); },
+               {}, {}, backup});
     calls.add({QStringLiteral("system.check"), [](const QCborMap &) { return Requirement::on(QStringLiteral("audit_log"), QStringLiteral("check")); },
                check, {}, {}});
 }

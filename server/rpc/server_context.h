@@ -21,6 +21,7 @@ struct ServerContext {
     int absoluteSessionHours = 12;
     QString backendName;
     QString dataDir;
+    store::StoreConfig storeConfig;
 };
 
 } // namespace liuhe::rpc
