@@ -52,7 +52,7 @@ QString cityWord(const QString &code)
 {
     const auto &rows = regionRows();
     QString city = rows.value(code.left(4) + QStringLiteral("00")).value(1);
-    if (city.isEmpty() || city == QLatin1String("市辖区")) city = rows.value(code.left(2) + QStringLiteral("0000")).value(1);
+    if (city.isEmpty() || city == QStringLiteral("市辖区")) city = rows.value(code.left(2) + QStringLiteral("0000")).value(1);
     if (rows.value(code).value(3) == QLatin1String("2")) city = rows.value(code).value(1); // cities without districts
     city.remove(QStringLiteral("市"));
     city.remove(QStringLiteral("省"));
@@ -116,7 +116,7 @@ QString regionFullName(const QString &code)
     QString current = code;
     for (int depth = 0; depth < 4 && rows.contains(current); ++depth) {
         const QStringList r = rows.value(current);
-        if (r[1] != QLatin1String("市辖区") && r[1] != QLatin1String("县")) names.prepend(r[1]);
+        if (r[1] != QStringLiteral("市辖区") && r[1] != QStringLiteral("县")) names.prepend(r[1]);
         current = r[2];
     }
     return names.join(QString());

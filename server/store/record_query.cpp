@@ -7,6 +7,8 @@
 #include "store/record_codec.h"
 #include "store/schema_sync.h"
 
+#include <QCborArray>
+
 namespace liuhe::store {
 
 using protocol::CallError;
@@ -205,6 +207,13 @@ std::variant<QueryRequest, CallError> QueryRequest::fromCbor(const QCborMap &arg
     r.limit = int(limit);
     r.withTotal = args.value(QStringLiteral("total")).toBool(false);
     r.includeArchived = args.value(QStringLiteral("archived")).toBool(false);
+    for (const auto &v : args.value(QStringLiteral("sums")).toArray()) {
+        const Field *f = r.entity->field(v.toString());
+        if (!f || !(f->type == FieldType::Money || f->type == FieldType::Quantity || f->type == FieldType::Int))
+            return badRequest(QStringLiteral("cannot total %1").arg(v.toString()));
+        if (!caller.perms().canReadField(*f)) return CallError(ErrorCode::PermissionDenied, QStringLiteral("total of a protected field"));
+        r.sums << f->name;
+    }
     return r;
 }
 
@@ -290,6 +299,17 @@ Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequest &req)
     out.insert(QStringLiteral("rows"), rows);
     out.insert(QStringLiteral("next"), more ? QCborValue(QCborArray{sortField ? lastSortValue : QCborValue(lastId), lastId})
                                             : QCborValue(QCborValue::Null));
+    if (!req.sums.isEmpty()) {
+        QStringList parts;
+        for (const QString &f : req.sums) parts << QStringLiteral("COALESCE(SUM(t.%1), 0)").arg(Dialect::quote(f));
+        QSqlQuery &q = db.run(QStringLiteral("SELECT %1 FROM %2 t WHERE %3").arg(parts.join(u','), Dialect::quote(e.name), where.join(QStringLiteral(" AND "))),
+                              whereBinds);
+        QCborMap sums;
+        if (q.next())
+            for (qsizetype i = 0; i < req.sums.size(); ++i) sums.insert(req.sums[i], q.value(int(i)).toLongLong());
+        q.finish();
+        out.insert(QStringLiteral("sums"), sums);
+    }
     if (req.withTotal) {
         const QVariant total = db.scalar(QStringLiteral("SELECT COUNT(*) FROM %1 t WHERE %2").arg(Dialect::quote(e.name), where.join(QStringLiteral(" AND "))), whereBinds);
         out.insert(QStringLiteral("total"), total.toLongLong());

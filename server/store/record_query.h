@@ -24,6 +24,7 @@ struct QueryRequest {
     int limit = 100;            // at most kMaxPageSize
     bool withTotal = false;
     bool includeArchived = false;
+    QStringList sums;           // numeric fields totalled over the whole filter
 
     static constexpr int kMaxPageSize = 1000;
     // Parses the wire arguments of data.query; on failure returns the error.

@@ -1,0 +1,53 @@
+// Runs the client: login, the home window the role picks (workstation, warehouse
+// scan screen, manager dashboard), logging in again in place when the server
+// ends the session, switching language, and the scriptable start used for
+// documentation screenshots (--open VIEW --screenshot FILE).
+#pragma once
+
+#include "net/session.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QWidget>
+
+class QWidget;
+
+namespace liuhe::app {
+
+class MainWindow;
+
+struct StartOptions {
+    QString server;
+    QString user;
+    QString password;
+    QString open;       // a view to open after login
+    QString screenshot; // save the window as PNG and quit
+    int screenshotDelayMs = 1500;
+};
+
+class AppController : public QObject {
+    Q_OBJECT
+public:
+    explicit AppController(const StartOptions &options, QObject *parent = nullptr);
+    // Returns false when the user cancelled the login.
+    bool start();
+    client::Session &session() { return m_session; }
+    MainWindow *workstation();
+    QWidget *homeWindow() const { return m_home; }
+    QWidget *showWindow(const QString &name);
+
+private:
+    void loggedIn();
+    void relogin(const protocol::CallError &reason);
+    void switchLanguage(const QString &code);
+    void takeScreenshot();
+
+    StartOptions m_options;
+    client::Session m_session;
+    QPointer<MainWindow> m_main;
+    QPointer<QWidget> m_clerk;
+    QPointer<QWidget> m_dashboard;
+    QPointer<QWidget> m_home;
+};
+
+} // namespace liuhe::app

@@ -1,0 +1,132 @@
+#include "dashboard/dashboard_window.h"
+
+#include "domain/chinese_format.h"
+#include "domain/money.h"
+#include "views/todo_view.h"
+
+#include <QCborArray>
+#include <QDate>
+#include <QDateTime>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+namespace liuhe::dashboard {
+
+using protocol::Reply;
+
+namespace {
+
+// "1,234.5万" with the exact amount in the tooltip (UX: one unit per tile).
+QString inTenThousands(qint64 fen)
+{
+    const qint64 wan = fen / 100; // yuan
+    const qint64 tenths = (wan * 10 + (wan >= 0 ? 5000 : -5000)) / 10000;
+    QString text = QString::number(tenths / 10) + u'.' + QString::number(std::abs(tenths % 10));
+    return text + QStringLiteral("万");
+}
+
+qint64 sumColumn(const QCborMap &table, const QString &column)
+{
+    const QCborArray columns = table.value(QStringLiteral("columns")).toArray();
+    int index = -1;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        if (columns.at(i).toString() == column) index = int(i);
+    qint64 total = 0;
+    for (const auto &row : table.value(QStringLiteral("rows")).toArray()) total += row.toArray().at(index).toInteger();
+    return total;
+}
+
+} // namespace
+
+DashboardWindow::DashboardWindow(client::Session &session, QWidget *parent) : QWidget(parent), m_session(session)
+{
+    setWindowTitle(tr("Manager dashboard — %1").arg(session.userName()));
+    resize(1280, 760);
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(QStringLiteral("<h2>%1</h2>").arg(tr("Manager dashboard")), this));
+    top->addStretch();
+    m_updated = new QLabel(this);
+    top->addWidget(m_updated);
+    auto *refreshButton = new QPushButton(tr("Refresh (F5)"), this);
+    auto *workstation = new QPushButton(tr("Open workstation"), this);
+    top->addWidget(refreshButton);
+    top->addWidget(workstation);
+    layout->addLayout(top);
+    m_grid = new QGridLayout;
+    m_sales = tile(tr("Sales this month (yuan)"), 0, 0);
+    m_stock = tile(tr("Stock value (yuan)"), 0, 1);
+    m_alerts = tile(tr("Reorder alerts open"), 0, 2);
+    m_approvals = tile(tr("Approvals waiting for me"), 0, 3);
+    layout->addLayout(m_grid);
+    m_todo = new views::TodoView(session, this);
+    layout->addWidget(m_todo, 1);
+    connect(refreshButton, &QPushButton::clicked, this, &DashboardWindow::refresh);
+    connect(workstation, &QPushButton::clicked, this, &DashboardWindow::workstationRequested);
+    connect(new QShortcut(QKeySequence(Qt::Key_F5), this), &QShortcut::activated, this, &DashboardWindow::refresh);
+    connect(m_todo, &views::TodoView::countChanged, this, [this](int n) { m_approvals->setText(QString::number(n)); });
+    refresh();
+}
+
+QLabel *DashboardWindow::tile(const QString &title, int row, int column)
+{
+    auto *box = new QWidget(this);
+    box->setStyleSheet(QStringLiteral("background: #F5F7FA; border-radius: 8px;"));
+    auto *v = new QVBoxLayout(box);
+    auto *caption = new QLabel(title, box);
+    caption->setStyleSheet(QStringLiteral("color: #555;"));
+    auto *value = new QLabel(QStringLiteral("—"), box);
+    value->setStyleSheet(QStringLiteral("font-size: 28pt; font-weight: bold; color: #1565C0;"));
+    v->addWidget(caption);
+    v->addWidget(value);
+    m_grid->addWidget(box, row, column);
+    return value;
+}
+
+void DashboardWindow::refresh()
+{
+    const QDate today = QDate::currentDate();
+    const QDate first(today.year(), today.month(), 1);
+    m_session.call(QStringLiteral("sales.summary"),
+                   QCborMap{{QStringLiteral("group_by"), QStringLiteral("month")}, {QStringLiteral("from"), first.addMonths(-1).toString(Qt::ISODate)},
+                            {QStringLiteral("to"), today.toString(Qt::ISODate)}},
+                   [this, first](const Reply &r) {
+                       if (!r.isOk()) {
+                           m_sales->parentWidget()->hide(); // not for this role: hidden, not zero
+                           return;
+                       }
+                       qint64 now = 0, before = 0;
+                       for (const auto &row : r.value().toMap().value(QStringLiteral("rows")).toArray()) {
+                           const QCborArray cells = row.toArray();
+                           (cells.at(0).toString() == first.toString(QStringLiteral("yyyy-MM")) ? now : before) += cells.at(3).toInteger();
+                       }
+                       m_sales->setText(inTenThousands(now));
+                       m_sales->setToolTip(tr("%1; last month %2").arg(Money::fromFen(now).toDisplayString(), Money::fromFen(before).toDisplayString()));
+                   });
+    m_session.call(QStringLiteral("inventory.stock_on_hand"), {}, [this](const Reply &r) {
+        if (!r.isOk()) {
+            m_stock->parentWidget()->hide();
+            return;
+        }
+        const qint64 value = sumColumn(r.value().toMap(), QStringLiteral("value"));
+        m_stock->setText(inTenThousands(value));
+        m_stock->setToolTip(Money::fromFen(value).toDisplayString());
+    });
+    m_session.call(QStringLiteral("data.query"),
+                   QCborMap{{QStringLiteral("entity"), QStringLiteral("reorder_alert")}, {QStringLiteral("total"), true}, {QStringLiteral("limit"), 1},
+                            {QStringLiteral("filter"), QCborArray{QStringLiteral("eq"), QStringLiteral("state"), QStringLiteral("open")}}},
+                   [this](const Reply &r) {
+                       if (!r.isOk()) {
+                           m_alerts->parentWidget()->hide();
+                           return;
+                       }
+                       m_alerts->setText(QString::number(r.value().toMap().value(QStringLiteral("total")).toInteger()));
+                   });
+    m_todo->refresh();
+    m_updated->setText(tr("Updated %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm"))));
+}
+
+} // namespace liuhe::dashboard

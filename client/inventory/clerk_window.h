@@ -1,0 +1,98 @@
+// The warehouse clerk's full-screen, scan-first window (库管员扫码录入):
+// 收货 (F1) against a purchase order, 拣货发货 (F2) for a sales order, 调拨 (F3),
+// 盘点 (F4). A scan anywhere in the window is taken as a scan; good scans flash
+// green with a tone and running totals, errors show a red banner that stays until
+// acknowledged, with a low tone, and post nothing. n* multiplies the next scan,
+// Ctrl+Z undoes the last one, F10 posts. Offline scans queue (with a visible
+// counter) and replay exactly once.
+#pragma once
+
+#include "inventory/scan_detector.h"
+#include "net/session.h"
+
+#include <QCborMap>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace liuhe::inventory {
+
+class FeedbackSound;
+class ScanLineEdit;
+class ScanQueue;
+
+class ClerkWindow : public QWidget {
+    Q_OBJECT
+public:
+    explicit ClerkWindow(client::Session &session, QWidget *parent = nullptr);
+    ~ClerkWindow() override;
+
+    enum class Task { None, Receive, Pick, Transfer, Count };
+    enum class Banner { None, Good, Error, Queued, Info };
+
+    void startTask(Task task);
+    // Everything a scan or a typed code can be: an order number when a task
+    // waits for one, a command (#UNDO #POST #ACK), "12*" to multiply, a barcode.
+    void handleCode(const QString &code);
+    void undoLastScan();
+    void post();
+    void acknowledge();
+
+    // For tests and the diagnostics page.
+    Banner banner() const { return m_banner; }
+    QString bannerText() const;
+    int multiplier() const { return m_multiplier; }
+    int queuedScans() const;
+    qint64 documentId() const { return m_docId; }
+    QString documentType() const { return m_docType; }
+    qint64 scannedTotal() const { return m_scannedTotal; }
+    ScanLineEdit *scanField() const { return m_scan; }
+    ScanDetector *detector() const { return m_detector; }
+    QTableWidget *linesTable() const { return m_lines; }
+    void openTaskFor(Task task, const QCborMap &args);
+
+Q_SIGNALS:
+    void workstationRequested();
+    void progressChanged();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void scanBarcode(const QString &barcode);
+    void showProgress(const QCborMap &progress);
+    void setBanner(Banner kind, const QString &text);
+    void orderNumberScanned(const QString &number);
+    void chooseWarehouses();
+    void linkUnknownBarcode(const QString &barcode);
+    void showDiagnostics();
+    void refocus();
+
+    client::Session &m_session;
+    ScanDetector *m_detector;
+    ScanQueue *m_queue;
+    FeedbackSound *m_sound;
+    ScanLineEdit *m_scan;
+    QLabel *m_taskLabel;
+    QLabel *m_multiplierLabel;
+    QLabel *m_bannerLabel;
+    QLabel *m_totals;
+    QLabel *m_queueLabel;
+    QTableWidget *m_lines;
+    QPushButton *m_link;
+    Task m_task = Task::None;
+    bool m_awaitingOrder = false;
+    QString m_docType;
+    qint64 m_docId = 0;
+    qint64 m_docVersion = 0;
+    QString m_docNumber;
+    qint64 m_scannedTotal = 0;
+    int m_multiplier = 1;
+    Banner m_banner = Banner::None;
+    QString m_unknownBarcode;
+};
+
+} // namespace liuhe::inventory

@@ -1,0 +1,71 @@
+// Tells a barcode scanner from a person: a keyboard-wedge scanner types a burst
+// of characters ending in Enter (or Tab, or a configured suffix). Watching the
+// whole application, key presses are held back for a moment; four or more that
+// arrive under ~50 ms apart and end with the suffix are a scan — emitted whole,
+// never landing in whatever field had focus — while slower typing is replayed to
+// that field as typed. Input-method events are swallowed during a burst so a
+// Chinese IME cannot eat or split a scan.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QKeyEvent>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace liuhe::inventory {
+
+struct ScanSettings {
+    int maxGapMs = 50;
+    int minLength = 4;
+    QString prefix;  // stripped when present
+    QString suffix;  // an extra terminator besides Enter and Tab
+};
+
+// What the diagnostics page shows of the last burst.
+struct ScanTrace {
+    QString raw;
+    QList<int> gapsMs;
+    QString terminator;
+};
+
+class ScanDetector : public QObject {
+    Q_OBJECT
+public:
+    explicit ScanDetector(QObject *parent = nullptr);
+    void setSettings(const ScanSettings &settings) { m_settings = settings; }
+    const ScanSettings &settings() const { return m_settings; }
+    void setEnabled(bool enabled) { m_enabled = enabled; }
+    const ScanTrace &lastTrace() const { return m_trace; }
+
+    // NFKC, prefix and control characters stripped — but GS (0x1D) kept for GS1.
+    static QString clean(const QString &raw, const ScanSettings &settings);
+
+Q_SIGNALS:
+    void scanned(const QString &code);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    struct Held {
+        QPointer<QObject> target;
+        int key;
+        Qt::KeyboardModifiers modifiers;
+        QString text;
+        qint64 at;
+    };
+    void flushAsTyping();
+    bool isTerminator(const QKeyEvent *key) const;
+
+    ScanSettings m_settings;
+    bool m_enabled = true;
+    bool m_replaying = false;
+    QList<Held> m_held;
+    QElapsedTimer m_clock;
+    QTimer m_release;
+    ScanTrace m_trace;
+};
+
+} // namespace liuhe::inventory

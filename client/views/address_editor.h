@@ -1,0 +1,41 @@
+// 省/市/区 cascade over the GB/T 2260 region table plus free text for the street.
+// Stores the district code (or the city's, where a city has no districts, as
+// 东莞 and 中山) and the full name; retired codes show as 已撤销.
+#pragma once
+
+#include "views/field_editor.h"
+
+class QComboBox;
+class QLineEdit;
+
+namespace liuhe::views {
+
+class AddressEditor : public FieldEditor {
+    Q_OBJECT
+public:
+    AddressEditor(const schema::Field &field, client::Session &session, QWidget *parent);
+    QCborValue value() const override;
+    void setValue(const QCborValue &value, const QString &refLabel = QString()) override;
+    void setReadOnly(bool readOnly) override;
+    QWidget *focusWidget_() override;
+
+    QComboBox *province() const { return m_levels[0]; }
+    QComboBox *city() const { return m_levels[1]; }
+    QComboBox *district() const { return m_levels[2]; }
+
+Q_SIGNALS:
+    void regionsLoaded(int level);
+
+private:
+    void load(int level, const QString &parentCode, const QString &select);
+    void picked(int level);
+    QString chosenCode() const;
+    QString chosenName() const;
+
+    client::Session &m_session;
+    QComboBox *m_levels[3];
+    QLineEdit *m_detail;
+    QString m_pending[3];
+};
+
+} // namespace liuhe::views

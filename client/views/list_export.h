@@ -1,0 +1,45 @@
+// Export of a list as filtered and sorted on screen: every page is fetched from
+// the server and written as CSV (UTF-8 with BOM so Excel reads Chinese, cells
+// that a spreadsheet would run as formulas neutralised) or as an XLSX workbook
+// with numbers as numbers and money formatted ¥#,##0.00.
+#pragma once
+
+#include "net/session.h"
+#include "schema/entity.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <QHash>
+#include <QObject>
+
+namespace liuhe::views {
+
+class ListExport : public QObject {
+    Q_OBJECT
+public:
+    ListExport(client::Session &session, const schema::Entity &entity, const QList<const schema::Field *> &columns, const QCborValue &filter,
+               const QString &sort, bool descending, QObject *parent = nullptr);
+    void start(const QString &path);
+
+Q_SIGNALS:
+    void finished(bool ok, int rows, const QString &message);
+
+private:
+    void fetch(const QCborValue &after);
+    bool write();
+    bool writeCsv();
+    bool writeXlsx();
+    QString cellText(const schema::Field &field, const QCborArray &row, bool forCsv) const;
+
+    client::Session &m_session;
+    const schema::Entity &m_entity;
+    QList<const schema::Field *> m_columns;
+    QCborValue m_filter;
+    QString m_sort;
+    bool m_desc;
+    QString m_path;
+    QHash<QString, int> m_index;
+    QList<QCborArray> m_rows;
+};
+
+} // namespace liuhe::views

@@ -1,0 +1,372 @@
+#include "views/record_form.h"
+
+#include "schema/catalogue.h"
+#include "views/approval_panel.h"
+#include "views/conflict_dialog.h"
+#include "views/document_bar.h"
+#include "views/document_print.h"
+#include "views/error_text.h"
+#include "views/field_editor.h"
+#include "views/field_format.h"
+#include "views/history_dialog.h"
+#include "views/lines_editor.h"
+
+#include <QCborArray>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+namespace liuhe::views {
+
+using protocol::CallError;
+using protocol::ErrorCode;
+using protocol::Reply;
+
+RecordForm::RecordForm(client::Session &session, const schema::Entity &entity, qint64 id, QWidget *parent)
+    : QWidget(parent), m_session(session), m_entity(entity), m_id(id)
+{
+    build();
+    if (m_id) load();
+    else fill(QCborMap());
+}
+
+QString RecordForm::title() const
+{
+    const QString label = entityLabel(m_entity);
+    if (!m_id) return tr("New %1").arg(label);
+    const QString display = m_record.value(m_entity.displayField).toString();
+    return display.isEmpty() ? label : QStringLiteral("%1 %2").arg(label, display);
+}
+
+void RecordForm::build()
+{
+    auto *outer = new QVBoxLayout(this);
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("formBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->hide();
+    outer->addWidget(m_banner);
+
+    if (m_entity.isDocument()) {
+        m_documentBar = new DocumentBar(m_entity, this);
+        outer->addWidget(m_documentBar);
+        connect(m_documentBar, &DocumentBar::actionRequested, this, [this](const QString &action) { runAction(action); });
+    }
+
+    auto *body = new QHBoxLayout;
+    auto *left = new QVBoxLayout;
+    auto *fieldsBox = new QWidget(this);
+    auto *grid = new QGridLayout(fieldsBox);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    int slot = 0;
+    const bool lineDoc = m_entity.isLine();
+    for (const auto &f : m_entity.fields) {
+        if (lineDoc && f.name == m_entity.parentField) continue;
+        if (f.isSensitive() && !m_session.permissions().canReadFieldGroup(f.sensitiveGroup)) continue; // not even shown
+        FieldEditor *editor = createFieldEditor(f, m_session, fieldsBox);
+        editor->setObjectName(f.name);
+        auto *label = new QLabel(fieldLabel(f) + (f.isRequired() && !f.isReadOnly() ? QStringLiteral(" <span style='color:#C62828'>*</span>") : QString()),
+                                 fieldsBox);
+        label->setBuddy(editor->focusWidget_());
+        const bool wide = f.type == schema::FieldType::LongText || f.type == schema::FieldType::Address;
+        if (wide && slot % 2) ++slot;
+        const int row = slot / 2, col = (slot % 2) * 2;
+        grid->addWidget(label, row, col, Qt::AlignTop | Qt::AlignRight);
+        grid->addWidget(editor, row, col + 1, 1, wide ? 3 : 1);
+        slot += wide ? 2 : 1;
+        m_editors.insert(f.name, editor);
+        connect(editor, &FieldEditor::edited, this, [this] { setBanner(QString(), false); });
+    }
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(fieldsBox);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    left->addWidget(scroll, 2);
+    if (const schema::Entity *lineEntity = schema::Catalogue::instance().linesOf(m_entity)) {
+        m_lines = new LinesEditor(m_session, *lineEntity, this);
+        left->addWidget(m_lines, 3);
+        if (m_documentBar) connect(m_lines->model(), &LinesModel::totalChanged, this, [this] { m_documentBar->setTotal(m_lines->model()->totalAmount()); });
+    }
+    body->addLayout(left, 3);
+    if (m_entity.isDocument()) {
+        m_approval = new ApprovalPanel(m_session, m_entity, this);
+        body->addWidget(m_approval, 1);
+        connect(m_approval, &ApprovalPanel::decided, this, [this] { load(); });
+    }
+    outer->addLayout(body, 1);
+
+    auto *buttons = new QHBoxLayout;
+    m_saveButton = new QPushButton(tr("Save (Ctrl+S)"), this);
+    m_saveButton->setDefault(true);
+    auto *discardButton = new QPushButton(tr("Discard changes"), this);
+    auto *historyButton = new QPushButton(tr("History"), this);
+    auto *printButton = new QPushButton(tr("Print / PDF (Ctrl+P)"), this);
+    buttons->addWidget(m_saveButton);
+    buttons->addWidget(discardButton);
+    buttons->addStretch();
+    buttons->addWidget(historyButton);
+    buttons->addWidget(printButton);
+    outer->addLayout(buttons);
+    connect(m_saveButton, &QPushButton::clicked, this, &RecordForm::save);
+    connect(discardButton, &QPushButton::clicked, this, &RecordForm::discard);
+    connect(historyButton, &QPushButton::clicked, this, &RecordForm::showHistory);
+    connect(printButton, &QPushButton::clicked, this, &RecordForm::printRecord);
+    auto *saveKey = new QShortcut(QKeySequence::Save, this);
+    connect(saveKey, &QShortcut::activated, this, &RecordForm::save);
+    auto *printKey = new QShortcut(QKeySequence::Print, this);
+    connect(printKey, &QShortcut::activated, this, &RecordForm::printRecord);
+}
+
+void RecordForm::setInitialValues(const QCborMap &values)
+{
+    m_initial = values;
+    if (!m_id) fill(QCborMap());
+}
+
+void RecordForm::load()
+{
+    if (!m_id) return;
+    m_session.call(QStringLiteral("data.get"), QCborMap{{QStringLiteral("entity"), m_entity.name}, {QStringLiteral("id"), m_id}}, [this](const Reply &r) {
+        if (!r.isOk()) {
+            setBanner(errorMessage(r.error()), true);
+            return;
+        }
+        fill(r.value().toMap());
+        Q_EMIT loaded();
+    });
+}
+
+void RecordForm::fill(const QCborMap &record)
+{
+    m_record = record;
+    for (auto it = m_editors.constBegin(); it != m_editors.constEnd(); ++it) {
+        QCborValue v = record.value(it.key());
+        if (!m_id && m_initial.contains(it.key())) v = m_initial.value(it.key());
+        else if (!m_id && v.isUndefined()) v = it.value()->field().defaultValue;
+        it.value()->setValue(v, record.value(it.key() + QStringLiteral(":label")).toString());
+        it.value()->setError(QString());
+    }
+    if (m_lines) m_lines->model()->setLines(record.value(QStringLiteral("lines")).toArray());
+    if (m_documentBar) {
+        m_documentBar->setRecord(record);
+        if (m_lines) m_documentBar->setTotal(m_lines->model()->totalAmount());
+    }
+    if (m_approval && m_id) m_approval->setDocument(m_id);
+    updateEditability();
+    Q_EMIT titleChanged(title());
+}
+
+void RecordForm::updateEditability()
+{
+    const QString state = m_record.value(QStringLiteral("state")).toString();
+    const bool editableState = !m_entity.isDocument() || !m_id || m_entity.editableStates.contains(state);
+    const bool mayWrite = m_session.permissions().can(m_entity.name, m_id ? QStringLiteral("write") : QStringLiteral("create"));
+    const bool editable = editableState && mayWrite && m_entity.isWritableGenerically();
+    for (FieldEditor *e : std::as_const(m_editors)) {
+        const schema::Field &f = e->field();
+        bool fieldEditable = editable && !f.isReadOnly();
+        if (!f.writeAction.isEmpty() && !m_session.permissions().can(m_entity.name, f.writeAction)) fieldEditable = false;
+        if (f.isSensitive() && !m_session.permissions().canWriteFieldGroup(f.sensitiveGroup)) fieldEditable = false;
+        e->setReadOnly(!fieldEditable);
+    }
+    if (m_lines) m_lines->setEditable(editable);
+    m_saveButton->setEnabled(editable);
+}
+
+bool RecordForm::isDirty() const { return !changes().isEmpty() || (m_lines && m_lines->model()->isDirty()); }
+
+QCborMap RecordForm::changes() const
+{
+    QCborMap out;
+    for (auto it = m_editors.constBegin(); it != m_editors.constEnd(); ++it) {
+        const schema::Field &f = it.value()->field();
+        if (f.isReadOnly()) continue;
+        const QCborValue now = it.value()->value();
+        QCborValue before = m_id ? m_record.value(it.key()) : QCborValue(QCborValue::Null);
+        if (before.isUndefined()) before = QCborValue(QCborValue::Null);
+        if (!m_id && now.isNull()) continue;
+        if (now != before) out.insert(it.key(), now);
+    }
+    return out;
+}
+
+void RecordForm::save()
+{
+    if (m_busy) return;
+    // Typing the server cannot read stays on screen with its mark.
+    for (FieldEditor *e : std::as_const(m_editors))
+        if (e->hasInputError()) {
+            setBanner(tr("Please correct the marked fields first."), true);
+            e->setFocus();
+            return;
+        }
+    const QCborMap c = changes();
+    const QCborArray lines = m_lines ? m_lines->model()->operations() : QCborArray();
+    if (m_id && c.isEmpty() && lines.isEmpty()) {
+        setBanner(tr("Nothing to save."), false);
+        return;
+    }
+    sendSave(c, lines, m_record.value(QStringLiteral("version")).toInteger());
+}
+
+void RecordForm::sendSave(const QCborMap &changes, const QCborArray &lines, qint64 version)
+{
+    QCborMap args{{QStringLiteral("entity"), m_entity.name}, {QStringLiteral("changes"), changes}};
+    if (m_id) {
+        args.insert(QStringLiteral("id"), m_id);
+        args.insert(QStringLiteral("version"), version);
+    }
+    if (!lines.isEmpty()) args.insert(QStringLiteral("lines"), lines);
+    m_busy = true;
+    m_session.call(QStringLiteral("data.save"), args, [this, changes, lines](const Reply &r) {
+        m_busy = false;
+        if (r.isOk()) {
+            m_id = r.value().toMap().value(QStringLiteral("id")).toInteger();
+            fill(r.value().toMap());
+            setBanner(tr("Saved."), false);
+            Q_EMIT saved(m_id);
+            return;
+        }
+        if (r.error().code() == ErrorCode::Conflict && !r.error().fields().isEmpty()) {
+            resolveConflict(r.error(), changes, lines);
+            return;
+        }
+        showProblems(r.error());
+        Q_EMIT saveFailed(r.error());
+    });
+}
+
+void RecordForm::showProblems(const CallError &error)
+{
+    for (FieldEditor *e : std::as_const(m_editors)) e->setError(QString());
+    QList<protocol::FieldProblem> lineProblems;
+    QStringList unplaced;
+    for (const auto &p : error.fields()) {
+        if (p.line != 0) {
+            lineProblems << p;
+            continue;
+        }
+        if (FieldEditor *e = m_editors.value(p.field)) e->setError(problemText(p.code, p.extra));
+        else unplaced << problemText(p.code, p.extra);
+    }
+    if (m_lines) m_lines->model()->setProblems(lineProblems);
+    QString message = errorMessage(error);
+    if (!lineProblems.isEmpty()) message += u' ' + tr("See the marked lines.");
+    if (!unplaced.isEmpty()) message += u' ' + unplaced.join(QStringLiteral("；"));
+    setBanner(message, true);
+}
+
+void RecordForm::resolveConflict(const CallError &error, const QCborMap &changes, const QCborArray &lines)
+{
+    QList<ConflictDialog::Item> items;
+    for (const auto &p : error.fields()) {
+        if (p.line != 0) continue;
+        FieldEditor *e = m_editors.value(p.field);
+        if (!e) continue;
+        items << ConflictDialog::Item{&e->field(), e->displayText(), displayText(e->field(), p.current), changes.value(p.field), p.current, 0};
+    }
+    if (items.isEmpty()) {
+        showProblems(error);
+        return;
+    }
+    ConflictDialog dialog(items, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        setBanner(tr("Not saved: the record changed meanwhile. Your edits are still here."), true);
+        return;
+    }
+    QCborMap resolved = changes;
+    for (int i = 0; i < items.size(); ++i) {
+        if (dialog.keepsMine(i)) continue;
+        resolved.remove(items[i].field->name);
+        m_editors.value(items[i].field->name)->setValue(items[i].theirs);
+    }
+    sendSave(resolved, lines, error.details().value(QStringLiteral("version")).toInteger());
+}
+
+void RecordForm::discard()
+{
+    if (m_id) load();
+    else fill(QCborMap());
+    setBanner(QString(), false);
+}
+
+bool RecordForm::maybeClose()
+{
+    if (!isDirty()) return true;
+    QMessageBox box(QMessageBox::Question, tr("Unsaved changes"), tr("%1 has unsaved changes.").arg(title()), QMessageBox::NoButton, this);
+    QPushButton *saveButton = box.addButton(tr("Save"), QMessageBox::AcceptRole);
+    QPushButton *discardButton = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Cancel"), QMessageBox::RejectRole);
+    box.setDefaultButton(saveButton);
+    box.exec();
+    if (box.clickedButton() == saveButton) {
+        save();
+        return false; // closes after the save succeeds (the caller listens to saved)
+    }
+    return box.clickedButton() == discardButton;
+}
+
+void RecordForm::runAction(const QString &action, const QCborMap &args)
+{
+    if (isDirty()) {
+        setBanner(tr("Save your changes before %1.").arg(m_documentBar ? m_documentBar->actionLabel(action) : action), true);
+        return;
+    }
+    QCborMap call{{QStringLiteral("entity"), m_entity.name}, {QStringLiteral("id"), m_id}, {QStringLiteral("action"), action},
+                  {QStringLiteral("version"), m_record.value(QStringLiteral("version"))}, {QStringLiteral("args"), args}};
+    m_session.call(QStringLiteral("doc.action"), call, [this, action](const Reply &r) {
+        if (!r.isOk()) {
+            QString message = errorMessage(r.error());
+            if (r.error().code() == ErrorCode::InsufficientStock) message += u' ' + DocumentBar::shortageText(r.error().details());
+            if (r.error().code() == ErrorCode::CreditLimit)
+                message += u' ' + tr("Limit %1, exposure %2.")
+                                      .arg(displayText(*m_entity.field(QStringLiteral("amount_total")), r.error().details().value(QStringLiteral("limit"))),
+                                           displayText(*m_entity.field(QStringLiteral("amount_total")), r.error().details().value(QStringLiteral("exposure"))));
+            setBanner(message, true);
+            if (r.error().code() == ErrorCode::Conflict) load();
+            return;
+        }
+        const QCborMap result = r.value().toMap();
+        fill(result);
+        setBanner(result.value(QStringLiteral("action_result")).toMap().value(QStringLiteral("approval")).toString() == QLatin1String("started")
+                      ? tr("Submitted for approval.")
+                      : tr("Done."),
+                  false);
+        Q_EMIT actionDone(action);
+    });
+}
+
+void RecordForm::setBanner(const QString &text, bool error)
+{
+    m_banner->setText(text);
+    m_banner->setVisible(!text.isEmpty());
+    m_banner->setStyleSheet(error ? QStringLiteral("background:#FFEBEE; color:#B71C1C; padding:6px; border-radius:4px;")
+                                  : QStringLiteral("background:#E8F5E9; color:#1B5E20; padding:6px; border-radius:4px;"));
+}
+
+QString RecordForm::bannerText() const { return m_banner->isVisible() ? m_banner->text() : QString(); }
+
+void RecordForm::printRecord()
+{
+    if (!m_id) {
+        setBanner(tr("Save before printing."), true);
+        return;
+    }
+    DocumentPrint::printToPdfDialog(m_session, m_entity, m_record, this);
+}
+
+void RecordForm::showHistory()
+{
+    if (!m_id) return;
+    auto *dialog = new HistoryDialog(m_session, m_entity, m_id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+} // namespace liuhe::views

@@ -1,0 +1,86 @@
+// A record's form, built from its descriptor: the right editor per field,
+// required marks, server errors next to their fields, dirty tracking with
+// 保存/放弃 on close, merge-or-choose on conflicts, lines for documents, and for
+// documents their state, actions and approval panel. Unsaved typing survives a
+// dropped connection: a failed save keeps every edit.
+#pragma once
+
+#include "net/session.h"
+#include "schema/entity.h"
+
+#include <QCborMap>
+#include <QHash>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QGridLayout;
+
+namespace liuhe::views {
+
+class FieldEditor;
+class LinesEditor;
+class DocumentBar;
+class ApprovalPanel;
+
+class RecordForm : public QWidget {
+    Q_OBJECT
+public:
+    RecordForm(client::Session &session, const schema::Entity &entity, qint64 id = 0, QWidget *parent = nullptr);
+
+    const schema::Entity &entity() const { return m_entity; }
+    qint64 recordId() const { return m_id; }
+    const QCborMap &record() const { return m_record; }
+    QString title() const;
+
+    void load();
+    void save();
+    void discard();
+    bool isDirty() const;
+    // Asks 保存/放弃/取消 when dirty; true when the form may close now.
+    bool maybeClose();
+    void runAction(const QString &action, const QCborMap &args = {});
+
+    // Pre-fills a new record (from a list's filter or a caller).
+    void setInitialValues(const QCborMap &values);
+
+    FieldEditor *editor(const QString &field) const { return m_editors.value(field); }
+    LinesEditor *lines() const { return m_lines; }
+    ApprovalPanel *approvalPanel() const { return m_approval; }
+    QString bannerText() const;
+
+Q_SIGNALS:
+    void loaded();
+    void saved(qint64 id);
+    void saveFailed(const liuhe::protocol::CallError &error);
+    void actionDone(const QString &action);
+    void titleChanged(const QString &title);
+    void openRequested(const QString &entity, qint64 id);
+
+private:
+    void build();
+    void fill(const QCborMap &record);
+    QCborMap changes() const;
+    void showProblems(const protocol::CallError &error);
+    void resolveConflict(const protocol::CallError &error, const QCborMap &changes, const QCborArray &lines);
+    void sendSave(const QCborMap &changes, const QCborArray &lines, qint64 version);
+    void setBanner(const QString &text, bool error);
+    void updateEditability();
+    void printRecord();
+    void showHistory();
+
+    client::Session &m_session;
+    const schema::Entity &m_entity;
+    qint64 m_id;
+    QCborMap m_record;
+    QCborMap m_initial;
+    QHash<QString, FieldEditor *> m_editors;
+    LinesEditor *m_lines = nullptr;
+    DocumentBar *m_documentBar = nullptr;
+    ApprovalPanel *m_approval = nullptr;
+    QLabel *m_banner = nullptr;
+    QPushButton *m_saveButton = nullptr;
+    bool m_busy = false;
+};
+
+} // namespace liuhe::views

@@ -1,0 +1,40 @@
+// 我的待办: the approvals waiting for the signed-in user (and reorder alerts for
+// purchasers), updated live by pushes; approve or reject right from the list,
+// or open the document.
+#pragma once
+
+#include "net/session.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QTreeWidget;
+
+namespace liuhe::views {
+
+class TodoView : public QWidget {
+    Q_OBJECT
+public:
+    explicit TodoView(client::Session &session, QWidget *parent = nullptr);
+
+    void refresh();
+    int count() const;
+    QTreeWidget *list() const { return m_list; }
+    // Decides the selected approval task.
+    void decideSelected(bool approve);
+
+Q_SIGNALS:
+    void countChanged(int count);
+    void openRecord(const QString &entity, qint64 id);
+    // A new item arrived by push (for a tray or in-window notice).
+    void arrived(const QString &title, const QString &text);
+
+private:
+    client::Session &m_session;
+    QTreeWidget *m_list;
+    QPlainTextEdit *m_comment;
+    QLabel *m_message;
+};
+
+} // namespace liuhe::views

@@ -1,0 +1,32 @@
+// For client tests: a real server, a logged-in client Session, and waiting for
+// asynchronous answers inside the Qt event loop.
+#pragma once
+
+#include "net/session.h"
+#include "test_server.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <memory>
+
+namespace liuhe::test {
+
+inline std::unique_ptr<client::Session> loggedInSession(const TestServer &server, const QString &user, const QString &password)
+{
+    auto session = std::make_unique<client::Session>();
+    QSignalSpy in(session.get(), &client::Session::loggedIn);
+    session->start(server.address(), user, password);
+    if (!in.wait(15000)) return nullptr;
+    return session;
+}
+
+// Runs a call on a session and waits for its answer.
+inline protocol::Reply callAndWait(client::Session &session, const QString &name, const QCborMap &args = {})
+{
+    std::optional<protocol::Reply> answer;
+    session.call(name, args, [&answer](const protocol::Reply &r) { answer = r; });
+    (void)QTest::qWaitFor([&answer] { return answer.has_value(); }, 30000);
+    return answer.value_or(protocol::Reply::fail(protocol::ErrorCode::Timeout, QStringLiteral("no answer")));
+}
+
+} // namespace liuhe::test

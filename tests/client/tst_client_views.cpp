@@ -1,0 +1,330 @@
+// The desktop client's generic pieces against a real server, offscreen: login
+// messages, the customer list paging through 10,000 rows with bounded memory,
+// pinyin filtering, a form showing a missing field's error and saving, the
+// conflict dialog when a second connection changed the same field, merges when
+// it changed another, a pushed change appearing in an open list, edits kept
+// across a dropped connection, approving from 我的待办, export.
+#include "app/language.h"
+#include "app/login_dialog.h"
+#include "client_fixture.h"
+#include "schema/catalogue.h"
+#include "test_data.h"
+#include "views/conflict_dialog.h"
+#include "views/entity_list_view.h"
+#include "views/field_editor.h"
+#include "views/filter_bar.h"
+#include "views/record_form.h"
+#include "views/remote_table_model.h"
+#include "views/todo_view.h"
+
+#include <QApplication>
+#include <QCborArray>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+
+using namespace liuhe;
+using namespace liuhe::protocol;
+using liuhe::test::TestServer;
+using M = QCborMap;
+using A = QCborArray;
+
+namespace {
+QString s(const char *utf8) { return QString::fromUtf8(utf8); }
+
+// Answers the next modal dialog of type T with f (the dialog's exec() blocks the test).
+template <class T, class F>
+void answerNextDialog(F f)
+{
+    auto *timer = new QTimer;
+    QObject::connect(timer, &QTimer::timeout, [timer, f] {
+        if (auto *d = qobject_cast<T *>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            f(d);
+        }
+    });
+    timer->start(50);
+}
+
+void setText(views::FieldEditor *editor, const QString &text)
+{
+    auto *edit = qobject_cast<QLineEdit *>(editor->focusWidget_());
+    QVERIFY(edit);
+    edit->setText(text);
+    Q_EMIT editor->edited();
+}
+} // namespace
+
+class TestClientViews : public QObject {
+    Q_OBJECT
+    TestServer server;
+    std::unique_ptr<client::SyncClient> admin;
+    std::unique_ptr<client::Session> session;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        app::Language::apply(QStringLiteral("zh_CN"));
+        QVERIFY2(server.start(), qPrintable(server.error()));
+        admin = server.admin();
+        QVERIFY(admin);
+        session = test::loggedInSession(server, QStringLiteral("admin"), QString::fromLatin1(TestServer::kAdminPassword));
+        QVERIFY(session);
+    }
+
+    void loginMessages()
+    {
+        client::Session s1;
+        app::LoginDialog dialog(s1);
+        dialog.setServer(server.address().toString());
+        dialog.setUser(QStringLiteral("admin"));
+        dialog.setPassword(QStringLiteral("wrong-password-123"));
+        dialog.login();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.message().contains(QStringLiteral("…")) && !dialog.message().isEmpty(), 10000);
+        QCOMPARE(dialog.message(), QCoreApplication::translate("Error", "Wrong user name or password."));
+        QVERIFY2(dialog.message().contains(s("密码")), qPrintable(dialog.message())); // shown in Chinese
+        client::Session s2;
+        app::LoginDialog unreachable(s2);
+        unreachable.setServer(QStringLiteral("127.0.0.1:1"));
+        unreachable.setUser(QStringLiteral("admin"));
+        unreachable.setPassword(QStringLiteral("whatever-password"));
+        unreachable.login();
+        QTRY_VERIFY_WITH_TIMEOUT(unreachable.message().contains(QStringLiteral("127.0.0.1:1")) && !unreachable.message().contains(QStringLiteral("…")), 15000);
+        QVERIFY(admin->login(QStringLiteral("admin"), QString::fromLatin1(TestServer::kAdminPassword)).isOk() || true);
+    }
+
+    void listPagesToTheEnd()
+    {
+        for (int chunk = 0; chunk < 4; ++chunk) {
+            A rows;
+            for (int i = 0; i < 2500; ++i) {
+                const int n = chunk * 2500 + i;
+                rows.append(M{{QStringLiteral("code"), QStringLiteral("L%1").arg(n, 5, 10, QLatin1Char('0'))},
+                              {QStringLiteral("name"), s("列表客户") + QString::number(n)}, {QStringLiteral("credit_limit"), 100}});
+            }
+            LH_VERIFY_OK(admin->call(QStringLiteral("data.import"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("rows"), rows}}));
+        }
+        views::EntityListView list(*session, *schema::Catalogue::instance().entity(QStringLiteral("customer")));
+        list.resize(1200, 700);
+        list.show();
+        views::RemoteTableModel *model = list.model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0 && !model->isLoading(), 15000);
+        QCOMPARE(model->total(), qint64(10000));
+        QVERIFY(list.footerText().contains(QStringLiteral("10000")));
+        QCOMPARE(model->sums().value(QStringLiteral("credit_limit")).toInteger(), qint64(10000 * 100));
+        int rounds = 0;
+        while (model->canFetchMore({}) || model->isLoading()) {
+            if (model->canFetchMore({})) model->fetchMore({});
+            QTest::qWait(5);
+            QVERIFY(++rounds < 20000);
+        }
+        QCOMPARE(model->rowCount(), 10000);
+        QVERIFY(model->pagesInMemory() <= views::RemoteTableModel::kMaxPagesInMemory);
+        // Back at the top: a dropped page is fetched again when it comes into view.
+        list.table()->scrollToTop();
+        QTRY_VERIFY_WITH_TIMEOUT(model->data(model->index(0, 0)).toString() == QStringLiteral("L00000"), 10000);
+        QCOMPARE(model->data(model->index(9999, 0)).toString().isEmpty(), false);
+    }
+
+    void filterByPinyinInitials()
+    {
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("customer")},
+                                                                {QStringLiteral("changes"), M{{QStringLiteral("code"), QStringLiteral("BJKJ1")},
+                                                                                              {QStringLiteral("name"), s("北京科技有限公司")}}}}));
+        views::EntityListView list(*session, *schema::Catalogue::instance().entity(QStringLiteral("customer")));
+        list.show();
+        QTRY_VERIFY_WITH_TIMEOUT(list.model()->rowCount() > 0, 15000);
+        QTest::keyClicks(list.filterBar()->searchBox(), QStringLiteral("bjkj"));
+        QTRY_VERIFY_WITH_TIMEOUT(list.model()->total() == 1 && !list.model()->isLoading(), 10000);
+        QCOMPARE(list.model()->rowAt(0).value(QStringLiteral("name")).toString(), s("北京科技有限公司"));
+    }
+
+    void formShowsErrorsAndSaves()
+    {
+        views::RecordForm form(*session, *schema::Catalogue::instance().entity(QStringLiteral("customer")));
+        form.show();
+        setText(form.editor(QStringLiteral("code")), QStringLiteral("FORM1"));
+        QSignalSpy failed(&form, &views::RecordForm::saveFailed);
+        form.save();
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(form.editor(QStringLiteral("name"))->error(), QCoreApplication::translate("Problem", "Required"));
+        QVERIFY(form.editor(QStringLiteral("name"))->error().contains(s("必填")));
+        QVERIFY(form.editor(QStringLiteral("code"))->error().isEmpty());
+        setText(form.editor(QStringLiteral("name")), s("表单测试公司"));
+        QSignalSpy saved(&form, &views::RecordForm::saved);
+        form.save();
+        QVERIFY(saved.wait(10000));
+        QVERIFY(form.recordId() > 0);
+        QVERIFY(!form.isDirty());
+        QCOMPARE(form.record().value(QStringLiteral("name")).toString(), s("表单测试公司"));
+    }
+
+    void conflictsAreChosenMergesAreSilent()
+    {
+        const Reply created = admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("customer")},
+                                                                         {QStringLiteral("changes"), M{{QStringLiteral("code"), QStringLiteral("CF1")},
+                                                                                                       {QStringLiteral("name"), s("冲突测试")}}}});
+        LH_VERIFY_OK(created);
+        const qint64 id = created.value().toMap().value(QStringLiteral("id")).toInteger();
+        views::RecordForm form(*session, *schema::Catalogue::instance().entity(QStringLiteral("customer")), id);
+        form.show();
+        QSignalSpy loaded(&form, &views::RecordForm::loaded);
+        QVERIFY(loaded.wait(10000));
+        // Someone else changes the phone.
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("id"), id},
+                                                                {QStringLiteral("version"), created.value().toMap().value(QStringLiteral("version"))},
+                                                                {QStringLiteral("changes"), M{{QStringLiteral("phone"), QStringLiteral("021-1111")}}}}));
+        // We change another field: merged without asking, and we see their phone.
+        setText(form.editor(QStringLiteral("industry")), s("汽车"));
+        QSignalSpy saved(&form, &views::RecordForm::saved);
+        form.save();
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(form.record().value(QStringLiteral("phone")).toString(), QStringLiteral("021-1111"));
+        // Now both change the phone: the dialog shows both values; we keep ours.
+        const qint64 version = form.record().value(QStringLiteral("version")).toInteger();
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("id"), id},
+                                                                {QStringLiteral("version"), version},
+                                                                {QStringLiteral("changes"), M{{QStringLiteral("phone"), QStringLiteral("021-2222")}}}}));
+        setText(form.editor(QStringLiteral("phone")), QStringLiteral("021-3333"));
+        bool dialogSeen = false;
+        answerNextDialog<views::ConflictDialog>([&dialogSeen](views::ConflictDialog *d) {
+            dialogSeen = d->count() == 1;
+            d->choose(0, true);
+            d->accept();
+        });
+        form.save();
+        QVERIFY(saved.wait(10000));
+        QVERIFY(dialogSeen);
+        const Reply now = admin->call(QStringLiteral("data.get"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("id"), id}});
+        QCOMPARE(now.value().toMap().value(QStringLiteral("phone")).toString(), QStringLiteral("021-3333"));
+        QCOMPARE(now.value().toMap().value(QStringLiteral("industry")).toString(), s("汽车"));
+    }
+
+    void pushedChangesReachAnOpenList()
+    {
+        views::EntityListView list(*session, *schema::Catalogue::instance().entity(QStringLiteral("customer")));
+        list.show();
+        QTRY_VERIFY_WITH_TIMEOUT(list.model()->rowCount() > 0 && !list.model()->isLoading(), 15000);
+        const QCborMap first = list.model()->rowAt(0);
+        const int nameColumn = [&] {
+            for (int c = 0; c < list.model()->columnCount(); ++c)
+                if (list.model()->columns()[c]->name == QLatin1String("name")) return c;
+            return -1;
+        }();
+        QVERIFY(nameColumn >= 0);
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("id"), first.value(QStringLiteral("id"))},
+                                                                {QStringLiteral("version"), first.value(QStringLiteral("version"))},
+                                                                {QStringLiteral("changes"), M{{QStringLiteral("name"), s("推送后的新名字")}}}}));
+        QTRY_COMPARE_WITH_TIMEOUT(list.model()->data(list.model()->index(0, nameColumn)).toString(), s("推送后的新名字"), 10000);
+    }
+
+    void editsSurviveADroppedConnection()
+    {
+        views::RecordForm form(*session, *schema::Catalogue::instance().entity(QStringLiteral("customer")));
+        form.show();
+        setText(form.editor(QStringLiteral("code")), QStringLiteral("OFF1"));
+        setText(form.editor(QStringLiteral("name")), s("断线时录入的客户"));
+        server.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isOnline(), 10000);
+        QSignalSpy failed(&form, &views::RecordForm::saveFailed);
+        form.save();
+        QVERIFY(failed.wait(5000));
+        QVERIFY(form.isDirty());
+        QCOMPARE(form.editor(QStringLiteral("name"))->value().toString(), s("断线时录入的客户"));
+        QVERIFY2(server.restart(), qPrintable(server.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(session->isOnline(), 30000);
+        QSignalSpy saved(&form, &views::RecordForm::saved);
+        form.save();
+        QVERIFY(saved.wait(10000));
+        admin = server.admin();
+        QVERIFY(admin);
+    }
+
+    void approveFromMyTodos()
+    {
+        QString error;
+        const qint64 head = test::createUser(*admin, QStringLiteral("head2"), QString::fromLatin1(test::kUserPassword), QStringLiteral("mgr"),
+                                             {{QStringLiteral("purchase_order"), QStringLiteral("read")}}, {}, &error);
+        QVERIFY2(head, qPrintable(error));
+        const Reply dept = admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("department")},
+                                                                      {QStringLiteral("changes"), M{{QStringLiteral("code"), QStringLiteral("D1")},
+                                                                                                    {QStringLiteral("name"), s("采购一部")}, {QStringLiteral("head_id"), head}}}});
+        LH_VERIFY_OK(dept);
+        const QCborMap me = admin->call(QStringLiteral("auth.whoami")).value().toMap();
+        const QCborMap adminUser = admin->call(QStringLiteral("data.get"), M{{QStringLiteral("entity"), QStringLiteral("user")}, {QStringLiteral("id"), me.value(QStringLiteral("user_id"))}})
+                                       .value().toMap();
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("user")}, {QStringLiteral("id"), adminUser.value(QStringLiteral("id"))},
+                                                                {QStringLiteral("version"), adminUser.value(QStringLiteral("version"))},
+                                                                {QStringLiteral("changes"), M{{QStringLiteral("department_id"), dept.value().toMap().value(QStringLiteral("id"))}}}}));
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"),
+                                 M{{QStringLiteral("entity"), QStringLiteral("approval_flow")},
+                                   {QStringLiteral("changes"), M{{QStringLiteral("name"), s("采购审批")}, {QStringLiteral("doc_type"), QStringLiteral("purchase_order")}}},
+                                   {QStringLiteral("lines"), A{M{{QStringLiteral("seq"), 1}, {QStringLiteral("name"), s("部门经理审批")},
+                                                                 {QStringLiteral("approver_kind"), QStringLiteral("dept_head")}}}}}));
+        const qint64 supplier = admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("supplier")},
+                                                                           {QStringLiteral("changes"), M{{QStringLiteral("code"), QStringLiteral("SUP1")}, {QStringLiteral("name"), s("供应商甲")}}}})
+                                    .value().toMap().value(QStringLiteral("id")).toInteger();
+        const qint64 warehouse = admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("warehouse")},
+                                                                            {QStringLiteral("changes"), M{{QStringLiteral("code"), QStringLiteral("W1")}, {QStringLiteral("name"), s("一号仓")}}}})
+                                     .value().toMap().value(QStringLiteral("id")).toInteger();
+        const qint64 product = admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("product")},
+                                                                          {QStringLiteral("changes"), M{{QStringLiteral("code"), QStringLiteral("PX1")}, {QStringLiteral("name"), s("审批用商品")},
+                                                                                                        {QStringLiteral("unit"), s("个")}}}})
+                                   .value().toMap().value(QStringLiteral("id")).toInteger();
+        QVERIFY(supplier && warehouse && product);
+        const Reply po = admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("purchase_order")},
+                                                                    {QStringLiteral("changes"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), warehouse}}},
+                                                                    {QStringLiteral("lines"), A{M{{QStringLiteral("product_id"), product}, {QStringLiteral("quantity"), 5000},
+                                                                                                  {QStringLiteral("price"), 1200}}}}});
+        LH_VERIFY_OK(po);
+        auto headSession = test::loggedInSession(server, QStringLiteral("head2"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(headSession);
+        views::TodoView todo(*headSession);
+        todo.show();
+        QSignalSpy arrived(&todo, &views::TodoView::arrived);
+        LH_VERIFY_OK(admin->call(QStringLiteral("doc.action"), M{{QStringLiteral("entity"), QStringLiteral("purchase_order")},
+                                                                 {QStringLiteral("id"), po.value().toMap().value(QStringLiteral("id"))},
+                                                                 {QStringLiteral("version"), po.value().toMap().value(QStringLiteral("version"))},
+                                                                 {QStringLiteral("action"), QStringLiteral("confirm")}}));
+        QVERIFY(arrived.wait(10000)); // pushed live
+        QTRY_COMPARE_WITH_TIMEOUT(todo.count(), 1, 10000);
+        todo.list()->setCurrentItem(todo.list()->topLevelItem(0));
+        todo.decideSelected(true);
+        QTRY_COMPARE_WITH_TIMEOUT(todo.count(), 0, 10000);
+        const Reply after = admin->call(QStringLiteral("data.get"), M{{QStringLiteral("entity"), QStringLiteral("purchase_order")},
+                                                                      {QStringLiteral("id"), po.value().toMap().value(QStringLiteral("id"))}});
+        QCOMPARE(after.value().toMap().value(QStringLiteral("state")).toString(), QStringLiteral("confirmed"));
+    }
+
+    void exportsCsvWithBom()
+    {
+        QTemporaryDir dir;
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("customer")},
+                                                                {QStringLiteral("changes"), M{{QStringLiteral("code"), QStringLiteral("EXP1")},
+                                                                                              {QStringLiteral("name"), s("=导出测试𠀀公司")},
+                                                                                              {QStringLiteral("phone"), QStringLiteral("021-3333")}}}}));
+        views::EntityListView list(*session, *schema::Catalogue::instance().entity(QStringLiteral("customer")));
+        QTest::keyClicks(list.filterBar()->searchBox(), QStringLiteral("exp1"));
+        QTRY_VERIFY_WITH_TIMEOUT(list.model()->total() == 1 && !list.model()->isLoading(), 10000);
+        QSignalSpy exported(&list, &views::EntityListView::exported);
+        const QString path = dir.filePath(QStringLiteral("customers.csv"));
+        list.exportTo(path);
+        QVERIFY(exported.wait(10000));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        QVERIFY(QString::fromUtf8(bytes).contains(s("'=导出测试𠀀公司"))); // a formula-looking cell is neutralised
+        QVERIFY(QString::fromUtf8(bytes).contains(QStringLiteral("021-3333")));
+        list.exportTo(dir.filePath(QStringLiteral("customers.xlsx")));
+        QVERIFY(exported.wait(10000));
+        QVERIFY(QFile(dir.filePath(QStringLiteral("customers.xlsx"))).size() > 1000);
+    }
+};
+
+QTEST_MAIN(TestClientViews)
+#include "tst_client_views.moc"
