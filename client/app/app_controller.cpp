@@ -80,6 +80,7 @@ QWidget *AppController::showWindow(const QString &name)
             auto *clerk = new inventory::ClerkWindow(m_session);
             clerk->setAttribute(Qt::WA_DeleteOnClose);
             connect(clerk, &inventory::ClerkWindow::workstationRequested, this, [this] { workstation()->raise(); });
+            clerk->resize(1366, 768);
             m_clerk = clerk;
         }
         m_clerk->showMaximized();
@@ -143,7 +144,7 @@ void AppController::takeScreenshot()
         }
     }
     if (window) window->grab().save(m_options.screenshot);
-    QApplication::quit();
+    QCoreApplication::exit(0); // not quit(): that would close the windows and ask about unsaved forms
 }
 
 } // namespace liuhe::app

@@ -67,6 +67,8 @@ EntityListView::EntityListView(client::Session &session, const schema::Entity &e
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->setDefaultSectionSize(28);
     m_table->horizontalHeader()->setDefaultSectionSize(130);
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        if (m_model->columns()[c]->has(schema::Searchable)) m_table->setColumnWidth(c, 260); // names are long
     layout->addWidget(m_table, 1);
     m_footer = new QLabel(this);
     m_footer->setObjectName(QStringLiteral("listFooter"));

@@ -152,6 +152,8 @@ void RecordForm::fill(const QCborMap &record)
         it.value()->setValue(v, record.value(it.key() + QStringLiteral(":label")).toString());
         it.value()->setError(QString());
     }
+    m_baseline = QCborMap();
+    for (auto it = m_editors.constBegin(); it != m_editors.constEnd(); ++it) m_baseline.insert(it.key(), it.value()->value());
     if (m_lines) m_lines->model()->setLines(record.value(QStringLiteral("lines")).toArray());
     if (m_documentBar) {
         m_documentBar->setRecord(record);
@@ -179,7 +181,12 @@ void RecordForm::updateEditability()
     m_saveButton->setEnabled(editable);
 }
 
-bool RecordForm::isDirty() const { return !changes().isEmpty() || (m_lines && m_lines->model()->isDirty()); }
+bool RecordForm::isDirty() const
+{
+    for (auto it = m_editors.constBegin(); it != m_editors.constEnd(); ++it)
+        if (it.value()->value() != m_baseline.value(it.key())) return true;
+    return m_lines && m_lines->model()->isDirty();
+}
 
 QCborMap RecordForm::changes() const
 {

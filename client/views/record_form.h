@@ -74,6 +74,7 @@ private:
     qint64 m_id;
     QCborMap m_record;
     QCborMap m_initial;
+    QCborMap m_baseline; // the editors' values right after filling: what "unchanged" means
     QHash<QString, FieldEditor *> m_editors;
     LinesEditor *m_lines = nullptr;
     DocumentBar *m_documentBar = nullptr;

@@ -41,8 +41,7 @@ std::optional<QCborMap> loadDocument(store::WriteScope &scope, const schema::Ent
 
 qint64 setState(store::WriteScope &scope, const schema::Entity &entity, qint64 id, const QString &state, qint64 userId)
 {
-    scope.db().run(QStringLiteral("UPDATE %1 SET state = ? WHERE id = ?").arg(store::Dialect::quote(entity.name)), {state, id});
-    return store::touchRecord(scope, entity, id, {QStringLiteral("state")}, userId);
+    return store::updateRecordFields(scope, entity, id, QCborMap{{QStringLiteral("state"), state}}, userId);
 }
 
 Reply executeAction(store::WriteScope &scope, const auth::Caller &actor, const schema::Entity &entity, qint64 id,

@@ -55,21 +55,7 @@ QList<QCborMap> linesOf(store::WriteScope &scope, const QString &documentEntity,
 
 void updateFields(store::WriteScope &scope, const QString &entityName, qint64 id, const QCborMap &values, qint64 userId)
 {
-    const schema::Entity &e = entityNamed(entityName);
-    QStringList sets;
-    QVariantList binds;
-    QStringList fields;
-    for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
-        const schema::Field *f = e.field(it.key().toString());
-        if (!f) continue;
-        fields << f->name;
-        for (const QString &c : store::columnsOfField(*f)) sets << store::Dialect::quote(c) + QStringLiteral(" = ?");
-        store::appendSqlValues(*f, it.value(), binds);
-    }
-    if (sets.isEmpty()) return;
-    binds << id;
-    scope.db().run(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(store::Dialect::quote(e.name), sets.join(u',')), binds);
-    store::touchRecord(scope, e, id, fields, userId);
+    store::updateRecordFields(scope, entityNamed(entityName), id, values, userId);
 }
 
 } // namespace liuhe::documents

@@ -450,14 +450,46 @@ qint64 insertRecordDirect(Db &db, const Entity &e, const QCborMap &values, qint6
 
 qint64 touchRecord(WriteScope &scope, const Entity &e, qint64 id, const QStringList &changedFieldNames, qint64 userId)
 {
+    return updateRecordFields(scope, e, id, QCborMap(), userId, changedFieldNames);
+}
+
+qint64 updateRecordFields(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId, const QStringList &alsoChanged)
+{
     Db &db = scope.db();
-    const auto current = readCurrent(db, e, QStringLiteral("id = ?"), {id});
-    if (!current) return 0;
-    QHash<QString, qint64> fv = current->fieldVersions;
-    const qint64 version = current->version + 1;
-    for (const QString &f : changedFieldNames) fv.insert(f, version);
-    db.run(QStringLiteral("UPDATE %1 SET version = ?, field_versions = ?, updated_at = ?, updated_by = ? WHERE id = ?").arg(Dialect::quote(e.name)),
-           {version, fieldVersionsJson(fv), toWireDateTime(scope.now()), userId ? QVariant(userId) : QVariant(), id});
+    QStringList sets = {QStringLiteral("version = version + 1"), QStringLiteral("updated_at = ?"), QStringLiteral("updated_by = ?")};
+    QVariantList binds = {toWireDateTime(scope.now()), userId ? QVariant(userId) : QVariant()};
+    QStringList changed = alsoChanged;
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+        const Field *f = e.field(it.key().toString());
+        if (!f) continue;
+        changed << f->name;
+        for (const QString &c : columnsOfField(*f)) sets << Dialect::quote(c) + QStringLiteral(" = ?");
+        appendSqlValues(*f, it.value(), binds);
+    }
+    // Conflicts are judged on the fields users edit; when a service changes one
+    // of those, its field version moves too (read-only fields need no record).
+    const bool userFieldChanged = std::any_of(changed.begin(), changed.end(), [&e](const QString &name) {
+        const Field *f = e.field(name);
+        return f && !f->isReadOnly();
+    });
+    if (userFieldChanged) {
+        QSqlQuery &q = db.run(QStringLiteral("SELECT version, field_versions FROM %1 WHERE id = ?").arg(Dialect::quote(e.name)), {id});
+        qint64 version = 0;
+        QHash<QString, qint64> fv;
+        if (q.next()) {
+            version = q.value(0).toLongLong();
+            const QJsonObject o = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+            for (auto it = o.begin(); it != o.end(); ++it) fv.insert(it.key(), it.value().toInteger());
+        }
+        q.finish();
+        for (const QString &f : changed) fv.insert(f, version + 1);
+        sets << QStringLiteral("field_versions = ?");
+        binds << fieldVersionsJson(fv);
+    }
+    binds << id;
+    QSqlQuery &u = db.run(QStringLiteral("UPDATE %1 SET %2 WHERE id = ? RETURNING version").arg(Dialect::quote(e.name), sets.join(u',')), binds);
+    const qint64 version = u.next() ? u.value(0).toLongLong() : 0;
+    u.finish();
     return version;
 }
 

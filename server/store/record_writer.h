@@ -40,5 +40,8 @@ qint64 insertRecordDirect(Db &db, const schema::Entity &entity, const QCborMap &
 // Bumps a record's version and records which fields changed (for services that
 // change records outside the generic save, e.g. a document's state).
 qint64 touchRecord(WriteScope &scope, const schema::Entity &entity, qint64 id, const QStringList &changedFields, qint64 userId);
+// Sets fields (wire values) and bumps the version in one statement; returns the new version.
+qint64 updateRecordFields(WriteScope &scope, const schema::Entity &entity, qint64 id, const QCborMap &values, qint64 userId,
+                          const QStringList &alsoChanged = {});
 
 } // namespace liuhe::store

@@ -93,7 +93,7 @@ bool TestServer::start(const QStringList &extraArguments)
     }
     m_baseArguments = {QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("--admin-password"), QString::fromLatin1(kAdminPassword),
                        QStringLiteral("--log-level"), qEnvironmentVariable("LIUHE_TEST_LOG_LEVEL", QStringLiteral("info"))};
-    if (backend() == QLatin1String("postgresql")) {
+    if (!m_databaseUrl.isEmpty() || backend() == QLatin1String("postgresql")) {
         if (m_databaseUrl.isEmpty() && !createDatabase()) return false;
         m_baseArguments << QStringLiteral("--database") << m_databaseUrl;
     }

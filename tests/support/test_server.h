@@ -21,6 +21,8 @@ public:
     ~TestServer();
 
     static QString backend(); // "sqlite" or "postgresql"
+    // Uses this PostgreSQL database instead of creating a fresh one (the bench).
+    void useDatabase(const QString &url) { m_databaseUrl = url; }
     // Starts the server; extra arguments are appended. False with error() set on failure.
     bool start(const QStringList &extraArguments = {});
     // Starts again on the same store (after stop() or kill()).

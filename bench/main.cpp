@@ -1,0 +1,112 @@
+// liuhe-bench: measures a real server over the real protocol. Without --server
+// it starts its own on a temporary SQLite store (or on --database). Phases:
+// products, customers, suppliers, receipts, orders (per client count), stock_level,
+// search_prefix, search_pinyin, idle. Prints a table; --json one object per line.
+#include "test_server.h"
+#include "workload.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSysInfo>
+#include <QThread>
+#include <cstdio>
+
+using namespace liuhe;
+
+namespace {
+
+void print(const QString &line)
+{
+    std::fputs(line.toUtf8().constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Liuhe load and latency benchmark"));
+    p.addHelpOption();
+    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("An existing server HOST:PORT."), QStringLiteral("ADDRESS"));
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("User (default admin)."), QStringLiteral("USER"), QStringLiteral("admin"));
+    const QCommandLineOption password(QStringLiteral("password"), QStringLiteral("Password."), QStringLiteral("PW"));
+    const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("Start a server on this PostgreSQL database."), QStringLiteral("URL"));
+    const QCommandLineOption products(QStringLiteral("products"), QStringLiteral("Products (default 10000)."), QStringLiteral("N"), QStringLiteral("10000"));
+    const QCommandLineOption orders(QStringLiteral("orders"), QStringLiteral("Sales orders per client count (default 20000)."), QStringLiteral("M"),
+                                    QStringLiteral("20000"));
+    const QCommandLineOption clients(QStringLiteral("clients"), QStringLiteral("Client counts (default 1,4,16)."), QStringLiteral("LIST"), QStringLiteral("1,4,16"));
+    const QCommandLineOption customers(QStringLiteral("search-customers"), QStringLiteral("Customers for the search phases (default 100000)."),
+                                       QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption idle(QStringLiteral("idle"), QStringLiteral("Idle sessions in the idle phase (default 1000; 0 skips)."), QStringLiteral("N"),
+                                  QStringLiteral("1000"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON object per phase and client count."));
+    for (const auto &o : {server, user, password, database, products, orders, clients, customers, idle, json}) p.addOption(o);
+    p.process(app);
+
+    bench::Options options;
+    options.user = p.value(user);
+    options.password = p.value(password);
+    options.products = p.value(products).toInt();
+    options.orders = p.value(orders).toInt();
+    options.searchCustomers = p.value(customers).toInt();
+    options.idleSessions = p.value(idle).toInt();
+    options.clients.clear();
+    for (const QString &c : p.value(clients).split(u',', Qt::SkipEmptyParts)) options.clients << c.toInt();
+
+    test::TestServer own;
+    if (p.isSet(server)) {
+        const auto address = client::ServerAddress::parse(p.value(server));
+        if (!address) {
+            std::fprintf(stderr, "--server wants HOST:PORT\n");
+            return 2;
+        }
+        options.address = *address;
+    } else {
+        if (p.isSet(database)) own.useDatabase(p.value(database));
+        if (!own.start({QStringLiteral("--log-level"), QStringLiteral("warn"), QStringLiteral("--max-connections-per-address"), QStringLiteral("5000")})) {
+            std::fprintf(stderr, "cannot start a server: %s\n", qPrintable(own.error()));
+            return 2;
+        }
+        options.address = own.address();
+        options.user = QStringLiteral("admin");
+        options.password = QString::fromLatin1(test::TestServer::kAdminPassword);
+    }
+
+    bench::Workload work(options);
+    QString error;
+    if (!work.connect(&error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 2;
+    }
+    const bool asJson = p.isSet(json);
+    if (!asJson) {
+        print(QStringLiteral("liuhe-bench on %1 (%2 cores), products %3, orders %4 per client count")
+                  .arg(QSysInfo::prettyProductName())
+                  .arg(QThread::idealThreadCount())
+                  .arg(options.products)
+                  .arg(options.orders));
+        print(bench::tableHeader());
+    }
+    auto report = [&](const bench::PhaseResult &r) { print(asJson ? r.json() : r.tableRow()); };
+    report(work.loadSuppliers());
+    report(work.loadProducts());
+    report(work.loadCustomers(std::max(1, options.products / 10), QStringLiteral("BC"), QStringLiteral("customers")));
+    report(work.receiveStock());
+    double baseline4 = 0;
+    for (int k : options.clients) {
+        const bench::PhaseResult r = work.sellOrders(k, options.orders);
+        if (k == 4) baseline4 = r.perSecond();
+        report(r);
+    }
+    report(work.stockLevel());
+    if (options.searchCustomers > options.products / 10)
+        work.loadCustomers(options.searchCustomers - options.products / 10, QStringLiteral("SC"), QStringLiteral("search_load"));
+    report(work.search(false));
+    report(work.search(true));
+    if (options.idleSessions > 0) report(work.idleSessions(options.idleSessions, 4, options.orders, baseline4));
+    own.stop();
+    return 0;
+}

@@ -1,0 +1,58 @@
+// The bench's workload over the real protocol: master data, stock received
+// through purchase orders, sales orders (save, confirm, ship) from K concurrent
+// connections, the clerk's stock-level query, customer search, and idle sessions.
+#pragma once
+
+#include "net/sync_client.h"
+#include "stats.h"
+
+#include <QList>
+#include <QRandomGenerator>
+#include <functional>
+#include <memory>
+
+namespace liuhe::bench {
+
+struct Options {
+    client::ServerAddress address;
+    QString user = QStringLiteral("admin");
+    QString password;
+    QString backend = QStringLiteral("sqlite");
+    int products = 10000;
+    int orders = 20000;
+    QList<int> clients = {1, 4, 16};
+    int searchCustomers = 100000;
+    int idleSessions = 1000;
+    int repeats = 200;
+};
+
+class Workload {
+public:
+    explicit Workload(const Options &options);
+    bool connect(QString *error);
+
+    PhaseResult loadProducts();
+    PhaseResult loadCustomers(int count, const QString &prefix, const QString &phase);
+    PhaseResult loadSuppliers();
+    PhaseResult receiveStock();
+    PhaseResult sellOrders(int clients, int orders);
+    PhaseResult stockLevel();
+    PhaseResult search(bool pinyin);
+    // Holds idle logged-in sessions open while the orders phase runs again.
+    PhaseResult idleSessions(int sessions, int clients, int orders, double baselinePerSecond);
+
+private:
+    PhaseResult importRows(const QString &phase, const QString &entity, int count, const std::function<QCborMap(int)> &row);
+    void serverUsage(PhaseResult &result);
+    std::unique_ptr<client::SyncClient> openSession();
+
+    Options m_options;
+    std::unique_ptr<client::SyncClient> m_admin;
+    QRandomGenerator m_rng{20261123};
+    qint64 m_warehouse = 0;
+    QList<qint64> m_products;
+    QList<qint64> m_customers;
+    QList<qint64> m_suppliers;
+};
+
+} // namespace liuhe::bench
