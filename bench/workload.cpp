@@ -46,7 +46,7 @@ bool Workload::connect(QString *error)
         return false;
     }
     const Reply w = m_admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("warehouse")},
-                                                                 {QStringLiteral("changes"), M{{QStringLiteral("code"), QStringLiteral("BENCH")},
+                                                                 {QStringLiteral("changes"), M{{QStringLiteral("code"), QStringLiteral("BENCH") + m_tag},
                                                                                                {QStringLiteral("name"), QStringLiteral("基准测试仓")}}}});
     if (!w.isOk()) {
         *error = QStringLiteral("cannot create the bench warehouse: %1").arg(w.error().message());
@@ -107,8 +107,8 @@ PhaseResult Workload::importRows(const QString &phase, const QString &entity, in
 PhaseResult Workload::loadSuppliers()
 {
     const int n = std::max(1, m_options.products / 20);
-    return importRows(QStringLiteral("suppliers"), QStringLiteral("supplier"), n, [](int i) {
-        return M{{QStringLiteral("code"), QStringLiteral("BS%1").arg(i, 6, 10, QLatin1Char('0'))},
+    return importRows(QStringLiteral("suppliers"), QStringLiteral("supplier"), n, [this](int i) {
+        return M{{QStringLiteral("code"), QStringLiteral("BS%1-%2").arg(m_tag).arg(i, 6, 10, QLatin1Char('0'))},
                  {QStringLiteral("name"), kCities[i % kCities.size()] + kWords[(i / 10) % kWords.size()] + QStringLiteral("供应商%1").arg(i)}};
     });
 }
@@ -117,18 +117,18 @@ PhaseResult Workload::loadProducts()
 {
     const int suppliers = int(m_suppliers.size());
     return importRows(QStringLiteral("products"), QStringLiteral("product"), m_options.products, [this, suppliers](int i) {
-        return M{{QStringLiteral("code"), QStringLiteral("BP%1").arg(i, 7, 10, QLatin1Char('0'))},
+        return M{{QStringLiteral("code"), QStringLiteral("BP%1-%2").arg(m_tag).arg(i, 7, 10, QLatin1Char('0'))},
                  {QStringLiteral("name"), kTrades[i % kTrades.size()] + QStringLiteral("配件") + QString::number(i)},
                  {QStringLiteral("unit"), QStringLiteral("个")}, {QStringLiteral("price"), 1000 + i % 5000}, {QStringLiteral("cost"), 600 + i % 3000},
-                 {QStringLiteral("barcode"), QStringLiteral("69%1").arg(i, 11, 10, QLatin1Char('0'))},
+                 {QStringLiteral("barcode"), QStringLiteral("2%1%2").arg(m_tag).arg(i, 7, 10, QLatin1Char('0'))},
                  {QStringLiteral("supplier_id"), m_suppliers.value(i % std::max(1, suppliers))}};
     });
 }
 
 PhaseResult Workload::loadCustomers(int count, const QString &prefix, const QString &phase)
 {
-    return importRows(phase, QStringLiteral("customer"), count, [prefix](int i) {
-        return M{{QStringLiteral("code"), QStringLiteral("%1%2").arg(prefix).arg(i, 7, 10, QLatin1Char('0'))},
+    return importRows(phase, QStringLiteral("customer"), count, [this, prefix](int i) {
+        return M{{QStringLiteral("code"), QStringLiteral("%1%2-%3").arg(prefix, m_tag).arg(i, 7, 10, QLatin1Char('0'))},
                  {QStringLiteral("name"), kCities[i % kCities.size()] + kWords[(i / 10) % kWords.size()] + kTrades[(i / 100) % kTrades.size()]
                                               + QStringLiteral("有限公司") + QString::number(i)}};
     });

@@ -6,6 +6,7 @@
 #include "net/sync_client.h"
 #include "stats.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QRandomGenerator>
 #include <functional>
@@ -49,6 +50,8 @@ private:
     Options m_options;
     std::unique_ptr<client::SyncClient> m_admin;
     QRandomGenerator m_rng{20261123};
+    // Makes this run's codes unique, so a bench can run again on the same server.
+    const QString m_tag = QStringLiteral("%1").arg(QDateTime::currentSecsSinceEpoch() % 100000, 5, 10, QLatin1Char('0'));
     qint64 m_warehouse = 0;
     QList<qint64> m_products;
     QList<qint64> m_customers;

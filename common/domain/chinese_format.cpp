@@ -2,6 +2,7 @@
 
 #include <QRegularExpression>
 #include <QTimeZone>
+#include <cstdio>
 
 namespace liuhe {
 
@@ -32,7 +33,18 @@ QDate parseDate(const QString &text)
 
 QString toWireDateTime(const QDateTime &dateTime)
 {
-    return dateTime.toUTC().toString(Qt::ISODateWithMs);
+    if (!dateTime.isValid()) return {};
+    // Written by hand: every stored row carries timestamps, and Qt's formatter
+    // (time zones, locale-free but general) is slow on the writer's hot path.
+    const qint64 ms = dateTime.toMSecsSinceEpoch();
+    const qint64 day = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
+    const qint64 msOfDay = ms - day * 86400000;
+    const QDate date = QDate(1970, 1, 1).addDays(day);
+    if (date.year() < 1 || date.year() > 9999) return dateTime.toUTC().toString(Qt::ISODateWithMs);
+    char buffer[32];
+    const int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", date.year(), date.month(), date.day(),
+                                int(msOfDay / 3600000), int(msOfDay / 60000 % 60), int(msOfDay / 1000 % 60), int(msOfDay % 1000));
+    return QString::fromLatin1(buffer, n);
 }
 
 QDateTime fromWireDateTime(const QString &text)

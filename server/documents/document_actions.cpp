@@ -44,20 +44,20 @@ qint64 setState(store::WriteScope &scope, const schema::Entity &entity, qint64 i
     return store::updateRecordFields(scope, entity, id, QCborMap{{QStringLiteral("state"), state}}, userId);
 }
 
-Reply executeAction(store::WriteScope &scope, const auth::Caller &actor, const schema::Entity &entity, qint64 id,
-                    const schema::Action &action, const QCborMap &args, bool approved)
+namespace {
+
+Reply executeLoaded(store::WriteScope &scope, const auth::Caller &actor, const schema::Entity &entity, qint64 id,
+                    const schema::Action &action, const QCborMap &args, bool approved, const QCborMap &record)
 {
-    auto record = loadDocument(scope, entity, id);
-    if (!record) return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
-    const QString before = record->value(QStringLiteral("state")).toString();
-    ActionContext ctx{scope, actor, entity, action, id, *record, args, approved, action.toState};
+    const QString before = record.value(QStringLiteral("state")).toString();
+    ActionContext ctx{scope, actor, entity, action, id, record, args, approved, action.toState};
     QCborValue result;
     if (const ActionHandler *handler = ActionRegistry::instance().find(entity.name, action.name)) {
         Reply r = (*handler)(ctx);
         if (!r.isOk()) return r;
         result = r.value();
     }
-    qint64 version = record->value(QStringLiteral("version")).toInteger();
+    qint64 version = record.value(QStringLiteral("version")).toInteger();
     if (!ctx.nextState.isEmpty() && ctx.nextState != before) version = setState(scope, entity, id, ctx.nextState, actor.userId);
     else version = store::touchRecord(scope, entity, id, {}, actor.userId);
     QCborMap changes;
@@ -65,6 +65,16 @@ Reply executeAction(store::WriteScope &scope, const auth::Caller &actor, const s
     scope.audit(store::AuditEntry{actor.userId, entity.name + u'.' + action.name, entity.name, id, changes, QStringLiteral("ok"), actor.peer});
     scope.changed(entity.name, id, version, action.name);
     return result;
+}
+
+} // namespace
+
+Reply executeAction(store::WriteScope &scope, const auth::Caller &actor, const schema::Entity &entity, qint64 id,
+                    const schema::Action &action, const QCborMap &args, bool approved)
+{
+    auto record = loadDocument(scope, entity, id);
+    if (!record) return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
+    return executeLoaded(scope, actor, entity, id, action, args, approved, *record);
 }
 
 Reply runAction(store::WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id, qint64 version,
@@ -78,7 +88,7 @@ Reply runAction(store::WriteScope &scope, const auth::Caller &caller, const sche
     binds << id;
     if (!condition || !scope.db().scalar(QStringLiteral("SELECT t.id FROM %1 t WHERE %2 AND t.id = ?").arg(store::Dialect::quote(entity.name), *condition), binds).isValid())
         return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
-    const auto record = loadDocument(scope, entity, id);
+    auto record = loadDocument(scope, entity, id);
     if (!record) return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
     const qint64 current = record->value(QStringLiteral("version")).toInteger();
     if (version != current)
@@ -93,7 +103,7 @@ Reply runAction(store::WriteScope &scope, const auth::Caller &caller, const sche
         if (!started.isOk()) return started;
         if (started.value().toBool()) return QCborMap{{QStringLiteral("approval"), QStringLiteral("started")}};
     }
-    return executeAction(scope, caller, entity, id, *action, args, false);
+    return executeLoaded(scope, caller, entity, id, *action, args, false, *record);
 }
 
 } // namespace liuhe::documents

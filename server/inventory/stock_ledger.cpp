@@ -26,15 +26,26 @@ void StockLedger::ensureLevel(qint64 productId, qint64 warehouseId)
 
 StockLedger::Level StockLedger::level(qint64 productId, qint64 warehouseId, bool lock)
 {
+    if (auto l = readLevel(productId, warehouseId, lock)) return *l;
+    if (!lock) return {};
+    // A row to lock: created once, then read under the lock.
+    ensureLevel(productId, warehouseId);
+    return readLevel(productId, warehouseId, lock).value_or(Level{});
+}
+
+std::optional<StockLedger::Level> StockLedger::readLevel(qint64 productId, qint64 warehouseId, bool lock)
+{
     store::Db &db = m_scope.db();
-    QSqlQuery &q = db.run(QStringLiteral("SELECT on_hand, reserved, value FROM stock_level WHERE product_id = ? AND warehouse_id = ?")
-                              + (lock ? db.dialect().forUpdate() : QString()),
+    QSqlQuery &q = db.run(lock ? QStringLiteral("SELECT on_hand, reserved, value FROM stock_level WHERE product_id = ? AND warehouse_id = ?")
+                                     + db.dialect().forUpdate()
+                               : QStringLiteral("SELECT on_hand, reserved, value FROM stock_level WHERE product_id = ? AND warehouse_id = ?"),
                           {productId, warehouseId});
-    Level l;
+    std::optional<Level> l;
     if (q.next()) {
-        l.onHand = Quantity::fromMilli(q.value(0).toLongLong());
-        l.reserved = Quantity::fromMilli(q.value(1).toLongLong());
-        l.value = Money::fromFen(q.value(2).toLongLong());
+        l = Level{};
+        l->onHand = Quantity::fromMilli(q.value(0).toLongLong());
+        l->reserved = Quantity::fromMilli(q.value(1).toLongLong());
+        l->value = Money::fromFen(q.value(2).toLongLong());
     }
     q.finish();
     return l;
@@ -51,7 +62,10 @@ Quantity StockLedger::quantAt(const StockPlace &p)
 
 bool StockLedger::allowsNegative(qint64 warehouseId)
 {
-    return m_scope.db().scalar(QStringLiteral("SELECT allow_negative FROM warehouse WHERE id = ?"), {warehouseId}).toInt() != 0;
+    auto it = m_allowsNegative.constFind(warehouseId);
+    if (it == m_allowsNegative.constEnd())
+        it = m_allowsNegative.insert(warehouseId, m_scope.db().scalar(QStringLiteral("SELECT allow_negative FROM warehouse WHERE id = ?"), {warehouseId}).toInt() != 0);
+    return *it;
 }
 
 qint64 StockLedger::appendMove(const StockPlace &p, qint64 quantity, qint64 cost, const MoveSource &s)
@@ -80,7 +94,6 @@ void StockLedger::addToQuant(const StockPlace &p, qint64 quantity)
 qint64 StockLedger::receive(const StockPlace &p, Quantity quantity, Money cost, const MoveSource &source)
 {
     store::Db &db = m_scope.db();
-    ensureLevel(p.productId, p.warehouseId);
     const Level before = level(p.productId, p.warehouseId, true);
     const qint64 moveId = appendMove(p, quantity.milli(), cost.fen(), source);
     addToQuant(p, quantity.milli());
@@ -99,7 +112,6 @@ std::variant<Issued, CallError> StockLedger::issue(const StockPlace &p, Quantity
 {
     store::Db &db = m_scope.db();
     const qint64 want = quantity.milli();
-    ensureLevel(p.productId, p.warehouseId);
     const Level before = level(p.productId, p.warehouseId, true);
     const bool negativeAllowed = allowsNegative(p.warehouseId);
 
@@ -186,10 +198,18 @@ std::optional<CallError> StockLedger::relocate(const StockPlace &from, qint64 to
 
 void StockLedger::reserve(qint64 productId, qint64 warehouseId, Quantity quantity)
 {
-    ensureLevel(productId, warehouseId);
-    m_scope.db().run(QStringLiteral("UPDATE stock_level SET reserved = CASE WHEN reserved + ? < 0 THEN 0 ELSE reserved + ? END "
-                                    "WHERE product_id = ? AND warehouse_id = ?"),
-                     {quantity.milli(), quantity.milli(), productId, warehouseId});
+    const auto update = [&] {
+        QSqlQuery &q = m_scope.db().run(QStringLiteral("UPDATE stock_level SET reserved = CASE WHEN reserved + ? < 0 THEN 0 ELSE reserved + ? END "
+                                                       "WHERE product_id = ? AND warehouse_id = ?"),
+                                        {quantity.milli(), quantity.milli(), productId, warehouseId});
+        const int updated = q.numRowsAffected();
+        q.finish();
+        return updated;
+    };
+    if (update() == 0) {
+        ensureLevel(productId, warehouseId);
+        update();
+    }
     if (quantity.milli() > 0) m_lowered.insert({productId, warehouseId}); // available went down
 }
 

@@ -74,10 +74,12 @@ private:
     qint64 appendMove(const StockPlace &place, qint64 quantity, qint64 cost, const MoveSource &source);
     void addToQuant(const StockPlace &place, qint64 quantity);
     void ensureLevel(qint64 productId, qint64 warehouseId);
+    std::optional<Level> readLevel(qint64 productId, qint64 warehouseId, bool lock);
 
     store::WriteScope &m_scope;
     qint64 m_userId;
     QSet<QPair<qint64, qint64>> m_lowered;
+    QHash<qint64, bool> m_allowsNegative; // per warehouse, for this transaction
 };
 
 } // namespace liuhe::inventory

@@ -1,5 +1,8 @@
 #include "store/db.h"
 
+#include "store/statement_profile.h"
+
+#include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlRecord>
 
@@ -98,6 +101,8 @@ QSqlQuery &Db::prepared(const QString &sql)
 
 QSqlQuery &Db::run(const QString &sql, const QVariantList &binds)
 {
+    QElapsedTimer timer;
+    if (StatementProfile::enabled()) timer.start();
     QSqlQuery &q = prepared(sql);
     q.finish();
     for (qsizetype i = 0; i < binds.size(); ++i) q.bindValue(int(i), binds[i]);
@@ -106,6 +111,7 @@ QSqlQuery &Db::run(const QString &sql, const QVariantList &binds)
         q.finish();
         throw e;
     }
+    if (timer.isValid()) StatementProfile::record(sql, timer.nsecsElapsed());
     m_active.push_back(&q);
     return q;
 }
@@ -128,8 +134,11 @@ qint64 Db::insert(const QString &sql, const QVariantList &binds)
 
 void Db::exec(const QString &sql)
 {
+    QElapsedTimer timer;
+    if (StatementProfile::enabled()) timer.start();
     QSqlQuery q(m_db);
     if (!q.exec(sql)) throw classify(q.lastError(), sql);
+    if (timer.isValid()) StatementProfile::record(sql, timer.nsecsElapsed());
 }
 
 void Db::begin(bool write)

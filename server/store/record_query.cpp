@@ -8,6 +8,9 @@
 #include "store/schema_sync.h"
 
 #include <QCborArray>
+#include <QHash>
+#include <memory>
+#include <mutex>
 
 namespace liuhe::store {
 
@@ -28,6 +31,9 @@ struct SelectList {
     QList<const Field *> fields;
     QList<const Field *> refLabels;
     bool withSystem = true;
+    QString columnsSql; // sql joined
+    QString joinsSql;   // joins joined
+    QStringList names;  // columnNames(), computed once
 
     SelectList(const Entity &e, const auth::Caller *caller)
     {
@@ -53,6 +59,9 @@ struct SelectList {
             sql << alias + u'.' + Dialect::quote(col);
             refLabels.append(f);
         }
+        columnsSql = sql.join(u',');
+        joinsSql = joins.join(u' ');
+        names = columnNames();
     }
 
     QStringList columnNames() const
@@ -91,6 +100,22 @@ struct SelectList {
         return values;
     }
 };
+
+// Select lists depend only on the entity and which fields the caller may read,
+// so they are built once per such pair and shared by every thread.
+std::shared_ptr<const SelectList> selectListFor(const Entity &e, const auth::Caller *caller)
+{
+    QByteArray key = QByteArray::number(quintptr(&e), 16);
+    key += ':';
+    if (caller)
+        for (const Field &f : e.fields) key += caller->perms().canReadField(f) ? '1' : '0';
+    static std::mutex mutex;
+    static QHash<QByteArray, std::shared_ptr<const SelectList>> cache;
+    std::lock_guard lock(mutex);
+    auto &slot = cache[key];
+    if (!slot) slot = std::make_shared<const SelectList>(e, caller);
+    return slot;
+}
 
 QVariant sqlValueFor(const Field &field, const QCborValue &v)
 {
@@ -261,10 +286,11 @@ Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequest &req)
         ? QStringLiteral("%1%2 %3, t.id%2").arg(sortCol, direction, req.descending ? QStringLiteral("NULLS LAST") : QStringLiteral("NULLS FIRST"))
         : QStringLiteral("t.id") + direction;
 
-    const SelectList select(e, &caller);
+    const auto selectList = selectListFor(e, &caller);
+    const SelectList &select = *selectList;
     QString sql = QStringLiteral("SELECT %1%2 FROM %3 t %4 WHERE %5 ORDER BY %6 LIMIT %7")
-                      .arg(select.sql.join(u','), sortField ? u',' + sortCol : QString(), Dialect::quote(e.name),
-                           select.joins.join(u' '), pageWhere.join(QStringLiteral(" AND ")), order)
+                      .arg(select.columnsSql, sortField ? u',' + sortCol : QString(), Dialect::quote(e.name),
+                           select.joinsSql, pageWhere.join(QStringLiteral(" AND ")), order)
                       .arg(req.limit + 1);
     QCborArray rows;
     QCborValue lastSortValue;
@@ -293,7 +319,7 @@ Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequest &req)
         q.finish();
     }
     QCborArray columns;
-    for (const auto &c : select.columnNames()) columns.append(c);
+    for (const auto &c : select.names) columns.append(c);
     QCborMap out;
     out.insert(QStringLiteral("columns"), columns);
     out.insert(QStringLiteral("rows"), rows);
@@ -327,9 +353,9 @@ std::optional<QCborMap> loadRecord(Db &db, const Entity &e, qint64 id, const aut
         condition = *scope;
     }
     binds << id;
-    const SelectList select(e, caller);
-    const QString sql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE %4 AND t.id = ?")
-                            .arg(select.sql.join(u','), Dialect::quote(e.name), select.joins.join(u' '), condition);
+    const auto selectList = selectListFor(e, caller);
+    const SelectList &select = *selectList;
+    const QString sql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE %4 AND t.id = ?").arg(select.columnsSql, Dialect::quote(e.name), select.joinsSql, condition);
     QSqlQuery &q = db.run(sql, binds);
     if (!q.next()) {
         q.finish();
@@ -337,7 +363,7 @@ std::optional<QCborMap> loadRecord(Db &db, const Entity &e, qint64 id, const aut
     }
     const QList<QCborValue> values = select.read(q);
     q.finish();
-    const QStringList names = select.columnNames();
+    const QStringList &names = select.names;
     QCborMap record;
     for (qsizetype i = 0; i < names.size(); ++i) record.insert(names[i], values[i]);
     return record;
@@ -348,12 +374,12 @@ QCborArray loadLines(Db &db, const Entity &document, qint64 id, const auth::Call
     QCborArray lines;
     const Entity *lineEntity = schema::Catalogue::instance().linesOf(document);
     if (!lineEntity) return lines;
-    const SelectList select(*lineEntity, caller);
+    const auto selectList = selectListFor(*lineEntity, caller);
+    const SelectList &select = *selectList;
     const QString sql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE t.%4 = ? ORDER BY t.id")
-                            .arg(select.sql.join(u','), Dialect::quote(lineEntity->name), select.joins.join(u' '),
-                                 Dialect::quote(lineEntity->parentField));
+                            .arg(select.columnsSql, Dialect::quote(lineEntity->name), select.joinsSql, Dialect::quote(lineEntity->parentField));
     QSqlQuery &q = db.run(sql, {id});
-    const QStringList names = select.columnNames();
+    const QStringList &names = select.names;
     while (q.next()) {
         const QList<QCborValue> values = select.read(q);
         QCborMap line;

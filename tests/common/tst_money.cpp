@@ -6,8 +6,10 @@
 #include "domain/workday_calendar.h"
 #include "schema/field_value.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 #include <QTimeZone>
+#include <limits>
 
 using namespace liuhe;
 
@@ -123,6 +125,19 @@ private Q_SLOTS:
         const QDateTime t(QDate(2026, 3, 5), QTime(6, 5), Qt::UTC);
         QCOMPARE(toWireDateTime(t), QStringLiteral("2026-03-05T06:05:00.000Z"));
         QCOMPARE(fromWireDateTime(QStringLiteral("2026-03-05T06:05:00.000Z")), t);
+    }
+
+    void wireDateTimeMatchesQt()
+    {
+        // The hand-written formatter agrees with Qt's across eras, zones and milliseconds.
+        QRandomGenerator rng(20261123);
+        for (int i = 0; i < 20000; ++i) {
+            const qint64 ms = qint64(rng.bounded(std::numeric_limits<quint32>::max())) * 1000 - qint64(2000000000) * 1000 + rng.bounded(1000);
+            const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, i % 2 ? QTimeZone::utc() : QTimeZone("Asia/Shanghai"));
+            QCOMPARE(toWireDateTime(t), t.toUTC().toString(Qt::ISODateWithMs));
+        }
+        QCOMPARE(toWireDateTime(QDateTime::fromMSecsSinceEpoch(-1, QTimeZone::utc())), QStringLiteral("1969-12-31T23:59:59.999Z"));
+        QVERIFY(toWireDateTime(QDateTime()).isEmpty());
     }
 
     void workdays()
