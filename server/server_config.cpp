@@ -54,17 +54,18 @@ std::optional<ServerConfig> ServerConfig::parse(const QStringList &arguments, QS
     const QCommandLineOption maxConnections(QStringLiteral("max-connections"), QStringLiteral("Connections in all (default 10000)."), QStringLiteral("N"));
     const QCommandLineOption helloTimeout(QStringLiteral("hello-timeout"), QStringLiteral("Seconds a new connection has to say HELLO (default 10)."), QStringLiteral("S"));
     const QCommandLineOption frameTimeout(QStringLiteral("frame-timeout"), QStringLiteral("Seconds a started frame has to arrive whole (default 30)."), QStringLiteral("S"));
-    for (const auto &o : {config, listen, dataDir, database, demo, adminPassword, tlsCert, tlsKey, logLevel, ioThreads, readers, dengbao, idle,
-                          perAddress, maxConnections, helloTimeout, frameTimeout})
-        p.addOption(o);
+    const QCommandLineOption preLoginIdle(QStringLiteral("pre-login-idle"), QStringLiteral("Seconds a connection may idle before logging in (default 120)."),
+                                          QStringLiteral("S"));
+    const QList<QCommandLineOption> options = {listen, dataDir, database, demo, adminPassword, tlsCert, tlsKey, logLevel, ioThreads, readers, dengbao, idle,
+                                               perAddress, maxConnections, helloTimeout, frameTimeout, preLoginIdle};
+    p.addOption(config);
+    for (const auto &o : options) p.addOption(o);
 
     QStringList args = arguments;
     {
         QCommandLineParser pre;
         pre.addOption(config);
-        for (const auto &o : {listen, dataDir, database, demo, adminPassword, tlsCert, tlsKey, logLevel, ioThreads, readers, dengbao, idle,
-                              perAddress, maxConnections, helloTimeout, frameTimeout})
-            pre.addOption(o);
+        for (const auto &o : options) pre.addOption(o);
         pre.addHelpOption();
         pre.parse(arguments);
         if (pre.isSet(config)) {
@@ -109,6 +110,7 @@ std::optional<ServerConfig> ServerConfig::parse(const QStringList &arguments, QS
     if (p.isSet(maxConnections)) c.limits.maxConnections = std::max(1, p.value(maxConnections).toInt());
     if (p.isSet(helloTimeout)) c.limits.helloTimeout = std::chrono::seconds(std::max(1, p.value(helloTimeout).toInt()));
     if (p.isSet(frameTimeout)) c.limits.frameTimeout = std::chrono::seconds(std::max(1, p.value(frameTimeout).toInt()));
+    if (p.isSet(preLoginIdle)) c.limits.preLoginIdle = std::chrono::seconds(std::max(1, p.value(preLoginIdle).toInt()));
     if (c.tlsCert.isEmpty() != c.tlsKey.isEmpty()) {
         if (message) *message = QStringLiteral("--tls-cert and --tls-key go together");
         return std::nullopt;

@@ -3,6 +3,7 @@
 #include "auth/password_hash.h"
 #include "bootstrap.h"
 #include "demo/demo_data.h"
+#include "domain/chinese_format.h"
 #include "modules.h"
 #include "net/listener.h"
 #include "rpc/calls.h"
@@ -11,6 +12,7 @@
 #include "server_log.h"
 #include "store/db.h"
 #include "store/migrations.h"
+#include "store/write_scope.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -61,6 +63,23 @@ std::unique_ptr<asio::ssl::context> makeTlsContext(const ServerConfig &config)
     ctx->use_certificate_chain_file(config.tlsCert.toStdString());
     ctx->use_private_key_file(config.tlsKey.toStdString(), asio::ssl::context::pem);
     return ctx;
+}
+
+// Idempotency keys answer replays from clients' offline queues; a fortnight
+// covers a clerk's terminal that was away over a holiday.
+constexpr int kIdempotencyDays = 14;
+
+void purgeIdempotencyKeys(store::DbPool &pool)
+{
+    pool.write(
+        [](store::WriteScope &scope) -> protocol::Reply {
+            const QString cutoff = toWireDateTime(scope.now().addDays(-kIdempotencyDays));
+            scope.db().run(QStringLiteral("DELETE FROM idempotency WHERE at < ?"), {cutoff});
+            return QCborValue(true);
+        },
+        [](protocol::Reply reply, store::WriteEffects) {
+            if (!reply.isOk()) log::warn(QStringLiteral("purging old idempotency keys failed: %1").arg(reply.error().message()));
+        });
 }
 
 } // namespace
@@ -118,6 +137,17 @@ int runServer(const ServerConfig &config)
     }
     listener->start();
 
+    // Hourly housekeeping on the writer (cheap when there is nothing to do).
+    asio::steady_timer housekeeping(io);
+    std::function<void()> scheduleHousekeeping = [&] {
+        purgeIdempotencyKeys(pool);
+        housekeeping.expires_after(std::chrono::hours(1));
+        housekeeping.async_wait([&](boost::system::error_code ec) {
+            if (!ec) scheduleHousekeeping();
+        });
+    };
+    scheduleHousekeeping();
+
     // SIGTERM/SIGINT: stop accepting, let in-flight calls finish, close, stop.
     asio::signal_set signals(io, SIGINT, SIGTERM);
     asio::steady_timer drain(io);
@@ -132,6 +162,7 @@ int runServer(const ServerConfig &config)
         if (ec) return;
         log::info(QStringLiteral("signal %1: finishing in-flight calls and closing").arg(signal));
         listener->shutdown();
+        housekeeping.cancel();
         waitForDrain();
     });
 

@@ -51,7 +51,7 @@ Reply executeLoaded(store::WriteScope &scope, const auth::Caller &actor, const s
 {
     const QString before = record.value(QStringLiteral("state")).toString();
     ActionContext ctx{scope, actor, entity, action, id, record, args, approved, action.toState};
-    QCborValue result;
+    QCborValue result(QCborValue::Null); // actions without a handler answer null
     if (const ActionHandler *handler = ActionRegistry::instance().find(entity.name, action.name)) {
         Reply r = (*handler)(ctx);
         if (!r.isOk()) return r;

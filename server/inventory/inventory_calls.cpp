@@ -77,8 +77,15 @@ Reply requisitionFromAlerts(store::WriteScope &scope, const CallInput &in)
 template <class F>
 rpc::CallSpec readCall(const QString &name, const QString &entity, F handler)
 {
+    // These reports sum over every record, so a scope narrower than "all"
+    // (a sales rep's own customers) would leak totals it may not read.
     return {name, [entity](const QCborMap &) { return Requirement::on(entity, QStringLiteral("read")); },
-            [handler](store::Db &db, const CallInput &in) { return handler(db, in.args); }, {}, {}};
+            [handler, entity](store::Db &db, const CallInput &in) {
+                if (in.caller.perms().scope(entity, QStringLiteral("read")) != schema::Scope::All)
+                    return Reply::fail(ErrorCode::PermissionDenied, QStringLiteral("this report needs read access to all %1 records").arg(entity));
+                return handler(db, in.args);
+            },
+            {}, {}};
 }
 
 } // namespace

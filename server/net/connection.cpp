@@ -239,6 +239,9 @@ private:
                 --self->m_inFlight;
                 if (reply.isOk()) self->send(Kind::Response, requestId, QCborMap{{QStringLiteral("result"), reply.value()}});
                 else self->send(Kind::Error, requestId, reply.error().toCbor());
+                // A login or logout changes which idle limit applies to the wait
+                // for the next frame, which may already have begun.
+                if (self->m_size == 0) self->setIdleDeadline();
                 if (self->m_shuttingDown && self->m_inFlight == 0)
                     self->goodbye(ErrorCode::Unavailable, QStringLiteral("server is shutting down"));
             });

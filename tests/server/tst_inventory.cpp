@@ -471,6 +471,15 @@ private Q_SLOTS:
         LH_VERIFY_OK(admin->call(QStringLiteral("inventory.slow_moving"), M{{QStringLiteral("days"), 0}}));
         LH_VERIFY_OK(admin->call(QStringLiteral("purchase.overdue"), M{{QStringLiteral("as_of"), QStringLiteral("2099-01-01")}}));
         LH_VERIFY_OK(admin->call(QStringLiteral("purchase.summary"), M{{QStringLiteral("group_by"), QStringLiteral("supplier")}}));
+
+        // Company-wide totals are refused to whoever may read only their own deliveries.
+        QString error;
+        QVERIFY2(test::createUser(*admin, QStringLiteral("rep_own"), QString::fromLatin1(test::kUserPassword), QStringLiteral("rep_own"),
+                                  {{QStringLiteral("delivery"), QStringLiteral("read"), QStringLiteral("own")}}, {}, &error),
+                 qPrintable(error));
+        auto rep = server.login(QStringLiteral("rep_own"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(rep);
+        LH_VERIFY_ERROR(rep->call(QStringLiteral("sales.summary"), M{{QStringLiteral("group_by"), QStringLiteral("product")}}), ErrorCode::PermissionDenied);
     }
 };
 

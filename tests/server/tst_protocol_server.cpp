@@ -94,7 +94,8 @@ class TestProtocolServer : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(server.start({QStringLiteral("--hello-timeout"), QStringLiteral("2"), QStringLiteral("--frame-timeout"), QStringLiteral("2")}),
+        QVERIFY2(server.start({QStringLiteral("--hello-timeout"), QStringLiteral("2"), QStringLiteral("--frame-timeout"), QStringLiteral("2"),
+                               QStringLiteral("--pre-login-idle"), QStringLiteral("2")}),
                  qPrintable(server.error()));
     }
 
@@ -251,6 +252,39 @@ private Q_SLOTS:
         RawPeer silent(server);
         QVERIFY(silent.ok());
         QVERIFY(silent.closedWithin(6000));
+    }
+
+    void idleBeforeLoginIsDropped()
+    {
+        RawPeer idle(server);
+        idle.hello();
+        QVERIFY(idle.next());
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(idle.closedWithin(6000));
+        QVERIFY(t.elapsed() >= 1500);
+    }
+
+    void idleAfterLoginIsKept()
+    {
+        // Logged in, a client may stay silent longer than the pre-login limit:
+        // the session's own idle limit (minutes, by role) applies instead.
+        RawPeer peer(server);
+        peer.hello();
+        QVERIFY(peer.next());
+        peer.write(encodeFrame(Kind::Request, 1,
+                               QCborMap{{QStringLiteral("call"), QStringLiteral("auth.login")},
+                                        {QStringLiteral("args"), QCborMap{{QStringLiteral("username"), QStringLiteral("admin")},
+                                                                          {QStringLiteral("password"), QString::fromLatin1(TestServer::kAdminPassword)}}}}));
+        const auto login = peer.next(10000);
+        QVERIFY(login);
+        QCOMPARE(login->first.kind, Kind::Response);
+        QVERIFY(!peer.closedWithin(4000));
+        peer.write(encodeFrame(Kind::Request, 2, QCborMap{{QStringLiteral("call"), QStringLiteral("system.ping")}}));
+        const auto pong = peer.next();
+        QVERIFY(pong);
+        QCOMPARE(pong->first.kind, Kind::Response);
+        QCOMPARE(pong->first.requestId, 2u);
     }
 
     void inFlightLimit()
