@@ -60,6 +60,8 @@ std::unique_ptr<asio::ssl::context> makeTlsContext(const ServerConfig &config)
     // TLS 1.2 and 1.3 only.
     ctx->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 | asio::ssl::context::no_sslv3
                      | asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1 | asio::ssl::context::single_dh_use);
+    // TLS 1.2 only with forward-secret AEAD suites (1.3's are all of that kind).
+    SSL_CTX_set_cipher_list(ctx->native_handle(), "ECDHE+AESGCM:ECDHE+CHACHA20");
     ctx->use_certificate_chain_file(config.tlsCert.toStdString());
     ctx->use_private_key_file(config.tlsKey.toStdString(), asio::ssl::context::pem);
     return ctx;

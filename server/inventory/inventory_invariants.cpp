@@ -68,6 +68,17 @@ QStringList fifoMatchesValue(store::Db &db)
         QStringLiteral("FIFO: product %1 warehouse %2 value %3 but layers hold %4; on hand %5 but layers hold %6"));
 }
 
+// Reserved stock is exactly what confirmed sales orders still have to ship.
+QStringList reservationsMatchOpenOrders(store::Db &db)
+{
+    return rowsAsProblems(db, QStringLiteral(
+        "SELECT l.product_id, l.warehouse_id, l.reserved, COALESCE(o.open_qty, 0) FROM stock_level l LEFT JOIN "
+        "(SELECT sl.product_id, so.warehouse_id, SUM(CASE WHEN sl.quantity > sl.delivered_qty THEN sl.quantity - sl.delivered_qty ELSE 0 END) AS open_qty "
+        " FROM sales_order_line sl JOIN sales_order so ON so.id = sl.order_id WHERE so.state = 'confirmed' GROUP BY sl.product_id, so.warehouse_id) o "
+        "ON o.product_id = l.product_id AND o.warehouse_id = l.warehouse_id WHERE l.reserved <> COALESCE(o.open_qty, 0)"),
+        QStringLiteral("reservation: product %1 warehouse %2 reserved %3, confirmed orders still to ship %4"));
+}
+
 } // namespace
 
 void registerInventoryInvariants()
@@ -77,6 +88,7 @@ void registerInventoryInvariants()
     inv.add({QStringLiteral("locations_sum_to_levels"), quantsMatchLevels});
     inv.add({QStringLiteral("no_negative_stock"), noForbiddenNegatives});
     inv.add({QStringLiteral("fifo_layers_equal_stock_value"), fifoMatchesValue});
+    inv.add({QStringLiteral("reservations_equal_open_orders"), reservationsMatchOpenOrders});
 }
 
 } // namespace liuhe::inventory

@@ -128,6 +128,15 @@ void registerSystemCalls(CallRegistry &calls)
                    m.insert(QStringLiteral("store_retries"), stats.retries.load());
                    done(m);
                }});
+    // The call names this server answers (tools and the access-matrix test walk them).
+    calls.add({QStringLiteral("system.calls"), [](const QCborMap &) { return Requirement::loggedIn(); }, {}, {},
+               [](ServerContext &ctx, const std::shared_ptr<SessionState> &, const QCborMap &, std::function<void(Reply)> done) {
+                   QStringList names = ctx.calls.names();
+                   names.sort();
+                   QCborArray out;
+                   for (const QString &n : names) out.append(n);
+                   done(QCborMap{{QStringLiteral("calls"), out}});
+               }});
     calls.add({QStringLiteral("system.backup"), [](const QCborMap &) { return Requirement::on(QStringLiteral("audit_log"), QStringLiteral("backup")); },
                {}, {}, backup});
     calls.add({QStringLiteral("system.check"), [](const QCborMap &) { return Requirement::on(QStringLiteral("audit_log"), QStringLiteral("check")); },

@@ -1,6 +1,7 @@
 #include "store/audit_chain.h"
 
 #include "domain/chinese_format.h"
+#include "server_log.h"
 #include "store/db.h"
 
 #include <QCryptographicHash>
@@ -11,13 +12,29 @@ namespace liuhe::store {
 
 void AuditChain::loadHead(Db &db)
 {
+    // The head row is locked so that writers on several servers take turns;
+    // its values are only trusted when they agree with the log's last row,
+    // which is the truth (a head left behind by a failure heals here).
     QSqlQuery &q = db.run(QStringLiteral("SELECT last_id, last_hash FROM audit_head WHERE id = 1") + db.dialect().forUpdate());
-    if (q.next()) {
-        m_head.lastId = q.value(0).toLongLong();
-        m_head.lastHash = q.value(1).toString();
+    const bool found = q.next();
+    Head stored;
+    if (found) {
+        stored.lastId = q.value(0).toLongLong();
+        stored.lastHash = q.value(1).toString();
     }
     q.finish();
-    m_dirty = false;
+    if (!found) throw StoreError(StoreError::Kind::Other, QStringLiteral("the audit head row is missing"), QString());
+    QSqlQuery &last = db.run(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    Head actual{0, QStringLiteral("")}; // an empty log: the chain starts from ""
+    if (last.next()) {
+        actual.lastId = last.value(0).toLongLong();
+        actual.lastHash = last.value(1).toString();
+    }
+    last.finish();
+    m_head = actual;
+    m_dirty = stored.lastId != actual.lastId || stored.lastHash != actual.lastHash;
+    if (m_dirty)
+        log::warn(QStringLiteral("audit head said %1, the log ends at %2; using the log").arg(stored.lastId).arg(actual.lastId));
 }
 
 void AuditChain::saveHead(Db &db)

@@ -3,8 +3,10 @@
 #include "store/statement_profile.h"
 
 #include <QElapsedTimer>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
+#include <sqlite3.h>
 
 namespace liuhe::store {
 
@@ -47,8 +49,12 @@ void Db::open()
         m_db.setConnectOptions(QStringLiteral("connect_timeout=5"));
     }
     if (!m_db.open()) throw StoreError(StoreError::Kind::ConnectionLost, m_db.lastError().text(), m_db.lastError().nativeErrorCode());
-    if (m_config.backend == Backend::Sqlite) configureSqlite();
-    else exec(QStringLiteral("SET synchronous_commit = on"));
+    m_sqlite = nullptr;
+    if (m_config.backend == Backend::Sqlite) {
+        const QVariant handle = m_db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+        configureSqlite();
+    } else exec(QStringLiteral("SET synchronous_commit = on"));
 }
 
 void Db::configureSqlite()
@@ -99,8 +105,16 @@ QSqlQuery &Db::prepared(const QString &sql)
     return **it;
 }
 
+void Db::checkTransactionAlive()
+{
+    if (!m_inTransaction || !m_sqlite || !sqlite3_get_autocommit(m_sqlite)) return;
+    m_inTransaction = false;
+    throw StoreError(StoreError::Kind::Retryable, QStringLiteral("the store rolled the transaction back after an error"), QStringLiteral("autocommit"));
+}
+
 QSqlQuery &Db::run(const QString &sql, const QVariantList &binds)
 {
+    checkTransactionAlive();
     QElapsedTimer timer;
     if (StatementProfile::enabled()) timer.start();
     QSqlQuery &q = prepared(sql);
@@ -134,6 +148,7 @@ qint64 Db::insert(const QString &sql, const QVariantList &binds)
 
 void Db::exec(const QString &sql)
 {
+    checkTransactionAlive();
     QElapsedTimer timer;
     if (StatementProfile::enabled()) timer.start();
     QSqlQuery q(m_db);
@@ -151,6 +166,7 @@ void Db::begin(bool write)
 void Db::commit()
 {
     finishQueries();
+    checkTransactionAlive();
     m_inTransaction = false;
     exec(QStringLiteral("COMMIT"));
 }

@@ -14,6 +14,8 @@
 #include <memory>
 #include <vector>
 
+struct sqlite3;
+
 namespace liuhe::store {
 
 class Db {
@@ -57,6 +59,9 @@ public:
 
 private:
     QSqlQuery &prepared(const QString &sql);
+    // SQLite may roll a transaction back by itself after an error (out of
+    // memory, I/O); statements after that would each commit on their own.
+    void checkTransactionAlive();
     void configureSqlite();
 
     StoreConfig m_config;
@@ -67,6 +72,7 @@ private:
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
     std::vector<QSqlQuery *> m_active;
     bool m_inTransaction = false;
+    ::sqlite3 *m_sqlite = nullptr; // the SQLite connection under Qt's, for its autocommit state
 };
 
 // Scoped transaction for tools and migrations: rolls back unless committed.

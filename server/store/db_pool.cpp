@@ -167,6 +167,18 @@ void DbPool::writerLoop()
                 const Reply failure = storeFailure(e);
                 for (auto &w : batch) w.done(failure, {});
                 break;
+            } catch (const std::exception &e) {
+                // Outside any one job (out of memory in a savepoint, say): nothing
+                // of the batch is kept, and a fresh connection clears any odd state.
+                if (db && db->inTransaction()) {
+                    try { db->rollback(); } catch (...) {}
+                }
+                db.reset();
+                ++m_stats.failedBatches;
+                log::error(QStringLiteral("write batch of %1 threw: %2").arg(batch.size()).arg(QString::fromUtf8(e.what())));
+                const Reply failure = Reply::fail(ErrorCode::Internal, QStringLiteral("internal error; nothing was saved"));
+                for (auto &w : batch) w.done(failure, {});
+                break;
             }
         }
     }

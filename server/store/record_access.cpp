@@ -27,6 +27,11 @@ std::optional<QString> scopeCondition(const schema::Entity &entity, const auth::
             .arg(alias, Dialect::quote(entity.parentField), Dialect::quote(parent->name), *inner);
     }
     const Scope scope = caller.perms().scope(entity.name, action);
+    // Tables kept by services (stock levels, the audit log) have no owner: a
+    // narrower scope than "all" cannot be judged on them, so it grants nothing.
+    if (entity.customTable && entity.ownerField.isEmpty() && scope != Scope::All
+        && !(scope == Scope::Department && !entity.departmentField.isEmpty()))
+        return std::nullopt;
     const QString owner = alias + u'.' + Dialect::quote(ownerColumn(entity));
     switch (scope) {
     case Scope::None:

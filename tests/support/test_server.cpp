@@ -91,7 +91,7 @@ bool TestServer::start(const QStringList &extraArguments)
         m_error = QStringLiteral("no temporary directory");
         return false;
     }
-    m_baseArguments = {QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("--admin-password"), QString::fromLatin1(kAdminPassword),
+    m_baseArguments = {QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--admin-password"), QString::fromLatin1(kAdminPassword),
                        QStringLiteral("--log-level"), qEnvironmentVariable("LIUHE_TEST_LOG_LEVEL", QStringLiteral("info"))};
     if (!m_databaseUrl.isEmpty() || backend() == QLatin1String("postgresql")) {
         if (m_databaseUrl.isEmpty() && !createDatabase()) return false;
@@ -109,8 +109,13 @@ bool TestServer::restart(const QStringList &extraArguments)
 bool TestServer::launch(const QStringList &arguments)
 {
     m_process = std::make_unique<QProcess>();
-    m_process->setProgram(serverBinary());
-    m_process->setArguments(arguments);
+    if (m_launcher.isEmpty()) {
+        m_process->setProgram(serverBinary());
+        m_process->setArguments(arguments);
+    } else {
+        m_process->setProgram(m_launcher.first());
+        m_process->setArguments(m_launcher.mid(1) + QStringList{serverBinary()} + arguments);
+    }
     m_stderr.clear();
     QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(),
                      [this] {
@@ -184,7 +189,7 @@ QSqlDatabase TestServer::openStore(const QString &connectionName)
         return db;
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-    db.setDatabaseName(QDir(m_dataDir.path()).filePath(QStringLiteral("liuhe.sqlite")));
+    db.setDatabaseName(QDir(dataDir()).filePath(QStringLiteral("liuhe.sqlite")));
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     db.open();
     return db;

@@ -23,6 +23,10 @@ public:
     static QString backend(); // "sqlite" or "postgresql"
     // Uses this PostgreSQL database instead of creating a fresh one (the bench).
     void useDatabase(const QString &url) { m_databaseUrl = url; }
+    // Starts the server through a launcher, e.g. {"fiu-run", "-x", "-c", "enable_random …"}.
+    void setLauncher(const QStringList &launcher) { m_launcher = launcher; }
+    // Keeps the SQLite store (and backups) in this directory instead of a temporary one.
+    void useDataDir(const QString &path) { m_dataDirOverride = path; }
     // Starts the server; extra arguments are appended. False with error() set on failure.
     bool start(const QStringList &extraArguments = {});
     // Starts again on the same store (after stop() or kill()).
@@ -34,7 +38,7 @@ public:
     client::ServerAddress address() const { return m_address; }
     quint16 port() const { return m_address.port; }
     QString databaseUrl() const { return m_databaseUrl; }
-    QString dataDir() const { return m_dataDir.path(); }
+    QString dataDir() const { return m_dataDirOverride.isEmpty() ? m_dataDir.path() : m_dataDirOverride; }
     QString error() const { return m_error; }
     QByteArray log() const;
 
@@ -55,6 +59,8 @@ private:
     void dropDatabase();
 
     QTemporaryDir m_dataDir;
+    QString m_dataDirOverride;
+    QStringList m_launcher;
     QString m_databaseUrl;
     QString m_databaseName;
     QStringList m_baseArguments;
