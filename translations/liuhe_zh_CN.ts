@@ -37,6 +37,121 @@
     </message>
 </context>
 <context>
+    <name>AuditCall</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Made by a document action</source>
+        <translation>由单据动作生成</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审批同意</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>审批驳回</translation>
+    </message>
+    <message>
+        <source>Return for changes</source>
+        <translation>审批退回</translation>
+    </message>
+    <message>
+        <source>Hand over approval</source>
+        <translation>审批转交</translation>
+    </message>
+    <message>
+        <source>Withdraw from approval</source>
+        <translation>撤回审批</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <source>Start scanning</source>
+        <translation>开始扫码</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>Undo scan</source>
+        <translation>撤销扫码</translation>
+    </message>
+    <message>
+        <source>Requisition from reorder alerts</source>
+        <translation>由补货提醒生成采购申请</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>System set-up</source>
+        <translation>系统初始化</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>载入演示数据</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Created as</source>
+        <translation>生成单据</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPrint</name>
     <message>
         <source>No.</source>
@@ -142,8 +257,16 @@
         <translation>服务器不支持此请求，请升级客户端。</translation>
     </message>
     <message>
-        <source>Something went wrong on the server (%1).</source>
-        <translation>服务器出错（%1）。</translation>
+        <source>The server could not carry out this request; nothing was changed. Refresh and try again, and tell your administrator if it keeps happening.</source>
+        <translation>服务器无法执行此请求，未做任何更改。请刷新后重试；如仍出现，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The connection to the server was garbled; nothing was changed. Please try again.</source>
+        <translation>与服务器的通信出错，未做任何更改。请重试。</translation>
+    </message>
+    <message>
+        <source>An error occurred on the server; nothing was changed. Try again later, and tell your administrator if it keeps happening.</source>
+        <translation>服务器内部出错，未做任何更改。请稍后重试；如仍出现，请联系管理员。</translation>
     </message>
 </context>
 <context>
@@ -952,7 +1075,7 @@
     </message>
     <message>
         <source>Receipt</source>
-        <translation>收货状态</translation>
+        <translation>收货单</translation>
     </message>
     <message>
         <source>Not received</source>
@@ -1368,7 +1491,7 @@
     </message>
     <message>
         <source>Date</source>
-        <translation>单据日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Statutory holiday</source>
@@ -1509,6 +1632,22 @@
     <message>
         <source>System</source>
         <translation>系统</translation>
+    </message>
+    <message>
+        <source>Hand over to</source>
+        <translation>转交给</translation>
+    </message>
+    <message>
+        <source>Receipt status</source>
+        <translation>收货状态</translation>
+    </message>
+    <message>
+        <source>Delivery status</source>
+        <translation>发货状态</translation>
+    </message>
+    <message>
+        <source>Document date</source>
+        <translation>单据日期</translation>
     </message>
 </context>
 <context>
@@ -1663,6 +1802,14 @@
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
+    <message>
+        <source>Your password was set by an administrator or has expired. Choose a new password before you go on.</source>
+        <translation>您的密码由管理员设置或已过期。请先设置新密码再继续。</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
 </context>
 <context>
     <name>liuhe::client::Connection</name>
@@ -1721,14 +1868,6 @@
         <translation>打开工作台</translation>
     </message>
     <message>
-        <source>Sales this month (yuan)</source>
-        <translation>本月销售额（元）</translation>
-    </message>
-    <message>
-        <source>Stock value (yuan)</source>
-        <translation>库存金额（元）</translation>
-    </message>
-    <message>
         <source>Reorder alerts open</source>
         <translation>未处理补货提醒</translation>
     </message>
@@ -1743,6 +1882,14 @@
     <message>
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>Sales this month (10,000 yuan)</source>
+        <translation>本月销售额（万元）</translation>
+    </message>
+    <message>
+        <source>Stock value (10,000 yuan)</source>
+        <translation>库存金额（万元）</translation>
     </message>
 </context>
 <context>
@@ -1925,6 +2072,21 @@ Ended by: %4</source>
 字符间隔（毫秒）：%3
 结束键：%4</translation>
     </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::inventory::ReorderAlertsBar</name>
+    <message>
+        <source>Make purchase requisition</source>
+        <translation>生成采购申请</translation>
+    </message>
+    <message>
+        <source>Reorder alerts waiting: %1</source>
+        <translation>待处理补货提醒：%1 条</translation>
+    </message>
 </context>
 <context>
     <name>liuhe::views::AddressEditor</name>
@@ -2000,10 +2162,6 @@ Ended by: %4</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <source>User number to hand the task to:</source>
-        <translation>转交给（用户编号）：</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2014,6 +2172,25 @@ Ended by: %4</source>
     <message>
         <source> Please write a reason.</source>
         <translation>请填写理由。</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::views::ArchiveButton</name>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Bring the record back into lists and pickers.</source>
+        <translation>重新在列表和选择框中显示此记录。</translation>
+    </message>
+    <message>
+        <source>Hide the record from lists and pickers; it stays in the documents that use it and can be restored.</source>
+        <translation>不再在列表和选择框中显示此记录；已使用它的单据不受影响，之后可以恢复。</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +2288,10 @@ Ended by: %4</source>
     <message>
         <source>Write dates as 2026-03-05</source>
         <translation>日期格式：2026-03-05</translation>
+    </message>
+    <message>
+        <source>year-month-day, e.g. 2026-03-05</source>
+        <translation>年-月-日，如 2026-03-05</translation>
     </message>
 </context>
 <context>
@@ -2248,6 +2429,10 @@ Ended by: %4</source>
         <source>After</source>
         <translation>修改后</translation>
     </message>
+    <message>
+        <source>Lines changed: %1</source>
+        <translation>修改了 %1 行</translation>
+    </message>
 </context>
 <context>
     <name>liuhe::views::LinesEditor</name>
@@ -2348,6 +2533,18 @@ Ended by: %4</source>
     <message>
         <source>Save before printing.</source>
         <translation>请先保存再打印。</translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1（已归档）</translation>
+    </message>
+    <message>
+        <source>Archived. Restore brings it back.</source>
+        <translation>已归档。点「恢复」可重新启用。</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>已恢复。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "app/language.h"
 #include "app/login_dialog.h"
 #include "app/main_window.h"
+#include "app/password_dialog.h"
 #include "dashboard/dashboard_window.h"
 #include "inventory/clerk_window.h"
 #include "views/entity_list_view.h"
@@ -43,8 +44,18 @@ bool AppController::start()
         QTimer::singleShot(0, &dialog, &LoginDialog::login);
     }
     if (dialog.exec() != QDialog::Accepted) return false;
+    if (!passwordSettled()) return false;
     loggedIn();
     return true;
+}
+
+bool AppController::passwordSettled()
+{
+    if (!m_session.mustChangePassword()) return true;
+    PasswordDialog dialog(m_session, nullptr, PasswordDialog::Mode::Required);
+    if (dialog.exec() == QDialog::Accepted) return true;
+    m_session.logout();
+    return false;
 }
 
 void AppController::loggedIn()
@@ -92,6 +103,12 @@ QWidget *AppController::showWindow(const QString &name)
             auto *dash = new dashboard::DashboardWindow(m_session);
             dash->setAttribute(Qt::WA_DeleteOnClose);
             connect(dash, &dashboard::DashboardWindow::workstationRequested, this, [this] { workstation()->raise(); });
+            connect(dash, &dashboard::DashboardWindow::openRecordRequested, this, [this](const QString &entity, qint64 id) {
+                MainWindow *main = workstation();
+                main->openRecord(entity, id);
+                main->raise();
+                main->activateWindow();
+            });
             m_dashboard = dash;
         }
         m_dashboard->show();
@@ -108,7 +125,7 @@ void AppController::relogin(const protocol::CallError &)
     dialog.setServer(m_session.address().toString());
     dialog.setUser(m_session.userInfo().value(QStringLiteral("username")).toString());
     dialog.setReloginMode(true);
-    if (dialog.exec() != QDialog::Accepted) QApplication::quit();
+    if (dialog.exec() != QDialog::Accepted || !passwordSettled()) QApplication::quit();
 }
 
 void AppController::switchLanguage(const QString &code)

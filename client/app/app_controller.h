@@ -1,7 +1,8 @@
 // Runs the client: login, the home window the role picks (workstation, warehouse
 // scan screen, manager dashboard), logging in again in place when the server
-// ends the session, switching language, and the scriptable start used for
-// documentation screenshots (--open VIEW --screenshot FILE).
+// ends the session, a required password change right after login, switching
+// language, and the scriptable start used for documentation screenshots
+// (--open VIEW --screenshot FILE).
 #pragma once
 
 #include "net/session.h"
@@ -37,6 +38,9 @@ public:
     QWidget *showWindow(const QString &name);
 
 private:
+    // A password the login answer says must change is changed before anything
+    // else opens; false when the user would rather log out.
+    bool passwordSettled();
     void loggedIn();
     void relogin(const protocol::CallError &reason);
     void switchLanguage(const QString &code);

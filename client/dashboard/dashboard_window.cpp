@@ -19,15 +19,6 @@ using protocol::Reply;
 
 namespace {
 
-// "1,234.5万" with the exact amount in the tooltip (UX: one unit per tile).
-QString inTenThousands(qint64 fen)
-{
-    const qint64 wan = fen / 100; // yuan
-    const qint64 tenths = (wan * 10 + (wan >= 0 ? 5000 : -5000)) / 10000;
-    QString text = QString::number(tenths / 10) + u'.' + QString::number(std::abs(tenths % 10));
-    return text + QStringLiteral("万");
-}
-
 qint64 sumColumn(const QCborMap &table, const QString &column)
 {
     const QCborArray columns = table.value(QStringLiteral("columns")).toArray();
@@ -57,28 +48,33 @@ DashboardWindow::DashboardWindow(client::Session &session, QWidget *parent) : QW
     top->addWidget(workstation);
     layout->addLayout(top);
     m_grid = new QGridLayout;
-    m_sales = tile(tr("Sales this month (yuan)"), 0, 0);
-    m_stock = tile(tr("Stock value (yuan)"), 0, 1);
-    m_alerts = tile(tr("Reorder alerts open"), 0, 2);
-    m_approvals = tile(tr("Approvals waiting for me"), 0, 3);
+    // Amounts in 万元 (named in the title), the exact ¥ amount in the tooltip.
+    m_sales = tile(QStringLiteral("salesTile"), tr("Sales this month (10,000 yuan)"), 0, 0);
+    m_stock = tile(QStringLiteral("stockTile"), tr("Stock value (10,000 yuan)"), 0, 1);
+    m_alerts = tile(QStringLiteral("alertsTile"), tr("Reorder alerts open"), 0, 2);
+    m_approvals = tile(QStringLiteral("approvalsTile"), tr("Approvals waiting for me"), 0, 3);
     layout->addLayout(m_grid);
     m_todo = new views::TodoView(session, this);
     layout->addWidget(m_todo, 1);
     connect(refreshButton, &QPushButton::clicked, this, &DashboardWindow::refresh);
     connect(workstation, &QPushButton::clicked, this, &DashboardWindow::workstationRequested);
     connect(new QShortcut(QKeySequence(Qt::Key_F5), this), &QShortcut::activated, this, &DashboardWindow::refresh);
+    m_todo->refreshShortcut()->setEnabled(false); // the window's F5 refreshes the to-dos too
+    connect(m_todo, &views::TodoView::openRecord, this, &DashboardWindow::openRecordRequested);
     connect(m_todo, &views::TodoView::countChanged, this, [this](int n) { m_approvals->setText(QString::number(n)); });
     refresh();
 }
 
-QLabel *DashboardWindow::tile(const QString &title, int row, int column)
+QLabel *DashboardWindow::tile(const QString &name, const QString &title, int row, int column)
 {
     auto *box = new QWidget(this);
     box->setStyleSheet(QStringLiteral("background: #F5F7FA; border-radius: 8px;"));
     auto *v = new QVBoxLayout(box);
     auto *caption = new QLabel(title, box);
+    caption->setObjectName(name + QStringLiteral("Title"));
     caption->setStyleSheet(QStringLiteral("color: #555;"));
     auto *value = new QLabel(QStringLiteral("—"), box);
+    value->setObjectName(name);
     value->setStyleSheet(QStringLiteral("font-size: 28pt; font-weight: bold; color: #1565C0;"));
     v->addWidget(caption);
     v->addWidget(value);
@@ -93,7 +89,7 @@ void DashboardWindow::refresh()
     m_session.call(QStringLiteral("sales.summary"),
                    QCborMap{{QStringLiteral("group_by"), QStringLiteral("month")}, {QStringLiteral("from"), first.addMonths(-1).toString(Qt::ISODate)},
                             {QStringLiteral("to"), today.toString(Qt::ISODate)}},
-                   [this, first](const Reply &r) {
+                   this, [this, first](const Reply &r) {
                        if (!r.isOk()) {
                            m_sales->parentWidget()->hide(); // not for this role: hidden, not zero
                            return;
@@ -103,22 +99,22 @@ void DashboardWindow::refresh()
                            const QCborArray cells = row.toArray();
                            (cells.at(0).toString() == first.toString(QStringLiteral("yyyy-MM")) ? now : before) += cells.at(3).toInteger();
                        }
-                       m_sales->setText(inTenThousands(now));
+                       m_sales->setText(Money::fromFen(now).toTenThousandsString());
                        m_sales->setToolTip(tr("%1; last month %2").arg(Money::fromFen(now).toDisplayString(), Money::fromFen(before).toDisplayString()));
                    });
-    m_session.call(QStringLiteral("inventory.stock_on_hand"), {}, [this](const Reply &r) {
+    m_session.call(QStringLiteral("inventory.stock_on_hand"), {}, this, [this](const Reply &r) {
         if (!r.isOk()) {
             m_stock->parentWidget()->hide();
             return;
         }
         const qint64 value = sumColumn(r.value().toMap(), QStringLiteral("value"));
-        m_stock->setText(inTenThousands(value));
+        m_stock->setText(Money::fromFen(value).toTenThousandsString());
         m_stock->setToolTip(Money::fromFen(value).toDisplayString());
     });
     m_session.call(QStringLiteral("data.query"),
                    QCborMap{{QStringLiteral("entity"), QStringLiteral("reorder_alert")}, {QStringLiteral("total"), true}, {QStringLiteral("limit"), 1},
                             {QStringLiteral("filter"), QCborArray{QStringLiteral("eq"), QStringLiteral("state"), QStringLiteral("open")}}},
-                   [this](const Reply &r) {
+                   this, [this](const Reply &r) {
                        if (!r.isOk()) {
                            m_alerts->parentWidget()->hide();
                            return;

@@ -22,12 +22,16 @@ class DashboardWindow : public QWidget {
 public:
     explicit DashboardWindow(client::Session &session, QWidget *parent = nullptr);
     void refresh();
+    views::TodoView *todo() const { return m_todo; }
 
 Q_SIGNALS:
     void workstationRequested();
+    // 打开单据 in the to-do list: the workstation opens the document's form.
+    void openRecordRequested(const QString &entity, qint64 id);
 
 private:
-    QLabel *tile(const QString &title, int row, int column);
+    // A tile: its caption (objectName NAME + "Title") and its value label (NAME).
+    QLabel *tile(const QString &name, const QString &title, int row, int column);
 
     client::Session &m_session;
     QGridLayout *m_grid;

@@ -9,7 +9,7 @@
 #include "views/document_print.h"
 #include "views/error_text.h"
 #include "views/field_format.h"
-#include "views/reference_editor.h"
+#include "views/reference_picker_dialog.h"
 
 #include <QApplication>
 #include <QCborArray>
@@ -159,17 +159,7 @@ ClerkWindow::ClerkWindow(client::Session &session, QWidget *parent) : QWidget(pa
     connect(diagnostics, &QPushButton::clicked, this, &ClerkWindow::showDiagnostics);
     connect(undo, &QPushButton::clicked, this, &ClerkWindow::undoLastScan);
     connect(finish, &QPushButton::clicked, this, &ClerkWindow::post);
-    connect(print, &QPushButton::clicked, this, [this] {
-        if (!m_docId) return;
-        const schema::Entity *e = schema::Catalogue::instance().entity(m_docType);
-        m_session.call(QStringLiteral("data.get"), QCborMap{{QStringLiteral("entity"), m_docType}, {QStringLiteral("id"), m_docId}}, [this, e](const Reply &r) {
-            if (!r.isOk() || !e) return;
-            const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-            const QString path = QDir(dir).filePath(r.value().toMap().value(QStringLiteral("number")).toString() + QStringLiteral(".pdf"));
-            views::DocumentPrint::writePdf(*e, r.value().toMap(), QCborMap(), path);
-            setBanner(Banner::Info, tr("Note saved as %1").arg(path));
-        });
-    });
+    connect(print, &QPushButton::clicked, this, &ClerkWindow::printNote);
     connect(m_link, &QPushButton::clicked, this, [this] { linkUnknownBarcode(m_unknownBarcode); });
     connect(m_detector, &ScanDetector::scanned, this, &ClerkWindow::handleCode);
     connect(m_scan, &QLineEdit::returnPressed, this, [this] {
@@ -189,6 +179,7 @@ ClerkWindow::ClerkWindow(client::Session &session, QWidget *parent) : QWidget(pa
     });
     auto key = [this](const QKeySequence &k, auto slot) { connect(new QShortcut(k, this), &QShortcut::activated, this, slot); };
     key(QKeySequence::Undo, [this] { undoLastScan(); });
+    key(QKeySequence(Qt::Key_F9), [this] { printNote(); });
     key(QKeySequence(Qt::Key_F10), [this] { post(); });
     key(QKeySequence(Qt::Key_F12), [this] { showDiagnostics(); });
     key(QKeySequence(Qt::Key_F6), [this] {
@@ -276,7 +267,7 @@ void ClerkWindow::chooseWarehouses()
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    m_session.call(QStringLiteral("data.query"), QCborMap{{QStringLiteral("entity"), QStringLiteral("warehouse")}}, [from, to](const Reply &r) {
+    m_session.call(QStringLiteral("data.query"), QCborMap{{QStringLiteral("entity"), QStringLiteral("warehouse")}}, this, [from, to](const Reply &r) {
         const QCborMap result = r.value().toMap();
         for (const auto &row : result.value(QStringLiteral("rows")).toArray()) {
             const QCborArray cells = row.toArray();
@@ -303,7 +294,7 @@ void ClerkWindow::openTaskFor(Task task, const QCborMap &args)
     QCborMap call = args;
     const char *names[] = {"", "receive", "pick", "transfer", "count"};
     call.insert(QStringLiteral("task"), QString::fromLatin1(names[int(task)]));
-    m_session.call(QStringLiteral("inventory.open_task"), call, [this](const Reply &r) {
+    m_session.call(QStringLiteral("inventory.open_task"), call, this, [this](const Reply &r) {
         if (!r.isOk()) {
             m_sound->bad();
             setBanner(Banner::Error, views::errorMessage(r.error()));
@@ -321,7 +312,7 @@ void ClerkWindow::orderNumberScanned(const QString &number)
     const QString entity = m_task == Task::Receive ? QStringLiteral("purchase_order") : QStringLiteral("sales_order");
     m_session.call(QStringLiteral("data.query"),
                    QCborMap{{QStringLiteral("entity"), entity}, {QStringLiteral("filter"), QCborArray{QStringLiteral("eq"), QStringLiteral("number"), number.toUpper()}}},
-                   [this](const Reply &r) {
+                   this, [this](const Reply &r) {
                        const QCborArray rows = r.value().toMap().value(QStringLiteral("rows")).toArray();
                        if (!r.isOk() || rows.isEmpty()) {
                            m_sound->bad();
@@ -426,7 +417,7 @@ void ClerkWindow::undoLastScan()
 {
     if (!m_docId) return;
     m_session.call(QStringLiteral("inventory.undo_scan"), QCborMap{{QStringLiteral("doc_type"), m_docType}, {QStringLiteral("doc_id"), m_docId}},
-                   [this](const Reply &r) {
+                   this, [this](const Reply &r) {
                        if (!r.isOk()) {
                            m_sound->bad();
                            setBanner(Banner::Error, views::errorMessage(r.error()));
@@ -448,7 +439,7 @@ void ClerkWindow::post()
     m_session.call(QStringLiteral("doc.action"),
                    QCborMap{{QStringLiteral("entity"), m_docType}, {QStringLiteral("id"), m_docId}, {QStringLiteral("version"), m_docVersion},
                             {QStringLiteral("action"), QStringLiteral("post")}},
-                   [this](const Reply &r) {
+                   this, [this](const Reply &r) {
                        if (!r.isOk()) {
                            m_sound->bad();
                            QString reason = views::errorMessage(r.error());
@@ -467,44 +458,47 @@ void ClerkWindow::post()
     refocus();
 }
 
+void ClerkWindow::printNote()
+{
+    if (!m_docId) return;
+    const schema::Entity *e = schema::Catalogue::instance().entity(m_docType);
+    m_session.call(QStringLiteral("data.get"), QCborMap{{QStringLiteral("entity"), m_docType}, {QStringLiteral("id"), m_docId}}, this, [this, e](const Reply &r) {
+        if (!r.isOk() || !e) {
+            if (!r.isOk()) setBanner(Banner::Error, views::errorMessage(r.error()));
+            return;
+        }
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        QDir().mkpath(dir);
+        const QString path = QDir(dir).filePath(r.value().toMap().value(QStringLiteral("number")).toString() + QStringLiteral(".pdf"));
+        if (!views::DocumentPrint::writePdf(*e, r.value().toMap(), QCborMap(), path)) {
+            setBanner(Banner::Error, tr("Could not write %1.").arg(path));
+            return;
+        }
+        setBanner(Banner::Info, tr("Note saved as %1").arg(path));
+        Q_EMIT notePrinted(path);
+    });
+    refocus();
+}
+
 void ClerkWindow::linkUnknownBarcode(const QString &barcode)
 {
-    const schema::Entity *productEntity = schema::Catalogue::instance().entity(QStringLiteral("product"));
-    const schema::Field *self = productEntity->field(QStringLiteral("supplier_id")); // any Ref field shape; we pick products
-    Q_UNUSED(self);
-    static const schema::Field productRef = [] {
-        schema::Field f;
-        f.name = QStringLiteral("product_id");
-        f.type = schema::FieldType::Ref;
-        f.refEntity = QStringLiteral("product");
-        f.label = QT_TRANSLATE_NOOP("Schema", "Product");
-        return f;
-    }();
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Link barcode %1").arg(barcode));
-    auto *form = new QFormLayout(&dialog);
-    auto *picker = new views::ReferenceEditor(productRef, m_session, &dialog);
-    form->addRow(tr("Product"), picker);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    views::ReferencePickerDialog dialog(m_session, QStringLiteral("product"), QT_TRANSLATE_NOOP("Schema", "Product"), tr("Link barcode %1").arg(barcode), this);
     m_detector->setEnabled(false); // typing a product name is not a scan
     const int result = dialog.exec();
     m_detector->setEnabled(true);
-    if (result != QDialog::Accepted || !picker->value().isInteger()) {
+    if (result != QDialog::Accepted) {
         refocus();
         return;
     }
-    const qint64 productId = picker->value().toInteger();
+    const qint64 productId = dialog.chosenId();
     m_session.call(QStringLiteral("data.get"), QCborMap{{QStringLiteral("entity"), QStringLiteral("product")}, {QStringLiteral("id"), productId}},
-                   [this, productId, barcode](const Reply &got) {
+                   this, [this, productId, barcode](const Reply &got) {
                        if (!got.isOk()) return;
                        m_session.call(QStringLiteral("data.save"),
                                       QCborMap{{QStringLiteral("entity"), QStringLiteral("product")}, {QStringLiteral("id"), productId},
                                                {QStringLiteral("version"), got.value().toMap().value(QStringLiteral("version"))},
                                                {QStringLiteral("changes"), QCborMap{{QStringLiteral("barcode"), barcode}}}},
-                                      [this, barcode](const Reply &saved) {
+                                      this, [this, barcode](const Reply &saved) {
                                           if (!saved.isOk()) {
                                               setBanner(Banner::Error, views::errorMessage(saved.error()));
                                               return;

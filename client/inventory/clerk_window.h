@@ -3,8 +3,8 @@
 // 盘点 (F4). A scan anywhere in the window is taken as a scan; good scans flash
 // green with a tone and running totals, errors show a red banner that stays until
 // acknowledged, with a low tone, and post nothing. n* multiplies the next scan,
-// Ctrl+Z undoes the last one, F10 posts. Offline scans queue (with a visible
-// counter) and replay exactly once.
+// Ctrl+Z undoes the last one, F9 prints the note, F10 posts. Offline scans queue
+// (with a visible counter) and replay exactly once.
 #pragma once
 
 #include "inventory/scan_detector.h"
@@ -39,6 +39,8 @@ public:
     void undoLastScan();
     void post();
     void acknowledge();
+    // Saves the current note as a PDF in the user's documents folder (F9).
+    void printNote();
 
     // For tests and the diagnostics page.
     Banner banner() const { return m_banner; }
@@ -56,6 +58,7 @@ public:
 Q_SIGNALS:
     void workstationRequested();
     void progressChanged();
+    void notePrinted(const QString &path);
 
 protected:
     void showEvent(QShowEvent *event) override;

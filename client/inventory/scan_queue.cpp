@@ -36,7 +36,7 @@ void ScanQueue::submit(const QCborMap &args, std::function<void(const Reply &)> 
         return;
     }
     m_session.call(QStringLiteral("inventory.scan"), args,
-                   [this, item, answered](const Reply &r) {
+                   this, [this, item, answered](const Reply &r) {
                        if (isConnectionTrouble(r)) {
                            enqueue(item); // the same key: the server applies it once
                            return;
@@ -69,7 +69,7 @@ void ScanQueue::sendNext()
     }
     const Item item = m_items.first();
     m_session.call(QStringLiteral("inventory.scan"), item.args,
-                   [this, item](const Reply &r) {
+                   this, [this, item](const Reply &r) {
                        if (isConnectionTrouble(r)) {
                            m_replaying = false; // try again on the next reconnect
                            return;

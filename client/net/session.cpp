@@ -1,6 +1,7 @@
 #include "net/session.h"
 
 #include <QCborArray>
+#include <QPointer>
 
 namespace liuhe::client {
 
@@ -106,6 +107,33 @@ void Session::call(const QString &name, const QCborMap &args, Connection::Callba
         return;
     }
     m_connection.call(name, args, std::move(callback), idempotencyKey);
+}
+
+void Session::call(const QString &name, const QCborMap &args, const QObject *context, Connection::Callback callback,
+                   const QString &idempotencyKey)
+{
+    call(name, args, [guard = QPointer<const QObject>(context), callback = std::move(callback)](const Reply &r) {
+        if (guard) callback(r);
+    }, idempotencyKey);
+}
+
+void Session::changePassword(const QString &oldPassword, const QString &newPassword, Connection::Callback callback)
+{
+    call(QStringLiteral("auth.change_password"),
+         QCborMap{{QStringLiteral("old_password"), oldPassword}, {QStringLiteral("new_password"), newPassword}},
+         [this, newPassword, callback = std::move(callback)](const Reply &r) {
+             if (r.isOk()) {
+                 m_password = newPassword;
+                 m_userInfo.insert(QStringLiteral("must_change_password"), false);
+                 m_userInfo.insert(QStringLiteral("password_expired"), false);
+             }
+             callback(r);
+         });
+}
+
+bool Session::mustChangePassword() const
+{
+    return m_userInfo.value(QStringLiteral("must_change_password")).toBool() || m_userInfo.value(QStringLiteral("password_expired")).toBool();
 }
 
 void Session::subscribe(const QString &entity)

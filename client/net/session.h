@@ -28,6 +28,15 @@ public:
     bool isOnline() const { return m_state == State::Online; }
 
     void call(const QString &name, const QCborMap &args, Connection::Callback callback, const QString &idempotencyKey = {});
+    // The same, for a widget or model waiting for the answer: the callback is
+    // dropped when context is destroyed first (a form closed before its answer came).
+    void call(const QString &name, const QCborMap &args, const QObject *context, Connection::Callback callback,
+              const QString &idempotencyKey = {});
+    // auth.change_password; on success the session logs in with the new password
+    // after a dropped connection, and no longer reports mustChangePassword.
+    void changePassword(const QString &oldPassword, const QString &newPassword, Connection::Callback callback);
+    // The login answer asked for a new password (first login after a reset, or expired).
+    bool mustChangePassword() const;
 
     // Reference-counted interest in pushed changes of an entity.
     void subscribe(const QString &entity);

@@ -44,7 +44,7 @@ void AddressEditor::load(int level, const QString &parentCode, const QString &se
     m_session.call(QStringLiteral("data.query"),
                    QCborMap{{QStringLiteral("entity"), QStringLiteral("region")}, {QStringLiteral("filter"), filter}, {QStringLiteral("limit"), 1000},
                             {QStringLiteral("sort"), QStringLiteral("code")}},
-                   [this, level](const Reply &r) {
+                   this, [this, level](const Reply &r) {
                        QComboBox *combo = m_levels[level];
                        combo->clear();
                        if (!r.isOk()) return;

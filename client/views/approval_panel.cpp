@@ -2,12 +2,12 @@
 
 #include "domain/chinese_format.h"
 #include "views/error_text.h"
+#include "views/reference_picker_dialog.h"
 
 #include <QCborArray>
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -80,13 +80,9 @@ ApprovalPanel::ApprovalPanel(client::Session &session, const schema::Entity &ent
     connect(back, &QPushButton::clicked, this, [this] {
         decide(QStringLiteral("approval.return"), m_comment->toPlainText(), QCborMap{{QStringLiteral("step"), 0}});
     });
-    connect(hand, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const int user = QInputDialog::getInt(this, tr("Hand over"), tr("User number to hand the task to:"), 1, 1, 1000000, 1, &ok);
-        if (ok) decide(QStringLiteral("approval.transfer"), m_comment->toPlainText(), QCborMap{{QStringLiteral("to_user_id"), user}});
-    });
+    connect(hand, &QPushButton::clicked, this, &ApprovalPanel::handOver);
     connect(m_withdraw, &QPushButton::clicked, this, [this] {
-        m_session.call(QStringLiteral("approval.withdraw"), QCborMap{{QStringLiteral("instance_id"), m_instance}}, [this](const Reply &r) {
+        m_session.call(QStringLiteral("approval.withdraw"), QCborMap{{QStringLiteral("instance_id"), m_instance}}, this, [this](const Reply &r) {
             if (!r.isOk()) m_message->setText(errorMessage(r.error()));
             else Q_EMIT decided();
         });
@@ -108,9 +104,9 @@ void ApprovalPanel::refresh()
 {
     if (!m_id) return;
     m_session.call(QStringLiteral("approval.history"), QCborMap{{QStringLiteral("doc_type"), m_entity.name}, {QStringLiteral("doc_id"), m_id}},
-                   [this](const Reply &r) {
+                   this, [this](const Reply &r) {
                        if (r.isOk()) showHistory(r.value().toMap());
-                       m_session.call(QStringLiteral("approval.todo"), {}, [this](const Reply &todo) {
+                       m_session.call(QStringLiteral("approval.todo"), {}, this, [this](const Reply &todo) {
                            m_task = 0;
                            for (const auto &v : todo.value().toMap().value(QStringLiteral("items")).toArray()) {
                                const QCborMap t = v.toMap();
@@ -166,6 +162,13 @@ void ApprovalPanel::showHistory(const QCborMap &history)
                            && last.value(QStringLiteral("applicant_id")).toInteger() == m_session.userId());
 }
 
+void ApprovalPanel::handOver()
+{
+    ReferencePickerDialog dialog(m_session, QStringLiteral("user"), QT_TRANSLATE_NOOP("Schema", "Hand over to"), tr("Hand over"), this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    decide(QStringLiteral("approval.transfer"), m_comment->toPlainText(), QCborMap{{QStringLiteral("to_user_id"), dialog.chosenId()}});
+}
+
 void ApprovalPanel::approve(const QString &comment) { decide(QStringLiteral("approval.approve"), comment); }
 void ApprovalPanel::reject(const QString &comment) { decide(QStringLiteral("approval.reject"), comment); }
 
@@ -174,7 +177,7 @@ void ApprovalPanel::decide(const QString &call, const QString &comment, const QC
     QCborMap args = extra;
     args.insert(QStringLiteral("task_id"), m_task);
     args.insert(QStringLiteral("comment"), comment);
-    m_session.call(call, args, [this](const Reply &r) {
+    m_session.call(call, args, this, [this](const Reply &r) {
         if (!r.isOk()) {
             m_message->setText(errorMessage(r.error()) + (r.error().fields().isEmpty() ? QString() : tr(" Please write a reason.")));
             return;

@@ -25,6 +25,8 @@ public:
     qint64 myTask() const { return m_task; }
     void approve(const QString &comment);
     void reject(const QString &comment);
+    // 转交: pick the user (name, login or pinyin) who takes over this step.
+    void handOver();
     QTreeWidget *historyView() const { return m_history; }
 
 Q_SIGNALS:

@@ -128,7 +128,7 @@ void DocumentPrint::printToPdfDialog(client::Session &session, const schema::Ent
     const QString path = QFileDialog::getSaveFileName(parent, tr("Save as PDF"), suggested, tr("PDF files (*.pdf)"));
     if (path.isEmpty()) return;
     session.call(QStringLiteral("data.query"), QCborMap{{QStringLiteral("entity"), QStringLiteral("company")}, {QStringLiteral("limit"), 1}},
-                 [&entity, record, path](const Reply &r) {
+                 parent, [&entity, record, path](const Reply &r) {
                      QCborMap company;
                      const QCborMap result = r.value().toMap();
                      const QCborArray columns = result.value(QStringLiteral("columns")).toArray();

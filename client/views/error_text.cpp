@@ -32,10 +32,14 @@ QString errorMessage(const protocol::CallError &error)
     case ErrorCode::UnknownCall:
     case ErrorCode::UnknownKind: return QCoreApplication::translate("Error", "The server does not know this request. Please update the client.");
     case ErrorCode::BadRequest:
+        return QCoreApplication::translate("Error", "The server could not carry out this request; nothing was changed. "
+                                                    "Refresh and try again, and tell your administrator if it keeps happening.");
     case ErrorCode::Protocol:
-    case ErrorCode::Internal: break;
+        return QCoreApplication::translate("Error", "The connection to the server was garbled; nothing was changed. Please try again.");
+    case ErrorCode::Internal: break; // every code has its sentence; anything else reads as a server fault
     }
-    return QCoreApplication::translate("Error", "Something went wrong on the server (%1).").arg(protocol::errorCodeName(error.code()));
+    return QCoreApplication::translate("Error", "An error occurred on the server; nothing was changed. "
+                                                "Try again later, and tell your administrator if it keeps happening.");
 }
 
 } // namespace liuhe::views

@@ -123,7 +123,7 @@ void FilterBar::loadSavedFilters()
     m_session.call(QStringLiteral("data.query"),
                    QCborMap{{QStringLiteral("entity"), QStringLiteral("saved_filter")},
                             {QStringLiteral("filter"), QCborArray{QStringLiteral("eq"), QStringLiteral("entity"), m_entity.name}}},
-                   [this](const Reply &r) {
+                   this, [this](const Reply &r) {
                        m_saved->clear();
                        const QCborMap result = r.value().toMap();
                        const QCborArray columns = result.value(QStringLiteral("columns")).toArray();
@@ -149,7 +149,7 @@ void FilterBar::saveCurrentFilter(const QString &name)
                    QCborMap{{QStringLiteral("entity"), QStringLiteral("saved_filter")},
                             {QStringLiteral("changes"), QCborMap{{QStringLiteral("entity"), m_entity.name}, {QStringLiteral("name"), name},
                                                                   {QStringLiteral("filter"), json}}}},
-                   [this](const Reply &) { loadSavedFilters(); });
+                   this, [this](const Reply &) { loadSavedFilters(); });
 }
 
 } // namespace liuhe::views

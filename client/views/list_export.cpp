@@ -38,7 +38,7 @@ void ListExport::fetch(const QCborValue &after)
                   {QStringLiteral("desc"), m_desc}};
     if (!m_filter.isUndefined()) args.insert(QStringLiteral("filter"), m_filter);
     if (!after.isUndefined()) args.insert(QStringLiteral("after"), after);
-    m_session.call(QStringLiteral("data.query"), args, [this](const Reply &r) {
+    m_session.call(QStringLiteral("data.query"), args, this, [this](const Reply &r) {
         if (!r.isOk()) {
             Q_EMIT finished(false, 0, errorMessage(r.error()));
             return;

@@ -2,6 +2,7 @@
 
 #include "schema/catalogue.h"
 #include "views/approval_panel.h"
+#include "views/archive_button.h"
 #include "views/conflict_dialog.h"
 #include "views/document_bar.h"
 #include "views/document_print.h"
@@ -40,7 +41,8 @@ QString RecordForm::title() const
     const QString label = entityLabel(m_entity);
     if (!m_id) return tr("New %1").arg(label);
     const QString display = m_record.value(m_entity.displayField).toString();
-    return display.isEmpty() ? label : QStringLiteral("%1 %2").arg(label, display);
+    const QString text = display.isEmpty() ? label : QStringLiteral("%1 %2").arg(label, display);
+    return m_record.value(QStringLiteral("archived")).toBool() ? tr("%1 (archived)").arg(text) : text;
 }
 
 void RecordForm::build()
@@ -105,17 +107,28 @@ void RecordForm::build()
     m_saveButton = new QPushButton(tr("Save (Ctrl+S)"), this);
     m_saveButton->setDefault(true);
     auto *discardButton = new QPushButton(tr("Discard changes"), this);
+    m_archive = new ArchiveButton(m_session, m_entity, this);
     auto *historyButton = new QPushButton(tr("History"), this);
     auto *printButton = new QPushButton(tr("Print / PDF (Ctrl+P)"), this);
     buttons->addWidget(m_saveButton);
     buttons->addWidget(discardButton);
     buttons->addStretch();
+    buttons->addWidget(m_archive);
     buttons->addWidget(historyButton);
     buttons->addWidget(printButton);
     outer->addLayout(buttons);
     connect(m_saveButton, &QPushButton::clicked, this, &RecordForm::save);
     connect(discardButton, &QPushButton::clicked, this, &RecordForm::discard);
     connect(historyButton, &QPushButton::clicked, this, &RecordForm::showHistory);
+    connect(m_archive, &QPushButton::clicked, this, &RecordForm::archiveOrRestore);
+    connect(m_archive, &ArchiveButton::done, this, [this](bool archived) {
+        load();
+        setBanner(archived ? tr("Archived. Restore brings it back.") : tr("Restored."), false);
+    });
+    connect(m_archive, &ArchiveButton::failed, this, [this](const CallError &error) {
+        setBanner(errorMessage(error), true);
+        if (error.code() == ErrorCode::Conflict) load();
+    });
     connect(printButton, &QPushButton::clicked, this, &RecordForm::printRecord);
     auto *saveKey = new QShortcut(QKeySequence::Save, this);
     connect(saveKey, &QShortcut::activated, this, &RecordForm::save);
@@ -132,7 +145,7 @@ void RecordForm::setInitialValues(const QCborMap &values)
 void RecordForm::load()
 {
     if (!m_id) return;
-    m_session.call(QStringLiteral("data.get"), QCborMap{{QStringLiteral("entity"), m_entity.name}, {QStringLiteral("id"), m_id}}, [this](const Reply &r) {
+    m_session.call(QStringLiteral("data.get"), QCborMap{{QStringLiteral("entity"), m_entity.name}, {QStringLiteral("id"), m_id}}, this, [this](const Reply &r) {
         if (!r.isOk()) {
             setBanner(errorMessage(r.error()), true);
             return;
@@ -160,6 +173,7 @@ void RecordForm::fill(const QCborMap &record)
         if (m_lines) m_documentBar->setTotal(m_lines->model()->totalAmount());
     }
     if (m_approval && m_id) m_approval->setDocument(m_id);
+    m_archive->setRecord(record);
     updateEditability();
     Q_EMIT titleChanged(title());
 }
@@ -183,6 +197,7 @@ void RecordForm::updateEditability()
 
 bool RecordForm::isDirty() const
 {
+    if (m_id && m_record.isEmpty()) return false; // not loaded yet: nothing typed over it
     for (auto it = m_editors.constBegin(); it != m_editors.constEnd(); ++it)
         if (it.value()->value() != m_baseline.value(it.key())) return true;
     return m_lines && m_lines->model()->isDirty();
@@ -231,7 +246,7 @@ void RecordForm::sendSave(const QCborMap &changes, const QCborArray &lines, qint
     }
     if (!lines.isEmpty()) args.insert(QStringLiteral("lines"), lines);
     m_busy = true;
-    m_session.call(QStringLiteral("data.save"), args, [this, changes, lines](const Reply &r) {
+    m_session.call(QStringLiteral("data.save"), args, this, [this, changes, lines](const Reply &r) {
         m_busy = false;
         if (r.isOk()) {
             m_id = r.value().toMap().value(QStringLiteral("id")).toInteger();
@@ -327,7 +342,7 @@ void RecordForm::runAction(const QString &action, const QCborMap &args)
     }
     QCborMap call{{QStringLiteral("entity"), m_entity.name}, {QStringLiteral("id"), m_id}, {QStringLiteral("action"), action},
                   {QStringLiteral("version"), m_record.value(QStringLiteral("version"))}, {QStringLiteral("args"), args}};
-    m_session.call(QStringLiteral("doc.action"), call, [this, action](const Reply &r) {
+    m_session.call(QStringLiteral("doc.action"), call, this, [this, action](const Reply &r) {
         if (!r.isOk()) {
             QString message = errorMessage(r.error());
             if (r.error().code() == ErrorCode::InsufficientStock) message += u' ' + DocumentBar::shortageText(r.error().details());
@@ -347,6 +362,15 @@ void RecordForm::runAction(const QString &action, const QCborMap &args)
                   false);
         Q_EMIT actionDone(action);
     });
+}
+
+void RecordForm::archiveOrRestore()
+{
+    if (isDirty()) {
+        setBanner(tr("Save your changes before %1.").arg(m_archive->text()), true);
+        return;
+    }
+    m_archive->run();
 }
 
 void RecordForm::setBanner(const QString &text, bool error)

@@ -1,8 +1,8 @@
 // A record's form, built from its descriptor: the right editor per field,
 // required marks, server errors next to their fields, dirty tracking with
 // 保存/放弃 on close, merge-or-choose on conflicts, lines for documents, and for
-// documents their state, actions and approval panel. Unsaved typing survives a
-// dropped connection: a failed save keeps every edit.
+// documents their state, actions and approval panel; 归档/恢复 for master data.
+// Unsaved typing survives a dropped connection: a failed save keeps every edit.
 #pragma once
 
 #include "net/session.h"
@@ -22,6 +22,7 @@ class FieldEditor;
 class LinesEditor;
 class DocumentBar;
 class ApprovalPanel;
+class ArchiveButton;
 
 class RecordForm : public QWidget {
     Q_OBJECT
@@ -40,6 +41,8 @@ public:
     // Asks 保存/放弃/取消 when dirty; true when the form may close now.
     bool maybeClose();
     void runAction(const QString &action, const QCborMap &args = {});
+    // 归档 for live master data, 恢复 for archived (asks to save edits first).
+    void archiveOrRestore();
 
     // Pre-fills a new record (from a list's filter or a caller).
     void setInitialValues(const QCborMap &values);
@@ -47,6 +50,7 @@ public:
     FieldEditor *editor(const QString &field) const { return m_editors.value(field); }
     LinesEditor *lines() const { return m_lines; }
     ApprovalPanel *approvalPanel() const { return m_approval; }
+    ArchiveButton *archiveButton() const { return m_archive; }
     QString bannerText() const;
 
 Q_SIGNALS:
@@ -79,6 +83,7 @@ private:
     LinesEditor *m_lines = nullptr;
     DocumentBar *m_documentBar = nullptr;
     ApprovalPanel *m_approval = nullptr;
+    ArchiveButton *m_archive = nullptr;
     QLabel *m_banner = nullptr;
     QPushButton *m_saveButton = nullptr;
     bool m_busy = false;

@@ -51,7 +51,7 @@ void ReferenceEditor::lookUp()
     const int request = ++m_request;
     QCborMap args{{QStringLiteral("entity"), target->name}, {QStringLiteral("filter"), QCborArray{QStringLiteral("search"), text}},
                   {QStringLiteral("limit"), 20}};
-    m_session.call(QStringLiteral("data.query"), args, [this, request, target](const Reply &r) {
+    m_session.call(QStringLiteral("data.query"), args, this, [this, request, target](const Reply &r) {
         if (request != m_request || !r.isOk()) return;
         const QCborMap result = r.value().toMap();
         QHash<QString, int> col;
@@ -60,9 +60,14 @@ void ReferenceEditor::lookUp()
         m_model->clear();
         for (const auto &rowValue : result.value(QStringLiteral("rows")).toArray()) {
             const QCborArray row = rowValue.toArray();
-            QString label = row.at(col.value(target->displayField, 0)).toString();
-            if (col.contains(QStringLiteral("code")) && target->displayField != QLatin1String("code"))
-                label = row.at(col.value(QStringLiteral("code"))).toString() + u' ' + label;
+            QString label;
+            if (col.contains(QStringLiteral(":label"))) {
+                label = row.at(col.value(QStringLiteral(":label"))).toString(); // composite: "XS… P0004 轴承 ×12"
+            } else {
+                label = row.at(col.value(target->displayField, 0)).toString();
+                if (col.contains(QStringLiteral("code")) && target->displayField != QLatin1String("code"))
+                    label = row.at(col.value(QStringLiteral("code"))).toString() + u' ' + label;
+            }
             auto *item = new QStandardItem(label);
             item->setData(row.at(col.value(QStringLiteral("id"))).toInteger(), Qt::UserRole);
             m_model->appendRow(item);

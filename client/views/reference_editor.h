@@ -1,6 +1,7 @@
 // Picks a record of another entity by typing: after a short pause the server is
 // asked (pinyin initials, full pinyin, Chinese, codes all match) and a list pops
-// up; Enter or a click chooses. Shows "code name" of the chosen record.
+// up; Enter or a click chooses. Shows "code name" of the chosen record, or the
+// server's composite label for document lines ("XS… P0004 轴承 ×12").
 #pragma once
 
 #include "views/field_editor.h"

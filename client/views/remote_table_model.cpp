@@ -105,7 +105,7 @@ void RemoteTableModel::requestPage(int page) const
     const int generation = m_generation;
     auto *self = const_cast<RemoteTableModel *>(this);
     m_session.call(QStringLiteral("data.query"), queryArgs(p.after, page == 0),
-                   [self, page, generation](const Reply &r) { self->pageArrived(page, generation, r); });
+                   this, [self, page, generation](const Reply &r) { self->pageArrived(page, generation, r); });
 }
 
 void RemoteTableModel::pageArrived(int page, int generation, const Reply &reply)

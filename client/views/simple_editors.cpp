@@ -143,7 +143,7 @@ DateEditor::DateEditor(const schema::Field &field, QWidget *parent) : FieldEdito
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     m_edit = new QLineEdit(row);
-    m_edit->setPlaceholderText(QStringLiteral("yyyy-MM-dd"));
+    m_edit->setPlaceholderText(tr("year-month-day, e.g. 2026-03-05"));
     m_edit->setMaxLength(16);
     m_button = new QToolButton(row);
     m_button->setText(QStringLiteral("▾"));

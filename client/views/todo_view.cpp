@@ -2,6 +2,7 @@
 
 #include "domain/chinese_format.h"
 #include "domain/money.h"
+#include "inventory/reorder_alerts_bar.h"
 #include "schema/catalogue.h"
 #include "views/error_text.h"
 #include "views/field_format.h"
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -44,7 +46,9 @@ TodoView::TodoView(client::Session &session, QWidget *parent) : QWidget(parent),
     for (auto *b : {approve, reject, open, refreshButton}) buttons->addWidget(b);
     buttons->addStretch();
     m_message = new QLabel(this);
+    m_reorder = new inventory::ReorderAlertsBar(session, this);
     layout->addWidget(title);
+    layout->addWidget(m_reorder);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_comment);
     layout->addLayout(buttons);
@@ -52,11 +56,15 @@ TodoView::TodoView(client::Session &session, QWidget *parent) : QWidget(parent),
     connect(approve, &QPushButton::clicked, this, [this] { decideSelected(true); });
     connect(reject, &QPushButton::clicked, this, [this] { decideSelected(false); });
     connect(refreshButton, &QPushButton::clicked, this, &TodoView::refresh);
+    m_refreshKey = new QShortcut(QKeySequence(Qt::Key_F5), this);
+    m_refreshKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_refreshKey, &QShortcut::activated, this, &TodoView::refresh);
     auto openSelected = [this] {
         if (QTreeWidgetItem *item = m_list->currentItem())
             Q_EMIT openRecord(item->data(0, EntityRole).toString(), item->data(0, IdRole).toLongLong());
     };
     connect(open, &QPushButton::clicked, this, openSelected);
+    connect(m_reorder, &inventory::ReorderAlertsBar::requisitionCreated, this, &TodoView::openRecord);
     connect(m_list, &QTreeWidget::itemDoubleClicked, this, openSelected);
     connect(&m_session, &client::Session::eventReceived, this, [this](const QString &event, const QCborMap &data) {
         if (event == QLatin1String("approval.todo")) {
@@ -76,7 +84,8 @@ TodoView::TodoView(client::Session &session, QWidget *parent) : QWidget(parent),
 
 void TodoView::refresh()
 {
-    m_session.call(QStringLiteral("approval.todo"), {}, [this](const Reply &r) {
+    m_reorder->refresh();
+    m_session.call(QStringLiteral("approval.todo"), {}, this, [this](const Reply &r) {
         if (!r.isOk()) {
             m_message->setText(errorMessage(r.error()));
             return;
@@ -116,7 +125,7 @@ void TodoView::decideSelected(bool approve)
     }
     m_session.call(approve ? QStringLiteral("approval.approve") : QStringLiteral("approval.reject"),
                    QCborMap{{QStringLiteral("task_id"), item->data(0, TaskRole).toLongLong()}, {QStringLiteral("comment"), comment}},
-                   [this, approve](const Reply &r) {
+                   this, [this, approve](const Reply &r) {
                        if (!r.isOk()) {
                            m_message->setText(errorMessage(r.error()));
                            return;

@@ -1,6 +1,6 @@
 // 我的待办: the approvals waiting for the signed-in user (and reorder alerts for
-// purchasers), updated live by pushes; approve or reject right from the list,
-// or open the document.
+// purchasers, with 生成采购申请), updated live by pushes; approve or reject
+// right from the list, or open the document.
 #pragma once
 
 #include "net/session.h"
@@ -9,7 +9,12 @@
 
 class QLabel;
 class QPlainTextEdit;
+class QShortcut;
 class QTreeWidget;
+
+namespace liuhe::inventory {
+class ReorderAlertsBar;
+}
 
 namespace liuhe::views {
 
@@ -21,8 +26,12 @@ public:
     void refresh();
     int count() const;
     QTreeWidget *list() const { return m_list; }
+    inventory::ReorderAlertsBar *reorderAlerts() const { return m_reorder; }
     // Decides the selected approval task.
     void decideSelected(bool approve);
+    // F5 while the list has focus; a window that refreshes everything on F5
+    // turns it off so the key is not ambiguous.
+    QShortcut *refreshShortcut() const { return m_refreshKey; }
 
 Q_SIGNALS:
     void countChanged(int count);
@@ -35,6 +44,8 @@ private:
     QTreeWidget *m_list;
     QPlainTextEdit *m_comment;
     QLabel *m_message;
+    QShortcut *m_refreshKey;
+    inventory::ReorderAlertsBar *m_reorder;
 };
 
 } // namespace liuhe::views

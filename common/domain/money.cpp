@@ -93,6 +93,17 @@ QString Money::toDisplayString() const
         .arg(int(m % 100), 2, 10, QLatin1Char('0'));
 }
 
+QString Money::toTenThousandsString() const
+{
+    constexpr std::uint64_t kTenthOfWan = 100000; // 分 in 0.1 万元
+    const std::uint64_t m = magnitude(m_fen);
+    const std::uint64_t tenths = m / kTenthOfWan + (m % kTenthOfWan >= kTenthOfWan / 2 ? 1 : 0);
+    return QStringLiteral("%1%2.%3")
+        .arg(m_fen < 0 && tenths > 0 ? QStringLiteral("-") : QString())
+        .arg(groupThousands(QString::number(tenths / 10)))
+        .arg(int(tenths % 10));
+}
+
 Money Money::lineAmount(Quantity quantity, Money unitPrice)
 {
     const auto v = mulDivRound(quantity.milli(), unitPrice.fen(), Quantity::kScale);

@@ -29,6 +29,9 @@ public:
     QString toDisplayString() const;
     // "1234567.89" (no symbol, no grouping) for CSV and editors.
     QString toPlainString() const;
+    // In 万元 with one decimal, rounded half away from zero: "1,234.5" for
+    // ¥12,345,000; the unit (万元) belongs in the column or tile title.
+    QString toTenThousandsString() const;
 
     constexpr Money operator+(Money o) const { return Money(m_fen + o.m_fen); }
     constexpr Money operator-(Money o) const { return Money(m_fen - o.m_fen); }

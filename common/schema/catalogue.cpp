@@ -56,6 +56,13 @@ QStringList Catalogue::verify() const
         }
         if (!e.displayField.isEmpty() && e.displayField != QLatin1String("id") && !e.field(e.displayField))
             problems << QStringLiteral("%1: display field %2 missing").arg(e.name, e.displayField);
+        for (const QString &name : e.referenceLabelFields) {
+            const Field *part = e.field(name);
+            const Entity *target = part && part->type == FieldType::Ref ? entity(part->refEntity) : nullptr;
+            if (!part) problems << QStringLiteral("%1: reference label field %2 missing").arg(e.name, name);
+            else if (target && !target->labelParts().isEmpty())
+                problems << QStringLiteral("%1: reference label part %2 has a composite label itself").arg(e.name, name);
+        }
         if (e.defaultSort != QLatin1String("id") && !e.field(e.defaultSort))
             problems << QStringLiteral("%1: sort field %2 missing").arg(e.name, e.defaultSort);
         if (!e.ownerField.isEmpty() && !e.field(e.ownerField))

@@ -108,6 +108,7 @@ Entity transferLine()
         .ref(QStringLiteral("to_location_id"), QT_TRANSLATE_NOOP("Schema", "To location"), QStringLiteral("location"), ListColumn)
         .text(QStringLiteral("lot"), QT_TRANSLATE_NOOP("Schema", "Lot"), 40, ListColumn).format(TextFormat::Code)
         .money(QStringLiteral("cost"), QT_TRANSLATE_NOOP("Schema", "Cost moved"), ReadOnly | ListColumn)
+        .referenceLabel({QStringLiteral("transfer_id"), QStringLiteral("product_id"), QStringLiteral("quantity")})
         .parent(QStringLiteral("stock_transfer"), QStringLiteral("transfer_id"))
         .build();
 }

@@ -50,6 +50,7 @@ Entity requisitionLine()
         .money(QStringLiteral("price"), QT_TRANSLATE_NOOP("Schema", "Estimated price"), ListColumn).min(0)
         .money(QStringLiteral("amount"), QT_TRANSLATE_NOOP("Schema", "Amount"), ReadOnly | ListColumn)
         .quantity(QStringLiteral("ordered_qty"), QT_TRANSLATE_NOOP("Schema", "Ordered"), ReadOnly | ListColumn)
+        .referenceLabel({QStringLiteral("requisition_id"), QStringLiteral("product_id"), QStringLiteral("quantity")})
         .parent(QStringLiteral("purchase_requisition"), QStringLiteral("requisition_id"))
         .build();
 }
@@ -74,12 +75,13 @@ Entity supplierQuote()
 Entity supplierQuoteLine()
 {
     return EntityBuilder(QStringLiteral("supplier_quote_line"), Module::Purchase, QT_TRANSLATE_NOOP("Schema", "Quotation line"), EntityKind::Line)
-        .ref(QStringLiteral("quote_id"), QT_TRANSLATE_NOOP("Schema", "Quotation"), QStringLiteral("supplier_quote"), Required | Indexed)
+        .ref(QStringLiteral("quote_id"), QT_TRANSLATE_NOOP("Schema", "Supplier quotation"), QStringLiteral("supplier_quote"), Required | Indexed)
         .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), Required | Indexed | ListColumn)
         .quantity(QStringLiteral("quantity"), QT_TRANSLATE_NOOP("Schema", "Quantity"), Required | ListColumn).min(1)
         .money(QStringLiteral("price"), QT_TRANSLATE_NOOP("Schema", "Unit price"), Required | ListColumn).min(0)
         .money(QStringLiteral("amount"), QT_TRANSLATE_NOOP("Schema", "Amount"), ReadOnly | ListColumn)
         .integer(QStringLiteral("lead_days"), QT_TRANSLATE_NOOP("Schema", "Lead time (days)"), ListColumn).min(0)
+        .referenceLabel({QStringLiteral("quote_id"), QStringLiteral("product_id"), QStringLiteral("quantity")})
         .parent(QStringLiteral("supplier_quote"), QStringLiteral("quote_id"))
         .build();
 }
@@ -94,7 +96,7 @@ Entity purchaseOrder()
         .ref(QStringLiteral("buyer_id"), QT_TRANSLATE_NOOP("Schema", "Buyer"), QStringLiteral("user"), Indexed | ListColumn)
         .integer(QStringLiteral("payment_days"), QT_TRANSLATE_NOOP("Schema", "Payment terms (days)")).min(0)
         .money(QStringLiteral("amount_total"), QT_TRANSLATE_NOOP("Schema", "Amount"), ReadOnly | ListColumn)
-        .enumeration(QStringLiteral("receipt_status"), QT_TRANSLATE_NOOP("Schema", "Receipt"),
+        .enumeration(QStringLiteral("receipt_status"), QT_TRANSLATE_NOOP("Schema", "Receipt status"),
                      {{QStringLiteral("none"), QT_TRANSLATE_NOOP("Schema", "Not received")},
                       {QStringLiteral("partial"), QT_TRANSLATE_NOOP("Schema", "Partly received")},
                       {QStringLiteral("full"), QT_TRANSLATE_NOOP("Schema", "Received")}},
@@ -123,6 +125,7 @@ Entity purchaseOrderLine()
         .quantity(QStringLiteral("returned_qty"), QT_TRANSLATE_NOOP("Schema", "Returned"), ReadOnly | ListColumn)
         .date(QStringLiteral("expected_date"), QT_TRANSLATE_NOOP("Schema", "Expected"), ListColumn)
         .ref(QStringLiteral("requisition_line_id"), QT_TRANSLATE_NOOP("Schema", "Requisition line"), QStringLiteral("purchase_requisition_line"))
+        .referenceLabel({QStringLiteral("order_id"), QStringLiteral("product_id"), QStringLiteral("quantity")})
         .parent(QStringLiteral("purchase_order"), QStringLiteral("order_id"))
         .build();
 }
@@ -153,6 +156,7 @@ Entity receiptLine()
         .ref(QStringLiteral("location_id"), QT_TRANSLATE_NOOP("Schema", "Location"), QStringLiteral("location"), ListColumn)
         .text(QStringLiteral("lot"), QT_TRANSLATE_NOOP("Schema", "Lot"), 40, ListColumn).format(TextFormat::Code)
         .money(QStringLiteral("cost"), QT_TRANSLATE_NOOP("Schema", "Cost"), ReadOnly | ListColumn)
+        .referenceLabel({QStringLiteral("receipt_id"), QStringLiteral("product_id"), QStringLiteral("quantity")})
         .parent(QStringLiteral("purchase_receipt"), QStringLiteral("receipt_id"))
         .build();
 }
@@ -183,6 +187,7 @@ Entity purchaseReturnLine()
         .ref(QStringLiteral("location_id"), QT_TRANSLATE_NOOP("Schema", "Location"), QStringLiteral("location"), ListColumn)
         .text(QStringLiteral("lot"), QT_TRANSLATE_NOOP("Schema", "Lot"), 40, ListColumn).format(TextFormat::Code)
         .money(QStringLiteral("cost"), QT_TRANSLATE_NOOP("Schema", "Cost"), ReadOnly | ListColumn)
+        .referenceLabel({QStringLiteral("return_id"), QStringLiteral("product_id"), QStringLiteral("quantity")})
         .parent(QStringLiteral("purchase_return"), QStringLiteral("return_id"))
         .build();
 }

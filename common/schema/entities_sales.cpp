@@ -40,6 +40,7 @@ Entity quotationLine()
         .quantity(QStringLiteral("quantity"), QT_TRANSLATE_NOOP("Schema", "Quantity"), Required | ListColumn).min(1)
         .money(QStringLiteral("price"), QT_TRANSLATE_NOOP("Schema", "Unit price"), ListColumn).min(0)
         .money(QStringLiteral("amount"), QT_TRANSLATE_NOOP("Schema", "Amount"), ReadOnly | ListColumn)
+        .referenceLabel({QStringLiteral("quotation_id"), QStringLiteral("product_id"), QStringLiteral("quantity")})
         .parent(QStringLiteral("sales_quotation"), QStringLiteral("quotation_id"))
         .build();
 }
@@ -53,7 +54,7 @@ Entity salesOrder()
         .date(QStringLiteral("delivery_date"), QT_TRANSLATE_NOOP("Schema", "Promised delivery"), Indexed | ListColumn)
         .ref(QStringLiteral("owner_id"), QT_TRANSLATE_NOOP("Schema", "Sales rep"), QStringLiteral("user"), Indexed | ListColumn)
         .money(QStringLiteral("amount_total"), QT_TRANSLATE_NOOP("Schema", "Amount"), ReadOnly | ListColumn)
-        .enumeration(QStringLiteral("delivery_status"), QT_TRANSLATE_NOOP("Schema", "Delivery"),
+        .enumeration(QStringLiteral("delivery_status"), QT_TRANSLATE_NOOP("Schema", "Delivery status"),
                      {{QStringLiteral("none"), QT_TRANSLATE_NOOP("Schema", "To ship")},
                       {QStringLiteral("partial"), QT_TRANSLATE_NOOP("Schema", "Partly shipped")},
                       {QStringLiteral("full"), QT_TRANSLATE_NOOP("Schema", "Shipped")},
@@ -91,6 +92,7 @@ Entity salesOrderLine()
                       {QStringLiteral("returned"), QT_TRANSLATE_NOOP("Schema", "Returned")}},
                      ReadOnly | ListColumn)
         .money(QStringLiteral("cost"), QT_TRANSLATE_NOOP("Schema", "Cost of goods sold"), ReadOnly)
+        .referenceLabel({QStringLiteral("order_id"), QStringLiteral("product_id"), QStringLiteral("quantity")})
         .parent(QStringLiteral("sales_order"), QStringLiteral("order_id"))
         .build();
 }
@@ -127,6 +129,7 @@ Entity deliveryLine()
         .money(QStringLiteral("cost"), QT_TRANSLATE_NOOP("Schema", "Cost of goods sold"), ReadOnly | ListColumn)
         .quantity(QStringLiteral("returned_qty"), QT_TRANSLATE_NOOP("Schema", "Returned"), ReadOnly)
         .money(QStringLiteral("returned_cost"), QT_TRANSLATE_NOOP("Schema", "Returned cost"), ReadOnly)
+        .referenceLabel({QStringLiteral("delivery_id"), QStringLiteral("product_id"), QStringLiteral("quantity")})
         .parent(QStringLiteral("delivery"), QStringLiteral("delivery_id"))
         .build();
 }
@@ -157,6 +160,7 @@ Entity salesReturnLine()
         .ref(QStringLiteral("location_id"), QT_TRANSLATE_NOOP("Schema", "Location"), QStringLiteral("location"), ListColumn)
         .money(QStringLiteral("amount"), QT_TRANSLATE_NOOP("Schema", "Amount"), ReadOnly | ListColumn)
         .money(QStringLiteral("cost"), QT_TRANSLATE_NOOP("Schema", "Cost restored"), ReadOnly | ListColumn)
+        .referenceLabel({QStringLiteral("return_id"), QStringLiteral("product_id"), QStringLiteral("quantity")})
         .parent(QStringLiteral("sales_return"), QStringLiteral("return_id"))
         .build();
 }

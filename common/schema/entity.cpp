@@ -55,6 +55,14 @@ const Field *Entity::field(const QString &name) const
     return nullptr;
 }
 
+QStringList Entity::labelParts() const
+{
+    if (!referenceLabelFields.isEmpty()) return referenceLabelFields;
+    const Field *display = field(displayField);
+    if (display && display->type == FieldType::Ref) return {display->name};
+    return {};
+}
+
 const Action *Entity::action(const QString &name) const
 {
     for (const auto &a : actions)

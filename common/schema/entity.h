@@ -41,6 +41,10 @@ struct Entity {
     QList<Field> fields;
 
     QString displayField = QStringLiteral("name"); // what pickers and reference labels show
+    // When one field does not say which record it is (document lines): the fields
+    // a reference label is made of, in order. A reference part shows its target's
+    // code and display field, a quantity "×12". Pickers search every part.
+    QStringList referenceLabelFields;
     QString defaultSort = QStringLiteral("id");
     QString ownerField;      // record rules "own" compare this field with the user id
     bool ownerIsCreator = true; // a new record's owner defaults to the user creating it
@@ -59,6 +63,10 @@ struct Entity {
 
     const Field *field(const QString &name) const;
     const Action *action(const QString &name) const;
+    // The fields a reference label is made of: referenceLabelFields, or a display
+    // field that is itself a reference (a line's document); empty when the display
+    // field alone says it.
+    QStringList labelParts() const;
     bool isDocument() const { return kind == EntityKind::Document; }
     bool isLine() const { return kind == EntityKind::Line; }
     bool isArchivable() const { return kind == EntityKind::Master || kind == EntityKind::System; }

@@ -118,6 +118,11 @@ EntityBuilder &EntityBuilder::defaultsTo(const QCborValue &value)
 }
 
 EntityBuilder &EntityBuilder::display(const QString &field) { m_entity.displayField = field; return *this; }
+EntityBuilder &EntityBuilder::referenceLabel(std::initializer_list<QString> fields)
+{
+    m_entity.referenceLabelFields = QStringList(fields);
+    return *this;
+}
 EntityBuilder &EntityBuilder::sortBy(const QString &field) { m_entity.defaultSort = field; return *this; }
 EntityBuilder &EntityBuilder::owner(const QString &field, bool ownerIsCreator)
 {
@@ -143,8 +148,9 @@ EntityBuilder &EntityBuilder::document(const QString &numberPrefix, std::initial
     m_entity.displayField = QStringLiteral("number");
     m_entity.defaultSort = QStringLiteral("number");
     text(QStringLiteral("number"), QT_TRANSLATE_NOOP("Schema", "Number"), 32, Unique | Indexed | ReadOnly | ListColumn);
+    format(TextFormat::Code); // numbers are search keys: pickers and lists find documents by number
     enumeration(QStringLiteral("state"), QT_TRANSLATE_NOOP("Schema", "State"), states, Indexed | ReadOnly | ListColumn);
-    date(QStringLiteral("doc_date"), QT_TRANSLATE_NOOP("Schema", "Date"), Required | Indexed | ListColumn);
+    date(QStringLiteral("doc_date"), QT_TRANSLATE_NOOP("Schema", "Document date"), Required | Indexed | ListColumn);
     return *this;
 }
 

@@ -41,6 +41,7 @@ public:
 
     // Entity settings.
     EntityBuilder &display(const QString &field);
+    EntityBuilder &referenceLabel(std::initializer_list<QString> fields);
     EntityBuilder &sortBy(const QString &field);
     EntityBuilder &owner(const QString &field, bool ownerIsCreator = true);
     EntityBuilder &department(const QString &field);

@@ -53,7 +53,7 @@ Reply stockOnHand(store::Db &db, const QCborMap &args)
         binds << w;
     }
     const QString search = args.value(QStringLiteral("search")).toString();
-    if (!search.isEmpty()) where << search::matchCondition(*schema::Catalogue::instance().entity(QStringLiteral("product")), search, QStringLiteral("p.id"), binds);
+    if (!search.isEmpty()) where << search::matchCondition(*schema::Catalogue::instance().entity(QStringLiteral("product")), search, QStringLiteral("p"), binds);
     if (args.value(QStringLiteral("below_safety")).toBool()) where << QStringLiteral("l.on_hand - l.reserved < p.safety_stock");
     const QStringList columns = {QStringLiteral("product_id"), QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("spec"), QStringLiteral("unit"),
                                  QStringLiteral("warehouse_id"), QStringLiteral("on_hand"), QStringLiteral("reserved"), QStringLiteral("available"),

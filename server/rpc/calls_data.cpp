@@ -208,6 +208,7 @@ Reply describe(store::Db &, const CallInput &in)
         m.insert(QStringLiteral("module"), schema::moduleKey(e.module));
         m.insert(QStringLiteral("label"), QString::fromUtf8(e.label));
         m.insert(QStringLiteral("display"), e.displayField);
+        if (const QStringList parts = e.labelParts(); !parts.isEmpty()) m.insert(QStringLiteral("label_parts"), QCborArray::fromStringList(parts));
         if (!e.linesEntity.isEmpty()) m.insert(QStringLiteral("lines"), e.linesEntity);
         if (!e.parentEntity.isEmpty()) m.insert(QStringLiteral("parent"), e.parentEntity);
         QCborArray fields;

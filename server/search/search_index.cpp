@@ -4,6 +4,7 @@
 #include "search/pinyin.h"
 #include "store/db.h"
 
+#include <QRegularExpression>
 #include <set>
 
 namespace liuhe::search {
@@ -59,39 +60,72 @@ void updateKeys(store::Db &db, const Entity &entity, qint64 id, const QCborMap &
 
 void rebuildAll(store::Db &db)
 {
-    for (const Entity &e : schema::Catalogue::instance().entities()) {
-        if (e.customTable || !isIndexed(e)) continue;
-        QStringList columns;
-        for (const Field &f : e.fields)
-            if (indexesField(f)) columns << store::Dialect::quote(f.name);
-        db.run(QStringLiteral("DELETE FROM search_key WHERE entity = ?"), {e.name});
-        QList<QPair<qint64, QCborMap>> rows;
-        {
-            QSqlQuery &q = db.run(QStringLiteral("SELECT id, %1 FROM %2").arg(columns.join(u','), store::Dialect::quote(e.name)));
-            while (q.next()) {
-                QCborMap values;
-                int col = 1;
-                for (const Field &f : e.fields)
-                    if (indexesField(f)) values.insert(f.name, q.value(col++).toString());
-                rows.append({q.value(0).toLongLong(), values});
-            }
-            q.finish();
-        }
-        for (const auto &[id, values] : rows) updateKeys(db, e, id, values);
-    }
+    for (const Entity &e : schema::Catalogue::instance().entities()) rebuildEntity(db, e);
 }
 
-QString matchCondition(const Entity &entity, const QString &query, const QString &idColumn, QVariantList &binds)
+void rebuildEntity(store::Db &db, const Entity &e)
 {
-    const QStringList keys = Pinyin::instance().queryKeys(query);
-    if (keys.isEmpty()) return QStringLiteral("1=1");
+    if (e.customTable || !isIndexed(e)) return;
+    QStringList columns;
+    for (const Field &f : e.fields)
+        if (indexesField(f)) columns << store::Dialect::quote(f.name);
+    db.run(QStringLiteral("DELETE FROM search_key WHERE entity = ?"), {e.name});
+    QList<QPair<qint64, QCborMap>> rows;
+    {
+        QSqlQuery &q = db.run(QStringLiteral("SELECT id, %1 FROM %2").arg(columns.join(u','), store::Dialect::quote(e.name)));
+        while (q.next()) {
+            QCborMap values;
+            int col = 1;
+            for (const Field &f : e.fields)
+                if (indexesField(f)) values.insert(f.name, q.value(col++).toString());
+            rows.append({q.value(0).toLongLong(), values});
+        }
+        q.finish();
+    }
+    for (const auto &[id, values] : rows) updateKeys(db, e, id, values);
+}
+
+namespace {
+
+QString keysMatch(const QString &entityName, const QStringList &keys, const QString &idColumn, QVariantList &binds)
+{
     QStringList ranges;
-    binds << entity.name;
+    binds << entityName;
     for (const QString &k : keys) {
         ranges << QStringLiteral("(skey >= ? AND skey < ?)");
         binds << k << prefixEnd(k);
     }
     return QStringLiteral("%1 IN (SELECT record_id FROM search_key WHERE entity = ? AND (%2))").arg(idColumn, ranges.join(QStringLiteral(" OR ")));
+}
+
+// One word against a composite-labelled record: its own keys or a part's.
+QString wordMatch(const Entity &entity, const QStringList &keys, const QString &alias, QVariantList &binds)
+{
+    QStringList alternatives;
+    if (isIndexed(entity)) alternatives << keysMatch(entity.name, keys, alias + QStringLiteral(".id"), binds);
+    for (const QString &name : entity.labelParts()) {
+        const Field *f = entity.field(name);
+        const Entity *target = f && f->type == schema::FieldType::Ref ? schema::Catalogue::instance().entity(f->refEntity) : nullptr;
+        if (target && isIndexed(*target)) alternatives << keysMatch(target->name, keys, alias + u'.' + store::Dialect::quote(name), binds);
+    }
+    return alternatives.isEmpty() ? QStringLiteral("1=0") : u'(' + alternatives.join(QStringLiteral(" OR ")) + u')';
+}
+
+} // namespace
+
+QString matchCondition(const Entity &entity, const QString &query, const QString &alias, QVariantList &binds)
+{
+    if (entity.labelParts().isEmpty()) {
+        const QStringList keys = Pinyin::instance().queryKeys(query);
+        if (keys.isEmpty()) return QStringLiteral("1=1");
+        return keysMatch(entity.name, keys, alias + QStringLiteral(".id"), binds);
+    }
+    QStringList words;
+    for (const QString &word : query.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
+        const QStringList keys = Pinyin::instance().queryKeys(word);
+        if (!keys.isEmpty()) words << wordMatch(entity, keys, alias, binds);
+    }
+    return words.isEmpty() ? QStringLiteral("1=1") : words.join(QStringLiteral(" AND "));
 }
 
 } // namespace liuhe::search

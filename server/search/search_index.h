@@ -21,9 +21,12 @@ void updateKeys(store::Db &db, const schema::Entity &entity, qint64 id, const QC
 void removeKeys(store::Db &db, const schema::Entity &entity, qint64 id);
 // Rebuilds every key of every indexed entity (after the override table changed).
 void rebuildAll(store::Db &db);
+void rebuildEntity(store::Db &db, const schema::Entity &entity);
 
-// SQL condition (with binds) matching records whose keys start with the query's
-// keys; the record id column is given as idColumn.
-QString matchCondition(const schema::Entity &entity, const QString &query, const QString &idColumn, QVariantList &binds);
+// SQL condition (with binds) matching records of the table aliased `alias` whose
+// keys start with the query's keys. For entities with a composite label
+// (document lines) every word of the query must match the record itself or one
+// of its label's references: "XS2026 zcl" finds the 轴承 line of that order.
+QString matchCondition(const schema::Entity &entity, const QString &query, const QString &alias, QVariantList &binds);
 
 } // namespace liuhe::search

@@ -1,5 +1,7 @@
 #include "store/migrations.h"
 
+#include "schema/catalogue.h"
+#include "search/search_index.h"
 #include "server_log.h"
 #include "store/db.h"
 #include "store/reference_data.h"
@@ -86,6 +88,14 @@ void inventoryTables(Db &db)
     db.exec(QStringLiteral("CREATE INDEX ix_fifo_move ON fifo_layer (move_id)"));
 }
 
+// Document numbers became search keys, so pickers and lists find documents (and
+// document lines) by number: index the documents already stored.
+void documentNumberKeys(Db &db)
+{
+    for (const schema::Entity &e : schema::Catalogue::instance().entities())
+        if (e.isDocument()) search::rebuildEntity(db, e);
+}
+
 } // namespace
 
 const std::vector<Migration> &allMigrations()
@@ -93,6 +103,7 @@ const std::vector<Migration> &allMigrations()
     static const std::vector<Migration> migrations = {
         {1, QStringLiteral("core tables, reference data"), coreTables},
         {2, QStringLiteral("stock ledger, levels, quants, FIFO layers"), inventoryTables},
+        {3, QStringLiteral("search keys of document numbers"), documentNumberKeys},
     };
     return migrations;
 }

@@ -5,6 +5,7 @@
 #include "store/db.h"
 #include "store/record_access.h"
 #include "store/record_codec.h"
+#include "store/reference_label.h"
 #include "store/schema_sync.h"
 
 #include <QCborArray>
@@ -24,18 +25,22 @@ using schema::Filter;
 
 namespace {
 
-// The SELECT list: system columns, readable field columns, reference labels.
+// The SELECT list: system columns, readable field columns, reference labels and,
+// for query rows of entities with composite labels (document lines), the row's
+// own label as ":label" (what a picker shows).
 struct SelectList {
     QStringList sql;
     QStringList joins;
     QList<const Field *> fields;
     QList<const Field *> refLabels;
+    QList<ReferenceLabelSql> labels; // refLabels' labels, then the own label if any
+    bool ownLabel = false;
     bool withSystem = true;
     QString columnsSql; // sql joined
     QString joinsSql;   // joins joined
     QStringList names;  // columnNames(), computed once
 
-    SelectList(const Entity &e, const auth::Caller *caller)
+    SelectList(const Entity &e, const auth::Caller *caller, bool withOwnLabel)
     {
         withSystem = !e.customTable;
         sql << QStringLiteral("t.id");
@@ -52,12 +57,14 @@ struct SelectList {
             if (f->type != FieldType::Ref) continue;
             const Entity *target = schema::Catalogue::instance().entity(f->refEntity);
             if (!target) continue;
-            const Field *display = target->field(target->displayField);
-            const QString alias = QStringLiteral("r%1").arg(++n);
-            const QString col = display ? readColumnsOfField(*display).first() : QStringLiteral("id");
-            joins << QStringLiteral("LEFT JOIN %1 %2 ON %2.id = t.%3").arg(Dialect::quote(target->name), alias, Dialect::quote(f->name));
-            sql << alias + u'.' + Dialect::quote(col);
+            labels.append(ReferenceLabelSql(*target, QStringLiteral("r%1").arg(++n), QStringLiteral("t.") + Dialect::quote(f->name)));
             refLabels.append(f);
+        }
+        ownLabel = withOwnLabel && !e.labelParts().isEmpty();
+        if (ownLabel) labels.append(ReferenceLabelSql(e, QStringLiteral("t"), QString()));
+        for (const ReferenceLabelSql &l : labels) {
+            joins << l.joins();
+            sql << l.columns();
         }
         columnsSql = sql.join(u',');
         joinsSql = joins.join(u' ');
@@ -72,6 +79,7 @@ struct SelectList {
                   << QStringLiteral("updated_at") << QStringLiteral("updated_by") << QStringLiteral("archived");
         for (const Field *f : fields) names << f->name;
         for (const Field *f : refLabels) names << f->name + QStringLiteral(":label");
+        if (ownLabel) names << QStringLiteral(":label");
         return names;
     }
 
@@ -93,9 +101,9 @@ struct SelectList {
             col = 7;
         }
         for (const Field *f : fields) values << readSqlValues(*f, q, col);
-        for (qsizetype i = 0; i < refLabels.size(); ++i) {
-            const QVariant v = q.value(col++);
-            values << (v.isNull() ? QCborValue(QCborValue::Null) : QCborValue(v.toString()));
+        for (const ReferenceLabelSql &l : labels) {
+            values << l.read(q, col);
+            col += int(l.columns().size());
         }
         return values;
     }
@@ -103,17 +111,17 @@ struct SelectList {
 
 // Select lists depend only on the entity and which fields the caller may read,
 // so they are built once per such pair and shared by every thread.
-std::shared_ptr<const SelectList> selectListFor(const Entity &e, const auth::Caller *caller)
+std::shared_ptr<const SelectList> selectListFor(const Entity &e, const auth::Caller *caller, bool withOwnLabel = false)
 {
     QByteArray key = QByteArray::number(quintptr(&e), 16);
-    key += ':';
+    key += withOwnLabel ? ":l:" : ":";
     if (caller)
         for (const Field &f : e.fields) key += caller->perms().canReadField(f) ? '1' : '0';
     static std::mutex mutex;
     static QHash<QByteArray, std::shared_ptr<const SelectList>> cache;
     std::lock_guard lock(mutex);
     auto &slot = cache[key];
-    if (!slot) slot = std::make_shared<const SelectList>(e, caller);
+    if (!slot) slot = std::make_shared<const SelectList>(e, caller, withOwnLabel);
     return slot;
 }
 
@@ -154,7 +162,7 @@ QString filterSql(const Entity &e, const Filter &f, const Dialect &dialect, QVar
     case Filter::Op::Not:
         return QStringLiteral("NOT ") + filterSql(e, f.children.first(), dialect, binds);
     case Filter::Op::Search:
-        return search::matchCondition(e, f.value.toString(), QStringLiteral("t.id"), binds);
+        return search::matchCondition(e, f.value.toString(), QStringLiteral("t"), binds);
     default:
         break;
     }
@@ -286,7 +294,7 @@ Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequest &req)
         ? QStringLiteral("%1%2 %3, t.id%2").arg(sortCol, direction, req.descending ? QStringLiteral("NULLS LAST") : QStringLiteral("NULLS FIRST"))
         : QStringLiteral("t.id") + direction;
 
-    const auto selectList = selectListFor(e, &caller);
+    const auto selectList = selectListFor(e, &caller, true);
     const SelectList &select = *selectList;
     QString sql = QStringLiteral("SELECT %1%2 FROM %3 t %4 WHERE %5 ORDER BY %6 LIMIT %7")
                       .arg(select.columnsSql, sortField ? u',' + sortCol : QString(), Dialect::quote(e.name),

@@ -87,10 +87,11 @@ qint64 insertRow(Db &db, const Entity &e, const QCborMap &values, qint64 userId,
 }
 
 void updateRow(Db &db, const Entity &e, qint64 id, const QStringList &fields, const QCborMap &values, qint64 version,
-               const QHash<QString, qint64> &fieldVersions, qint64 userId, const QString &now)
+               const QHash<QString, qint64> &fieldVersions, qint64 userId, const QString &now, bool unarchive = false)
 {
     QStringList sets = {QStringLiteral("version = ?"), QStringLiteral("updated_at = ?"), QStringLiteral("updated_by = ?"),
                         QStringLiteral("field_versions = ?")};
+    if (unarchive) sets << QStringLiteral("archived = 0");
     QVariantList binds = {version, now, userId ? QVariant(userId) : QVariant(), fieldVersionsJson(fieldVersions)};
     for (const QString &name : fields) {
         const Field *f = e.field(name);
@@ -291,12 +292,19 @@ Reply saveRecord(WriteScope &scope, const auth::Caller &caller, const SaveReques
     if (!caller.perms().can(e.name, action)) return Reply::fail(ErrorCode::PermissionDenied, QStringLiteral("no %1 permission on %2").arg(action, e.name));
 
     QCborMap changes = req.changes;
+    // "archived": false restores archived master data; archiving is data.remove
+    // (it needs the delete permission), so true is refused here.
+    const QCborValue archived = changes.take(QStringLiteral("archived"));
+    if (!archived.isUndefined() && (!e.isArchivable() || archived != QCborValue(false)))
+        return Reply::fail(ErrorCode::BadRequest, e.isArchivable() ? QStringLiteral("archive with data.remove; data.save only takes archived: false")
+                                                                   : QStringLiteral("%1 records are not archived").arg(e.name));
     FieldChecks checks;
     checkChanges(e, changes, caller, 0, checks);
     if (!checks.denied.isEmpty()) return checks.error(); // fields the caller may never set come first
 
     const QString now = toWireDateTime(scope.now());
     Current current;
+    bool restoring = false;
     if (!creating) {
         QVariantList binds;
         const auto condition = scopeCondition(e, caller, action, QStringLiteral("t"), binds);
@@ -309,6 +317,7 @@ Reply saveRecord(WriteScope &scope, const auth::Caller &caller, const SaveReques
         auto cur = readCurrent(db, e, QStringLiteral("id = ?"), {req.id});
         if (!cur) return Reply::fail(ErrorCode::NotFound, QStringLiteral("record not found"));
         current = std::move(*cur);
+        restoring = !archived.isUndefined() && current.archived;
         if (req.baseVersion > current.version) return Reply::fail(ErrorCode::BadRequest, QStringLiteral("version from the future"));
         if (e.isDocument() && !e.editableStates.contains(current.values.value(QStringLiteral("state")).toString()))
             return Reply::fail(ErrorCode::InvalidState, QStringLiteral("the document can no longer be edited"));
@@ -374,12 +383,13 @@ Reply saveRecord(WriteScope &scope, const auth::Caller &caller, const SaveReques
     } else {
         fields = changedFields(e, current.values, values);
         version = current.version + 1;
-        if (fields.isEmpty() && !lines.changed) return fullRecord(db, e, id, caller); // nothing to do
+        if (fields.isEmpty() && !lines.changed && !restoring) return fullRecord(db, e, id, caller); // nothing to do
         for (const QString &f : fields) current.fieldVersions.insert(f, version);
-        updateRow(db, e, id, fields, values, version, current.fieldVersions, caller.userId, now);
+        updateRow(db, e, id, fields, values, version, current.fieldVersions, caller.userId, now, restoring);
     }
     ctx.id = id;
     QCborMap auditMap = auditChanges(e, fields, creating ? QCborMap() : current.values, values);
+    if (restoring) auditMap.insert(QStringLiteral("archived"), QCborArray{true, false});
     if (lineEntity && lines.changed) {
         const QCborMap lineAudit = writeLines(db, *lineEntity, id, lines, caller.userId, now);
         if (!lineAudit.isEmpty()) auditMap.insert(QStringLiteral("lines"), lineAudit);

@@ -5,8 +5,10 @@
 #include "net/session.h"
 #include "test_server.h"
 
+#include <QApplication>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <memory>
 
 namespace liuhe::test {
@@ -27,6 +29,21 @@ inline protocol::Reply callAndWait(client::Session &session, const QString &name
     session.call(name, args, [&answer](const protocol::Reply &r) { answer = r; });
     (void)QTest::qWaitFor([&answer] { return answer.has_value(); }, 30000);
     return answer.value_or(protocol::Reply::fail(protocol::ErrorCode::Timeout, QStringLiteral("no answer")));
+}
+
+// Answers the next modal dialog of type T with f (the dialog's exec() blocks the test).
+template <class T, class F>
+void answerNextDialog(F f)
+{
+    auto *timer = new QTimer;
+    QObject::connect(timer, &QTimer::timeout, [timer, f] {
+        if (auto *d = qobject_cast<T *>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            f(d);
+        }
+    });
+    timer->start(50);
 }
 
 } // namespace liuhe::test

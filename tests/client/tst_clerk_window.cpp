@@ -2,7 +2,8 @@
 // (offscreen): a burst ending in Enter is a scan wherever focus is, typing by
 // hand still works, the IME cannot touch the scan field, good and bad scans give
 // green and red feedback with nothing posted on errors, n* multiplies, undo
-// reverts one scan, scans made offline queue and replay exactly once, F10 posts.
+// reverts one scan, scans made offline queue and replay exactly once, F9 prints
+// the note, F10 posts.
 #include "app/language.h"
 #include "client_fixture.h"
 #include "erp_fixture.h"
@@ -13,6 +14,7 @@
 
 #include <QApplication>
 #include <QCborArray>
+#include <QFileInfo>
 #include <QInputMethodEvent>
 #include <QLineEdit>
 #include <QTableWidget>
@@ -201,6 +203,19 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(window->queuedScans(), 0, 15000);
         QTRY_COMPARE_WITH_TIMEOUT(window->scannedTotal(), 7 * kUnit, 10000);
         QCOMPARE(receiptLineQty(), 7 * kUnit);
+    }
+
+    void f9PrintsTheNote()
+    {
+        QSignalSpy printed(window.get(), &ClerkWindow::notePrinted);
+        QTest::keyClick(window.get(), Qt::Key_F9);
+        QVERIFY(printed.wait(10000));
+        const QString path = printed.first().first().toString();
+        QVERIFY2(QFileInfo(path).size() > 1000, qPrintable(path));
+        QCOMPARE(window->banner(), ClerkWindow::Banner::Info);
+        QVERIFY2(window->bannerText().contains(s("单据已保存为")), qPrintable(window->bannerText()));
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window->scanField()));
+        QFile::remove(path);
     }
 
     void postPutsItIntoStock()

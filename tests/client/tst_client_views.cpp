@@ -35,21 +35,6 @@ using A = QCborArray;
 namespace {
 QString s(const char *utf8) { return QString::fromUtf8(utf8); }
 
-// Answers the next modal dialog of type T with f (the dialog's exec() blocks the test).
-template <class T, class F>
-void answerNextDialog(F f)
-{
-    auto *timer = new QTimer;
-    QObject::connect(timer, &QTimer::timeout, [timer, f] {
-        if (auto *d = qobject_cast<T *>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            f(d);
-        }
-    });
-    timer->start(50);
-}
-
 void setText(views::FieldEditor *editor, const QString &text)
 {
     auto *edit = qobject_cast<QLineEdit *>(editor->focusWidget_());
@@ -191,7 +176,7 @@ private Q_SLOTS:
                                                                 {QStringLiteral("changes"), M{{QStringLiteral("phone"), QStringLiteral("021-2222")}}}}));
         setText(form.editor(QStringLiteral("phone")), QStringLiteral("021-3333"));
         bool dialogSeen = false;
-        answerNextDialog<views::ConflictDialog>([&dialogSeen](views::ConflictDialog *d) {
+        test::answerNextDialog<views::ConflictDialog>([&dialogSeen](views::ConflictDialog *d) {
             dialogSeen = d->count() == 1;
             d->choose(0, true);
             d->accept();

@@ -54,6 +54,21 @@ private Q_SLOTS:
         QCOMPARE(Money::fromFen(100000).toPlainString(), QStringLiteral("1000.00"));
     }
 
+    void tenThousands()
+    {
+        QCOMPARE(Money::fromYuan(12345000).toTenThousandsString(), QStringLiteral("1,234.5"));
+        QCOMPARE(Money::fromYuan(3245000).toTenThousandsString(), QStringLiteral("324.5"));
+        QCOMPARE(Money::fromYuan(3244500).toTenThousandsString(), QStringLiteral("324.5")); // half away from zero
+        QCOMPARE(Money::fromYuan(3244499).toTenThousandsString(), QStringLiteral("324.4"));
+        QCOMPARE(Money::fromYuan(3244000).toTenThousandsString(), QStringLiteral("324.4"));
+        QCOMPARE(Money::fromFen(4999999).toTenThousandsString(), QStringLiteral("5.0"));
+        QCOMPARE(Money::fromFen(49999).toTenThousandsString(), QStringLiteral("0.0"));
+        QCOMPARE(Money::fromFen(50000).toTenThousandsString(), QStringLiteral("0.1"));
+        QCOMPARE(Money::fromYuan(-12345000).toTenThousandsString(), QStringLiteral("-1,234.5"));
+        QCOMPARE(Money::fromFen(-1).toTenThousandsString(), QStringLiteral("0.0"));
+        QCOMPARE(Money().toTenThousandsString(), QStringLiteral("0.0"));
+    }
+
     void words_data()
     {
         QTest::addColumn<qint64>("fen");

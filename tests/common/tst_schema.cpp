@@ -27,6 +27,22 @@ private Q_SLOTS:
         }
     }
 
+    // Labels are translated by their source text alone, so a field labelled like
+    // an entity would read as that entity (发货单 for a delivery status): such a
+    // field must be a reference to an entity of that name.
+    void fieldsLabelledLikeAnEntityReferToIt()
+    {
+        QHash<QByteArray, QStringList> entitiesByLabel;
+        for (const auto &e : Catalogue::instance().entities()) entitiesByLabel[QByteArray(e.label)] << e.name;
+        for (const auto &e : Catalogue::instance().entities())
+            for (const auto &f : e.fields) {
+                const auto named = entitiesByLabel.constFind(QByteArray(f.label));
+                if (named == entitiesByLabel.constEnd()) continue;
+                QVERIFY2(f.type == FieldType::Ref && named->contains(f.refEntity),
+                         qPrintable(QStringLiteral("%1.%2 is labelled \"%3\" like an entity").arg(e.name, f.name, QString::fromUtf8(f.label))));
+            }
+    }
+
     void parseFilters_data()
     {
         QTest::addColumn<QCborValue>("filter");

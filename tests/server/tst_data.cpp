@@ -1,6 +1,8 @@
 // The generic data calls over a real socket: validation per field, merges and
 // conflicts, keyset paging through 10,000 rows, pinyin search, record rules,
-// sensitive and protected fields, pushes, archiving, audit integrity.
+// sensitive and protected fields, pushes, archiving and restoring, labels and
+// search of document lines, audit integrity.
+#include "erp_fixture.h"
 #include "test_data.h"
 #include "test_server.h"
 
@@ -358,6 +360,92 @@ private Q_SLOTS:
         const Reply contact = save(*admin, QStringLiteral("contact"), M{{QStringLiteral("name"), s("李四")}, {QStringLiteral("customer_id"), idOf(created)}});
         LH_VERIFY_ERROR(contact, ErrorCode::Validation);
         QCOMPARE(test::problemsOf(contact), QStringList{QStringLiteral("customer_id:ref_archived")});
+    }
+
+    void restoringArchivedMasterData()
+    {
+        QString error;
+        QVERIFY2(test::createUser(*admin, QStringLiteral("restorer"), QString::fromLatin1(test::kUserPassword), QStringLiteral("restorer"),
+                                  {{QStringLiteral("customer"), QStringLiteral("read")}, {QStringLiteral("customer"), QStringLiteral("write")}}, {}, &error),
+                 qPrintable(error));
+        auto restorer = server.login(QStringLiteral("restorer"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(restorer);
+        const Reply created = save(*admin, QStringLiteral("customer"), customer(QStringLiteral("REST1"), s("将恢复客户")));
+        LH_VERIFY_OK(created);
+        const qint64 id = idOf(created);
+        // Archiving stays data.remove (delete permission): a save cannot archive.
+        LH_VERIFY_ERROR(save(*admin, QStringLiteral("customer"), M{{QStringLiteral("archived"), true}}, id, versionOf(created)), ErrorCode::BadRequest);
+        LH_VERIFY_ERROR(restorer->call(QStringLiteral("data.remove"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("id"), id},
+                                                                         {QStringLiteral("version"), versionOf(created)}}),
+                        ErrorCode::PermissionDenied);
+        const Reply removed = admin->call(QStringLiteral("data.remove"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("id"), id},
+                                                                            {QStringLiteral("version"), versionOf(created)}});
+        LH_VERIFY_OK(removed);
+        // Write permission is enough to restore, with a change in the same save.
+        const Reply restored = save(*restorer, QStringLiteral("customer"), M{{QStringLiteral("archived"), false}, {QStringLiteral("phone"), QStringLiteral("021-5555")}},
+                                    id, versionOf(removed));
+        LH_VERIFY_OK(restored);
+        QCOMPARE(restored.value().toMap().value(QStringLiteral("archived")).toBool(), false);
+        QCOMPARE(restored.value().toMap().value(QStringLiteral("phone")).toString(), QStringLiteral("021-5555"));
+        QCOMPARE(versionOf(restored), versionOf(removed) + 1);
+        const A byCode{QStringLiteral("eq"), QStringLiteral("code"), QStringLiteral("REST1")};
+        QCOMPARE(test::rowsOf(query(*admin, QStringLiteral("customer"), byCode)).size(), 1);
+        // Restoring a live record changes nothing; the history names the restore.
+        const Reply again = save(*restorer, QStringLiteral("customer"), M{{QStringLiteral("archived"), false}}, id, versionOf(restored));
+        LH_VERIFY_OK(again);
+        QCOMPARE(versionOf(again), versionOf(restored));
+        const Reply h = admin->call(QStringLiteral("data.history"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("id"), id}});
+        const QCborMap last = h.value().toMap().value(QStringLiteral("entries")).toArray().first().toMap();
+        QCOMPARE(last.value(QStringLiteral("call")).toString(), QStringLiteral("data.save"));
+        QVERIFY2(last.value(QStringLiteral("changes")).toString().contains(QStringLiteral("\"archived\":[true,false]")),
+                 qPrintable(last.value(QStringLiteral("changes")).toString()));
+        // Readers cannot restore; documents are never archived.
+        auto viewer = server.login(QStringLiteral("viewer"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(viewer);
+        LH_VERIFY_ERROR(save(*viewer, QStringLiteral("customer"), M{{QStringLiteral("archived"), false}}, id, versionOf(restored)), ErrorCode::PermissionDenied);
+        LH_VERIFY_ERROR(save(*admin, QStringLiteral("sales_order"), M{{QStringLiteral("archived"), false}}), ErrorCode::BadRequest);
+    }
+
+    void documentLinesAreLabelledAndFound()
+    {
+        test::Erp erp(*admin);
+        const qint64 supplier = erp.supplier(QStringLiteral("LBS1"), s("标签供应商"));
+        const qint64 customerId = erp.customer(QStringLiteral("LBC1"), s("标签客户"));
+        const qint64 warehouse = erp.warehouse(QStringLiteral("LBW1"));
+        const qint64 bolt = erp.product(QStringLiteral("LS8"), s("六角头螺栓"), 100, 50);
+        const qint64 nut = erp.product(QStringLiteral("LM8"), s("六角螺母"), 50, 20);
+        QVERIFY(erp.buy(supplier, warehouse, {{bolt, 100000, 50}, {nut, 100000, 20}}));
+        const qint64 orderId = erp.sell(customerId, warehouse, {{bolt, 12000}, {nut, 1500}});
+        QVERIFY2(orderId, qPrintable(test::describe(erp.lastError)));
+        const QString number = erp.get(QStringLiteral("sales_order"), orderId).value(QStringLiteral("number")).toString();
+        const QString boltLine = QStringLiteral("%1 LS8 %2 ×12").arg(number, s("六角头螺栓"));
+        // Documents are found by number.
+        const auto orders = test::rowsOf(query(*admin, QStringLiteral("sales_order"), A{QStringLiteral("search"), number.left(number.size() - 1)}));
+        QVERIFY(std::any_of(orders.begin(), orders.end(), [orderId](const QCborMap &o) { return o.value(QStringLiteral("id")).toInteger() == orderId; }));
+        // Lines read "number code product ×quantity" and every word narrows the search.
+        auto lines = [&](const QString &text) {
+            QStringList labels;
+            for (const auto &row : test::rowsOf(query(*admin, QStringLiteral("sales_order_line"), A{QStringLiteral("search"), text})))
+                labels << row.value(QStringLiteral(":label")).toString();
+            labels.sort();
+            return labels;
+        };
+        QCOMPARE(lines(number + QStringLiteral(" ljtls")), QStringList{boltLine});
+        QCOMPARE(lines(number + s(" 螺母")), QStringList{QStringLiteral("%1 LM8 %2 ×1.5").arg(number, s("六角螺母"))});
+        QCOMPARE(lines(number).size(), 2);
+        QCOMPARE(lines(QStringLiteral("ls8")), QStringList{boltLine});
+        QCOMPARE(lines(number + QStringLiteral(" nothing")), QStringList{});
+        // A reference to a line carries the same label (a delivery line names its order line).
+        const auto deliveryLines = test::rowsOf(query(*admin, QStringLiteral("delivery_line"), A{QStringLiteral("search"), QStringLiteral("LS8")}));
+        QCOMPARE(deliveryLines.size(), 1);
+        QCOMPARE(deliveryLines.first().value(QStringLiteral("order_line_id:label")).toString(), boltLine);
+        QVERIFY(deliveryLines.first().value(QStringLiteral(":label")).toString().endsWith(s(" LS8 六角头螺栓 ×12")));
+        // Clients learn the parts from schema.describe.
+        const A entities = admin->call(QStringLiteral("schema.describe")).value().toMap().value(QStringLiteral("entities")).toArray();
+        for (const auto &e : entities)
+            if (e.toMap().value(QStringLiteral("name")).toString() == QLatin1String("sales_order_line"))
+                QCOMPARE(e.toMap().value(QStringLiteral("label_parts")).toArray(),
+                         (A{QStringLiteral("order_id"), QStringLiteral("product_id"), QStringLiteral("quantity")}));
     }
 
     void historyOfARecord()

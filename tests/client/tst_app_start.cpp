@@ -1,0 +1,190 @@
+// The client's start as a user sees it, offscreen against a real server: a
+// password the login answer says must change is changed in a modal dialog before
+// any window opens (or the user logs out); the manager dashboard names its unit
+// (万元) and shows amounts in it; 打开单据 in the dashboard's to-do list opens the
+// document's form in the workstation.
+#include "app/app_controller.h"
+#include "app/language.h"
+#include "app/main_window.h"
+#include "app/password_dialog.h"
+#include "client_fixture.h"
+#include "dashboard/dashboard_window.h"
+#include "domain/money.h"
+#include "erp_fixture.h"
+#include "test_data.h"
+#include "views/record_form.h"
+#include "views/todo_view.h"
+
+#include <QCborArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTabWidget>
+#include <QTreeWidget>
+
+using namespace liuhe;
+using namespace liuhe::protocol;
+using liuhe::test::TestServer;
+using M = QCborMap;
+using A = QCborArray;
+
+namespace {
+constexpr qint64 kUnit = 1000;
+QString s(const char *utf8) { return QString::fromUtf8(utf8); }
+const QString kNewPassword = QStringLiteral("Brand#New2026pw");
+
+bool hasVisibleWindow()
+{
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (w->isVisible() && (qobject_cast<app::MainWindow *>(w) || qobject_cast<dashboard::DashboardWindow *>(w))) return true;
+    return false;
+}
+} // namespace
+
+class TestAppStart : public QObject {
+    Q_OBJECT
+    TestServer server;
+    std::unique_ptr<client::SyncClient> admin;
+    qint64 boss = 0;
+
+    app::StartOptions optionsFor(const QString &user, const QString &password) const
+    {
+        return app::StartOptions{server.address().toString(), user, password, {}, {}};
+    }
+
+    qint64 userWhoMustChange(const QString &username)
+    {
+        QString error;
+        const qint64 id = test::createUser(*admin, username, QString::fromLatin1(test::kUserPassword), QStringLiteral("staff"),
+                                           {{QStringLiteral("customer"), QStringLiteral("read")}}, {}, &error);
+        if (!id) qWarning("%s", qPrintable(error));
+        const Reply reset = admin->call(QStringLiteral("auth.set_password"), M{{QStringLiteral("user_id"), id},
+                                                                               {QStringLiteral("password"), QString::fromLatin1(test::kUserPassword)},
+                                                                               {QStringLiteral("must_change"), true}});
+        return reset.isOk() ? id : 0;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        app::Language::apply(QStringLiteral("zh_CN"));
+        QVERIFY2(server.start(), qPrintable(server.error()));
+        admin = server.admin();
+        QVERIFY(admin);
+        QString error;
+        boss = test::createUser(*admin, QStringLiteral("boss"), QString::fromLatin1(test::kUserPassword), QStringLiteral("gm"),
+                                {{QStringLiteral("*"), QStringLiteral("read")}}, {}, &error, QStringLiteral("dashboard"));
+        QVERIFY2(boss, qPrintable(error));
+    }
+
+    void requiredPasswordChangeComesFirst()
+    {
+        QVERIFY(userWhoMustChange(QStringLiteral("newbie")));
+        app::AppController controller(optionsFor(QStringLiteral("newbie"), QString::fromLatin1(test::kUserPassword)));
+        bool windowBefore = true;
+        QString firstTry;
+        test::answerNextDialog<app::PasswordDialog>([&](app::PasswordDialog *d) {
+            windowBefore = hasVisibleWindow();
+            d->setPasswords(QString::fromLatin1(test::kUserPassword), QStringLiteral("short"), QStringLiteral("short"));
+            d->submit();
+            QTRY_VERIFY_WITH_TIMEOUT(!d->message().isEmpty(), 10000); // the policy's answer, in the dialog
+            firstTry = d->message();
+            d->setPasswords(QString::fromLatin1(test::kUserPassword), kNewPassword, kNewPassword);
+            d->submit();
+        });
+        QVERIFY(controller.start());
+        QVERIFY(!windowBefore);
+        QVERIFY2(firstTry.contains(s("密码")), qPrintable(firstTry));
+        QVERIFY(controller.homeWindow() && controller.homeWindow()->isVisible());
+        QVERIFY(!controller.session().mustChangePassword());
+        // The new password is the one that works now, and nothing asks again.
+        QVERIFY(!server.login(QStringLiteral("newbie"), QString::fromLatin1(test::kUserPassword)));
+        auto again = server.login(QStringLiteral("newbie"), kNewPassword);
+        QVERIFY(again);
+        QCOMPARE(again->call(QStringLiteral("auth.whoami")).isOk(), true);
+        controller.homeWindow()->close();
+    }
+
+    void refusingTheChangeLogsOut()
+    {
+        QVERIFY(userWhoMustChange(QStringLiteral("newbie2")));
+        app::AppController controller(optionsFor(QStringLiteral("newbie2"), QString::fromLatin1(test::kUserPassword)));
+        test::answerNextDialog<app::PasswordDialog>([](app::PasswordDialog *d) { d->reject(); });
+        QVERIFY(!controller.start());
+        QVERIFY(!controller.homeWindow());
+        QTRY_COMPARE_WITH_TIMEOUT(controller.session().state(), client::Session::State::LoggedOut, 5000);
+    }
+
+    void dashboardNamesItsUnit()
+    {
+        test::Erp erp(*admin);
+        const qint64 supplier = erp.supplier(QStringLiteral("DS1"), s("驾驶舱供应商"));
+        const qint64 warehouse = erp.warehouse(QStringLiteral("DW1"));
+        const qint64 product = erp.product(QStringLiteral("DP1"), s("驾驶舱商品"), 3000000, 2345678); // cost ¥23,456.78
+        QVERIFY(erp.buy(supplier, warehouse, {{product, 10 * kUnit, 2345678}}));
+        app::AppController controller(optionsFor(QStringLiteral("boss"), QString::fromLatin1(test::kUserPassword)));
+        QVERIFY(controller.start());
+        auto *dash = qobject_cast<dashboard::DashboardWindow *>(controller.homeWindow());
+        QVERIFY(dash);
+        auto *stockTitle = dash->findChild<QLabel *>(QStringLiteral("stockTileTitle"));
+        auto *stock = dash->findChild<QLabel *>(QStringLiteral("stockTile"));
+        auto *salesTitle = dash->findChild<QLabel *>(QStringLiteral("salesTileTitle"));
+        QVERIFY(stockTitle && stock && salesTitle);
+        QVERIFY2(stockTitle->text().contains(s("万元")), qPrintable(stockTitle->text()));
+        QVERIFY2(salesTitle->text().contains(s("万元")), qPrintable(salesTitle->text()));
+        // ¥234,567.80 is 23.5 万元: the number alone, the unit in the title, the exact amount on hover.
+        QTRY_COMPARE_WITH_TIMEOUT(stock->text(), QStringLiteral("23.5"), 10000);
+        QCOMPARE(stock->toolTip(), Money::fromFen(23456780).toDisplayString());
+        // F5 refreshes the whole window, also while the to-do list has the focus.
+        dash->activateWindow();
+        dash->todo()->list()->setFocus();
+        QSignalSpy todoRefreshed(dash->todo(), &views::TodoView::countChanged);
+        QTest::keyClick(dash->todo()->list(), Qt::Key_F5);
+        QVERIFY(todoRefreshed.wait(10000));
+        dash->close();
+    }
+
+    void dashboardOpensTheDocument()
+    {
+        test::Erp erp(*admin);
+        const qint64 supplier = erp.supplier(QStringLiteral("DS2"), s("审批供应商"));
+        const qint64 warehouse = erp.warehouse(QStringLiteral("DW2"));
+        const qint64 product = erp.product(QStringLiteral("DP2"), s("审批商品"), 1000, 500);
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"),
+                                 M{{QStringLiteral("entity"), QStringLiteral("approval_flow")},
+                                   {QStringLiteral("changes"), M{{QStringLiteral("name"), s("总经理审批")}, {QStringLiteral("doc_type"), QStringLiteral("purchase_order")}}},
+                                   {QStringLiteral("lines"), A{M{{QStringLiteral("seq"), 1}, {QStringLiteral("name"), s("总经理")},
+                                                                 {QStringLiteral("approver_kind"), QStringLiteral("user")}, {QStringLiteral("user_id"), boss}}}}}));
+        const Reply po = erp.saveDocument(QStringLiteral("purchase_order"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), warehouse}},
+                                          {{product, 3 * kUnit, 500}});
+        LH_VERIFY_OK(po);
+        const qint64 poId = po.value().toMap().value(QStringLiteral("id")).toInteger();
+        LH_VERIFY_OK(erp.action(QStringLiteral("purchase_order"), poId, QStringLiteral("confirm")));
+
+        app::AppController controller(optionsFor(QStringLiteral("boss"), QString::fromLatin1(test::kUserPassword)));
+        QVERIFY(controller.start());
+        auto *dash = qobject_cast<dashboard::DashboardWindow *>(controller.homeWindow());
+        QVERIFY(dash);
+        views::TodoView *todo = dash->todo();
+        QTRY_COMPARE_WITH_TIMEOUT(todo->count(), 1, 10000);
+        todo->list()->setCurrentItem(todo->list()->topLevelItem(0));
+        QPushButton *open = nullptr;
+        for (auto *b : todo->findChildren<QPushButton *>())
+            if (b->text() == QCoreApplication::translate("liuhe::views::TodoView", "Open document")) open = b;
+        QVERIFY(open);
+        QTest::mouseClick(open, Qt::LeftButton);
+        app::MainWindow *main = controller.workstation();
+        QVERIFY(main->isVisible());
+        auto *form = qobject_cast<views::RecordForm *>(main->tabs()->currentWidget());
+        QVERIFY(form);
+        QCOMPARE(form->entity().name, QStringLiteral("purchase_order"));
+        QCOMPARE(form->recordId(), poId);
+        QTRY_COMPARE_WITH_TIMEOUT(form->record().value(QStringLiteral("id")).toInteger(), poId, 10000);
+        QVERIFY(!form->isDirty());
+        main->close();
+        dash->close();
+    }
+};
+
+QTEST_MAIN(TestAppStart)
+#include "tst_app_start.moc"

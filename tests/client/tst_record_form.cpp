@@ -1,0 +1,237 @@
+// Record forms and what they show, offscreen against a real server: labels that
+// say what a field is (发货状态, not 发货单), a translated date placeholder, a
+// Chinese sentence for every error code, 归档/恢复 on master data, operation names
+// in the history (保存, 确认, 恢复 — not data.save), and pickers for document lines
+// that show and search "number product quantity"; a form closed before its
+// answers arrive neither asks about unsaved changes nor crashes.
+#include "app/language.h"
+#include "client_fixture.h"
+#include "erp_fixture.h"
+#include "schema/catalogue.h"
+#include "test_data.h"
+#include "views/archive_button.h"
+#include "views/error_text.h"
+#include "views/field_editor.h"
+#include "views/field_format.h"
+#include "views/history_dialog.h"
+#include "views/record_form.h"
+#include "views/reference_editor.h"
+
+#include <QCborArray>
+#include <QInputMethodEvent>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QTreeWidget>
+
+using namespace liuhe;
+using namespace liuhe::protocol;
+using liuhe::test::TestServer;
+using M = QCborMap;
+using A = QCborArray;
+
+namespace {
+constexpr qint64 kUnit = 1000;
+QString s(const char *utf8) { return QString::fromUtf8(utf8); }
+const schema::Entity &entity(const char *name) { return *schema::Catalogue::instance().entity(QString::fromLatin1(name)); }
+bool hasHan(const QString &text) { return text.contains(QRegularExpression(QStringLiteral("\\p{Han}"))); }
+
+QStringList operations(const views::HistoryDialog &history)
+{
+    QStringList out;
+    for (int i = 0; i < history.view()->topLevelItemCount(); ++i) out << history.view()->topLevelItem(i)->text(2);
+    return out;
+}
+
+// Types into a reference editor and waits for the server's suggestions.
+QStringList suggest(views::ReferenceEditor *editor, const QString &text)
+{
+    auto *edit = qobject_cast<QLineEdit *>(editor->focusWidget_());
+    QSignalSpy arrived(editor, &views::ReferenceEditor::suggestionsArrived);
+    edit->setFocus();
+    edit->clear();
+    QInputMethodEvent typed; // as an input method commits Chinese text (keyClicks only knows ASCII)
+    typed.setCommitString(text);
+    QApplication::sendEvent(edit, &typed);
+    if (!arrived.wait(10000)) return {QStringLiteral("<no answer>")};
+    return editor->suggestions();
+}
+} // namespace
+
+class TestRecordForm : public QObject {
+    Q_OBJECT
+    TestServer server;
+    std::unique_ptr<client::SyncClient> admin;
+    std::unique_ptr<client::Session> session;
+    std::unique_ptr<test::Erp> erp;
+    qint64 customer = 0, warehouse = 0, bearing = 0, gearbox = 0;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        app::Language::apply(QStringLiteral("zh_CN"));
+        QVERIFY2(server.start(), qPrintable(server.error()));
+        admin = server.admin();
+        QVERIFY(admin);
+        session = test::loggedInSession(server, QStringLiteral("admin"), QString::fromLatin1(TestServer::kAdminPassword));
+        QVERIFY(session);
+        erp = std::make_unique<test::Erp>(*admin);
+        const qint64 supplier = erp->supplier(QStringLiteral("FS1"), s("表单供应商"));
+        customer = erp->customer(QStringLiteral("FC1"), s("表单客户"));
+        warehouse = erp->warehouse(QStringLiteral("FW1"));
+        bearing = erp->product(QStringLiteral("ZC6204"), s("深沟球轴承6204"), 3000, 2000);
+        gearbox = erp->product(QStringLiteral("CL01"), s("齿轮箱"), 9000, 6000);
+        QVERIFY(erp->buy(supplier, warehouse, {{bearing, 50 * kUnit, 2000}, {gearbox, 50 * kUnit, 6000}}));
+    }
+
+    void labelsSayWhatTheFieldIs()
+    {
+        QCOMPARE(views::fieldLabel(*entity("sales_order").field(QStringLiteral("delivery_status"))), s("发货状态"));
+        QCOMPARE(views::entityLabel(entity("delivery")), s("发货单"));
+        QCOMPARE(views::fieldLabel(*entity("purchase_order").field(QStringLiteral("receipt_status"))), s("收货状态"));
+        QCOMPARE(views::fieldLabel(*entity("sales_order").field(QStringLiteral("doc_date"))), s("单据日期"));
+        QCOMPARE(views::fieldLabel(*entity("workday").field(QStringLiteral("day"))), s("日期"));
+    }
+
+    void everyErrorCodeReadsInChinese()
+    {
+#define LIUHE_X(e, name)                                                                                           \
+    {                                                                                                              \
+        const QString text = views::errorMessage(CallError(ErrorCode::e, QStringLiteral("server detail")));         \
+        QVERIFY2(hasHan(text) && !text.contains(QStringLiteral(name)) && !text.contains(QStringLiteral("detail")), \
+                 qPrintable(QStringLiteral(name) + QStringLiteral(": ") + text));                                 \
+    }
+        LIUHE_ERROR_CODES(LIUHE_X)
+#undef LIUHE_X
+    }
+
+    void dateEditorsShowAChinesePlaceholder()
+    {
+        views::RecordForm form(*session, entity("sales_order"));
+        auto *edit = qobject_cast<QLineEdit *>(form.editor(QStringLiteral("delivery_date"))->focusWidget_());
+        QVERIFY(edit);
+        QVERIFY2(edit->placeholderText().contains(s("年-月-日")), qPrintable(edit->placeholderText()));
+        QVERIFY(!edit->placeholderText().contains(QStringLiteral("yyyy")));
+    }
+
+    void closingAFormBeforeItsAnswersArrive()
+    {
+        const qint64 id = erp->customer(QStringLiteral("EARLY1"), s("早关客户"));
+        {
+            views::RecordForm form(*session, entity("customer"), id);
+            QVERIFY(!form.isDirty()); // nothing typed over a record not yet loaded: closing asks nothing
+        }
+        QTest::qWait(500); // the record and the address provinces answer after the form is gone
+        QVERIFY(session->isOnline());
+    }
+
+    void archiveAndRestoreFromTheForm()
+    {
+        const qint64 id = erp->customer(QStringLiteral("ARC1"), s("归档测试公司"));
+        views::RecordForm form(*session, entity("customer"), id);
+        form.show();
+        QSignalSpy loaded(&form, &views::RecordForm::loaded);
+        QVERIFY(loaded.wait(10000));
+        views::ArchiveButton *button = form.archiveButton();
+        QVERIFY(button->isVisible());
+        QCOMPARE(button->text(), s("归档"));
+        // Unsaved edits first: nothing is archived behind them.
+        auto *phone = qobject_cast<QLineEdit *>(form.editor(QStringLiteral("phone"))->focusWidget_());
+        phone->setText(QStringLiteral("021-1234"));
+        Q_EMIT form.editor(QStringLiteral("phone"))->edited();
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY2(form.bannerText().contains(s("请先保存")), qPrintable(form.bannerText()));
+        form.discard();
+        QVERIFY(loaded.wait(10000));
+
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(form.record().value(QStringLiteral("archived")).toBool(), 10000);
+        QCOMPARE(button->text(), s("恢复"));
+        QVERIFY2(form.title().contains(s("已归档")), qPrintable(form.title()));
+        const A byCode{QStringLiteral("eq"), QStringLiteral("code"), QStringLiteral("ARC1")};
+        QCOMPARE(test::rowsOf(admin->call(QStringLiteral("data.query"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("filter"), byCode}})).size(), 0);
+
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!form.record().value(QStringLiteral("archived")).toBool() && form.record().contains(QStringLiteral("id")), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(button->text(), s("归档"), 5000);
+        QVERIFY(!form.title().contains(s("已归档")));
+        QCOMPARE(test::rowsOf(admin->call(QStringLiteral("data.query"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("filter"), byCode}})).size(), 1);
+
+        views::HistoryDialog history(*session, entity("customer"), id);
+        QTRY_COMPARE_WITH_TIMEOUT(history.view()->topLevelItemCount(), 3, 10000);
+        QCOMPARE(operations(history), (QStringList{s("恢复"), s("归档"), s("保存")}));
+    }
+
+    void archivingIsOnlyForMasterData()
+    {
+        const Reply order = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("warehouse_id"), warehouse}},
+                                              {{gearbox, kUnit}});
+        LH_VERIFY_OK(order);
+        views::RecordForm form(*session, entity("sales_order"), order.value().toMap().value(QStringLiteral("id")).toInteger());
+        form.show();
+        QSignalSpy loaded(&form, &views::RecordForm::loaded);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!form.archiveButton()->isVisible());
+    }
+
+    void historyNamesTheOperations()
+    {
+        const qint64 orderId = erp->sell(customer, warehouse, {{gearbox, 2 * kUnit}}); // save, confirm, ship
+        QVERIFY(orderId);
+        views::HistoryDialog history(*session, entity("sales_order"), orderId);
+        QTRY_VERIFY_WITH_TIMEOUT(history.view()->topLevelItemCount() >= 3, 10000);
+        const QStringList ops = operations(history);
+        QVERIFY2(ops.contains(s("确认")) && ops.contains(s("发货")) && ops.contains(s("保存")), qPrintable(ops.join(u',')));
+        for (const QString &op : ops) QVERIFY2(hasHan(op) && !op.contains(u'.'), qPrintable(op));
+    }
+
+    void orderLinePickerShowsAndSearchesNumberProductQuantity()
+    {
+        const Reply order = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("warehouse_id"), warehouse}},
+                                              {{bearing, 5 * kUnit}, {gearbox, 7 * kUnit}});
+        LH_VERIFY_OK(order);
+        const QString number = order.value().toMap().value(QStringLiteral("number")).toString();
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), order.value().toMap().value(QStringLiteral("id")).toInteger(), QStringLiteral("confirm")));
+        const schema::Field &orderLine = *entity("delivery_line").field(QStringLiteral("order_line_id"));
+        views::ReferenceEditor picker(orderLine, *session, nullptr);
+        picker.show();
+        // Number and product code: just that line, labelled so one can tell it.
+        QStringList found = suggest(&picker, number + QStringLiteral(" zc62"));
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.first(), QStringLiteral("%1 ZC6204 %2 ×5").arg(number, s("深沟球轴承6204")));
+        // Product name in Chinese, or its pinyin initials.
+        QVERIFY2(suggest(&picker, s("齿轮")).contains(QStringLiteral("%1 CL01 %2 ×7").arg(number, s("齿轮箱"))), qPrintable(found.join(u'|')));
+        QVERIFY(suggest(&picker, QStringLiteral("clx")).contains(QStringLiteral("%1 CL01 %2 ×7").arg(number, s("齿轮箱"))));
+        // The whole order by its number.
+        QCOMPARE(suggest(&picker, number).size(), 2);
+        picker.chooseSuggestion(0);
+        QVERIFY(picker.value().isInteger());
+        QVERIFY(picker.displayText().startsWith(number));
+    }
+
+    void deliveryLinePickerForReturns()
+    {
+        const qint64 orderId = erp->sell(customer, warehouse, {{bearing, 3 * kUnit}});
+        QVERIFY(orderId);
+        const auto deliveries = test::rowsOf(admin->call(QStringLiteral("data.query"), M{{QStringLiteral("entity"), QStringLiteral("delivery")},
+                                                                                          {QStringLiteral("filter"), A{QStringLiteral("eq"), QStringLiteral("order_id"), orderId}}}));
+        QCOMPARE(deliveries.size(), 1);
+        const QString deliveryNumber = deliveries.first().value(QStringLiteral("number")).toString();
+        views::ReferenceEditor picker(*entity("sales_return_line").field(QStringLiteral("delivery_line_id")), *session, nullptr);
+        picker.show();
+        QCOMPARE(suggest(&picker, deliveryNumber), QStringList{QStringLiteral("%1 ZC6204 %2 ×3").arg(deliveryNumber, s("深沟球轴承6204"))});
+        // Saved on a return, the line shows the same label.
+        const qint64 deliveryLine = test::rowsOf(admin->call(QStringLiteral("data.query"), M{{QStringLiteral("entity"), QStringLiteral("delivery_line")},
+                                                                                              {QStringLiteral("filter"), A{QStringLiteral("eq"), QStringLiteral("delivery_id"), deliveries.first().value(QStringLiteral("id"))}}}))
+                                        .first().value(QStringLiteral("id")).toInteger();
+        const Reply ret = admin->call(QStringLiteral("data.save"),
+                                      M{{QStringLiteral("entity"), QStringLiteral("sales_return")},
+                                        {QStringLiteral("changes"), M{{QStringLiteral("order_id"), orderId}, {QStringLiteral("warehouse_id"), warehouse}, {QStringLiteral("reason"), s("质量问题")}}},
+                                        {QStringLiteral("lines"), A{M{{QStringLiteral("delivery_line_id"), deliveryLine}, {QStringLiteral("quantity"), kUnit}}}}});
+        LH_VERIFY_OK(ret);
+        const QCborMap line = ret.value().toMap().value(QStringLiteral("lines")).toArray().first().toMap();
+        QCOMPARE(line.value(QStringLiteral("delivery_line_id:label")).toString(), QStringLiteral("%1 ZC6204 %2 ×3").arg(deliveryNumber, s("深沟球轴承6204")));
+    }
+};
+
+QTEST_MAIN(TestRecordForm)
+#include "tst_record_form.moc"
