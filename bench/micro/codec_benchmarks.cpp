@@ -77,3 +77,13 @@ void BM_PageDecode(benchmark::State &state)
 BENCHMARK(BM_PageDecode)->Arg(1000)->Unit(benchmark::kMicrosecond);
 
 } // namespace
+
+namespace {
+void BM_PageFromCborOnly(benchmark::State &state)
+{
+    const QByteArray frame = protocol::encodeFrame(protocol::Kind::Response, 7, page(int(state.range(0))));
+    const QByteArray payload = frame.mid(protocol::kHeaderSize);
+    for (auto _ : state) benchmark::DoNotOptimize(QCborValue::fromCbor(payload));
+}
+BENCHMARK(BM_PageFromCborOnly)->Arg(1000)->Unit(benchmark::kMicrosecond);
+}

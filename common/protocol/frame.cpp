@@ -1,7 +1,6 @@
 #include "protocol/frame.h"
 
 #include <QCborArray>
-#include <QCborStreamReader>
 #include <QtEndian>
 
 namespace liuhe::protocol {
@@ -76,34 +75,82 @@ namespace {
 
 constexpr qint64 kMaxItems = 1000000;
 
-// Walks the CBOR item structure without building values, so depth, item count and
-// truncation are known before QCborValue allocates anything.
-bool scanItem(QCborStreamReader &reader, int depth, qint64 &items)
-{
-    if (++items > kMaxItems || depth > kMaxNesting) return false;
-    switch (reader.type()) {
-    case QCborStreamReader::Array:
-    case QCborStreamReader::Map: {
-        const bool isMap = reader.isMap();
-        if (reader.isLengthKnown() && reader.length() > quint64(kMaxItems)) return false;
-        if (!reader.enterContainer()) return false;
-        while (reader.lastError() == QCborError::NoError && reader.hasNext()) {
-            if (!scanItem(reader, depth + 1, items)) return false;
-            if (isMap && !scanItem(reader, depth + 1, items)) return false;
+// Walks the CBOR bytes without building anything (no allocation, one pass), so
+// depth, item count, lengths and truncation are checked before QCborValue
+// allocates. Structure only: QCborValue::fromCbor still judges the contents.
+class CborScanner {
+public:
+    explicit CborScanner(QByteArrayView bytes) : m_p(reinterpret_cast<const uchar *>(bytes.data())), m_n(bytes.size()) {}
+
+    bool item(int depth)
+    {
+        if (++m_items > kMaxItems || depth > kMaxNesting || m_pos >= m_n) return false;
+        const uchar initial = m_p[m_pos++];
+        const int major = initial >> 5;
+        const int info = initial & 0x1f;
+        if (info == 31) return indefinite(major, depth);
+        quint64 arg = 0;
+        if (info < 24) {
+            arg = quint64(info);
+        } else if (info <= 27) {
+            const int size = 1 << (info - 24);
+            if (m_n - m_pos < size) return false;
+            for (int i = 0; i < size; ++i) arg = (arg << 8) | m_p[m_pos++];
+        } else {
+            return false; // 28–30 are reserved
         }
-        if (reader.lastError() != QCborError::NoError) return false;
-        return reader.leaveContainer();
+        switch (major) {
+        case 2: // byte and text strings
+        case 3:
+            if (arg > quint64(m_n - m_pos)) return false;
+            m_pos += qsizetype(arg);
+            return true;
+        case 4: // arrays and maps: every item needs at least one byte
+        case 5: {
+            const quint64 count = major == 5 ? arg * 2 : arg;
+            if (arg > quint64(kMaxItems) || count > quint64(m_n - m_pos)) return false;
+            for (quint64 i = 0; i < count; ++i)
+                if (!item(depth + 1)) return false;
+            return true;
+        }
+        case 6: // a tag and the item it tags
+            return item(depth + 1);
+        default: // integers, simple values, floats
+            return true;
+        }
     }
-    case QCborStreamReader::Tag:
-        reader.next(0); // step over the tag number
-        if (reader.lastError() != QCborError::NoError) return false;
-        return scanItem(reader, depth + 1, items);
-    case QCborStreamReader::Invalid:
-        return false;
-    default:
-        return reader.next(0) && reader.lastError() == QCborError::NoError;
+
+    qsizetype position() const { return m_pos; }
+    bool atMapStart() const { return m_n > 0 && (m_p[0] >> 5) == 5; }
+
+private:
+    bool isBreak() const { return m_pos < m_n && m_p[m_pos] == 0xff; }
+
+    bool indefinite(int major, int depth)
+    {
+        if (major == 2 || major == 3) { // chunks: definite strings of the same type
+            for (;;) {
+                if (m_pos >= m_n) return false;
+                if (isBreak()) return ++m_pos, true;
+                if ((m_p[m_pos] >> 5) != major || (m_p[m_pos] & 0x1f) == 31 || !item(depth + 1)) return false;
+            }
+        }
+        if (major == 4 || major == 5) {
+            for (;;) {
+                if (m_pos >= m_n) return false;
+                if (isBreak()) return ++m_pos, true;
+                if (!item(depth + 1)) return false;
+                if (major == 5 && !item(depth + 1)) return false;
+            }
+        }
+        return false; // no indefinite integers or tags; a lone break
     }
-}
+
+    const uchar *m_p;
+    qsizetype m_n;
+    qsizetype m_pos = 0;
+    qint64 m_items = 0;
+};
 
 } // namespace
 
@@ -114,14 +161,11 @@ std::optional<QCborMap> decodePayload(QByteArrayView bytes, QString *error)
         return std::nullopt;
     };
     if (bytes.isEmpty()) return QCborMap();
-    const QByteArray data = bytes.toByteArray();
-    {
-        QCborStreamReader reader(data);
-        if (!reader.isMap()) return fail("payload is not a CBOR map");
-        qint64 items = 0;
-        if (!scanItem(reader, 1, items)) return fail("payload malformed, too deep or too large");
-        if (reader.currentOffset() != data.size()) return fail("trailing bytes after payload");
-    }
+    CborScanner scanner(bytes);
+    if (!scanner.atMapStart()) return fail("payload is not a CBOR map");
+    if (!scanner.item(1)) return fail("payload malformed, too deep or too large");
+    if (scanner.position() != bytes.size()) return fail("trailing bytes after payload");
+    const QByteArray data = QByteArray::fromRawData(bytes.data(), bytes.size());
     QCborParserError parseError;
     const QCborValue value = QCborValue::fromCbor(data, &parseError);
     if (parseError.error != QCborError::NoError || !value.isMap()) return fail("payload malformed");
