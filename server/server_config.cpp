@@ -56,8 +56,11 @@ std::optional<ServerConfig> ServerConfig::parse(const QStringList &arguments, QS
     const QCommandLineOption frameTimeout(QStringLiteral("frame-timeout"), QStringLiteral("Seconds a started frame has to arrive whole (default 30)."), QStringLiteral("S"));
     const QCommandLineOption preLoginIdle(QStringLiteral("pre-login-idle"), QStringLiteral("Seconds a connection may idle before logging in (default 120)."),
                                           QStringLiteral("S"));
+    const QCommandLineOption queueTimeout(QStringLiteral("queue-timeout-ms"),
+                                          QStringLiteral("Milliseconds a request may wait for a store thread before it gets TIMEOUT (default 30000)."),
+                                          QStringLiteral("MS"));
     const QList<QCommandLineOption> options = {listen, dataDir, database, demo, adminPassword, tlsCert, tlsKey, logLevel, ioThreads, readers, dengbao, idle,
-                                               perAddress, maxConnections, helloTimeout, frameTimeout, preLoginIdle};
+                                               perAddress, maxConnections, helloTimeout, frameTimeout, preLoginIdle, queueTimeout};
     p.addOption(config);
     for (const auto &o : options) p.addOption(o);
 
@@ -105,6 +108,7 @@ std::optional<ServerConfig> ServerConfig::parse(const QStringList &arguments, QS
     c.dengbao = p.isSet(dengbao);
     if (p.isSet(ioThreads)) c.ioThreads = std::max(1, p.value(ioThreads).toInt());
     if (p.isSet(readers)) c.readers = std::max(1, p.value(readers).toInt());
+    if (p.isSet(queueTimeout)) c.queueTimeoutMs = std::max(1, p.value(queueTimeout).toInt());
     if (p.isSet(idle)) c.sessionIdleSeconds = std::max(0, p.value(idle).toInt());
     if (p.isSet(perAddress)) c.limits.maxConnectionsPerAddress = std::max(1, p.value(perAddress).toInt());
     if (p.isSet(maxConnections)) c.limits.maxConnections = std::max(1, p.value(maxConnections).toInt());

@@ -22,6 +22,7 @@ struct ServerConfig {
     QString logLevel = QStringLiteral("info");
     int ioThreads = 2;
     int readers = 2;
+    int queueTimeoutMs = 30000; // a request not started by then gets TIMEOUT
     bool dengbao = false;
     int sessionIdleSeconds = 0; // 0: by role
     net::NetLimits limits;

@@ -108,7 +108,7 @@ int runServer(const ServerConfig &config)
     if (!prepareStore(config, *storeConfig)) return 3;
 
     rpc::SessionState::setIdleOverrideSeconds(config.sessionIdleSeconds);
-    store::DbPool pool(*storeConfig, store::DbPool::Options{config.readers, 128, 6});
+    store::DbPool pool(*storeConfig, store::DbPool::Options{config.readers, 128, 6, config.queueTimeoutMs});
     rpc::CpuPool cpu(2);
     rpc::Hub hub;
     rpc::CallRegistry calls;

@@ -20,7 +20,8 @@ Requirement actionRequirement(const QCborMap &args)
 {
     const schema::Entity *e = schema::Catalogue::instance().entity(args.value(QStringLiteral("entity")).toString());
     const QString action = args.value(QStringLiteral("action")).toString();
-    if (!e || !e->action(action)) return Requirement::deny(QStringLiteral("unknown document action"));
+    if (!e) return Requirement::unknown(QStringLiteral("unknown entity"));
+    if (!e->action(action)) return Requirement::unknown(QStringLiteral("unknown document action: %1").arg(action.left(64)));
     return Requirement::on(e->name, action);
 }
 
@@ -36,7 +37,9 @@ Reply docAction(store::WriteScope &scope, const CallInput &in)
     // Answer with the document as it is now, plus what the action returned.
     auto record = documents::loadDocument(scope, *e, id);
     QCborMap out = record.value_or(QCborMap());
-    out.insert(QStringLiteral("action_result"), r.value());
+    for (const auto &f : e->fields) // the caller's field grants hold here too
+        if (!in.caller.perms().canReadField(f)) out.remove(f.name);
+    out.insert(QStringLiteral("action_result"), r.value().isUndefined() ? QCborValue(QCborValue::Null) : r.value());
     return out;
 }
 

@@ -156,6 +156,11 @@ QList<QPair<qint64, qint64>> resolveApprovers(store::Db &db, const Step &step, q
     return out;
 }
 
+qint64 instanceVersion(store::Db &db, qint64 id)
+{
+    return db.scalar(QStringLiteral("SELECT version FROM approval_instance WHERE id = ?"), {id}).toLongLong();
+}
+
 QCborMap todoData(const Instance &i, qint64 taskId, const QString &stepName)
 {
     return QCborMap{{QStringLiteral("task_id"), taskId}, {QStringLiteral("instance_id"), i.id}, {QStringLiteral("doc_type"), i.docType},
@@ -182,8 +187,8 @@ std::optional<CallError> openStep(store::WriteScope &scope, const Instance &inst
         scope.notify({approver}, QStringLiteral("approval.todo"), todoData(instance, taskId, step.name));
         notified << approver;
     }
-    db.run(QStringLiteral("UPDATE approval_instance SET current_step = ? WHERE id = ?"), {step.seq, instance.id});
-    scope.changed(QStringLiteral("approval_instance"), instance.id, 0, QStringLiteral("step"));
+    db.run(QStringLiteral("UPDATE approval_instance SET current_step = ?, version = version + 1 WHERE id = ?"), {step.seq, instance.id});
+    scope.changed(QStringLiteral("approval_instance"), instance.id, instanceVersion(db, instance.id), QStringLiteral("step"));
     return std::nullopt;
 }
 
@@ -203,7 +208,7 @@ void finishInstance(store::WriteScope &scope, const Instance &i, const QString &
 {
     scope.db().run(QStringLiteral("UPDATE approval_instance SET state = ?, finished_at = ?, version = version + 1 WHERE id = ?"),
                    {state, toWireDateTime(scope.now()), i.id});
-    scope.changed(QStringLiteral("approval_instance"), i.id, 0, state);
+    scope.changed(QStringLiteral("approval_instance"), i.id, instanceVersion(scope.db(), i.id), state);
     scope.notify({i.applicantId}, QStringLiteral("approval.done"),
                  QCborMap{{QStringLiteral("instance_id"), i.id}, {QStringLiteral("doc_type"), i.docType}, {QStringLiteral("doc_id"), i.docId},
                           {QStringLiteral("doc_number"), i.docNumber}, {QStringLiteral("state"), state}, {QStringLiteral("event"), event}});
@@ -313,7 +318,7 @@ Reply decide(store::WriteScope &scope, const auth::Caller &caller, qint64 taskId
     if (!entity || !action) return Reply::fail(ErrorCode::Internal, QStringLiteral("the approved document type is unknown"));
     Reply done = documents::executeAction(scope, caller, *entity, instance.docId, *action, {}, true);
     if (!done.isOk()) return done;
-    return QCborMap{{QStringLiteral("state"), QStringLiteral("approved")}, {QStringLiteral("result"), done.value()}};
+    return QCborMap{{QStringLiteral("state"), QStringLiteral("approved")}, {QStringLiteral("result"), done.value().isUndefined() ? QCborValue(QCborValue::Null) : done.value()}};
 }
 
 Reply returnTo(store::WriteScope &scope, const auth::Caller &caller, qint64 taskId, int step, const QString &comment)

@@ -26,7 +26,7 @@ Requirement onDocument(const QCborMap &args, const QString &action)
     const QString docType = args.value(QStringLiteral("doc_type")).toString();
     static const QStringList scanning = {QStringLiteral("purchase_receipt"), QStringLiteral("delivery"), QStringLiteral("stock_transfer"),
                                          QStringLiteral("stock_count")};
-    if (!scanning.contains(docType)) return Requirement::deny(QStringLiteral("not a scanning document"));
+    if (!scanning.contains(docType)) return Requirement::unknown(QStringLiteral("not a scanning document: %1").arg(docType.left(64)));
     return Requirement::on(docType, action);
 }
 
@@ -37,7 +37,7 @@ Requirement onTask(const QCborMap &args)
     if (task == QLatin1String("pick")) return Requirement::on(QStringLiteral("delivery"), QStringLiteral("create"));
     if (task == QLatin1String("transfer")) return Requirement::on(QStringLiteral("stock_transfer"), QStringLiteral("create"));
     if (task == QLatin1String("count")) return Requirement::on(QStringLiteral("stock_count"), QStringLiteral("create"));
-    return Requirement::deny(QStringLiteral("unknown task"));
+    return Requirement::unknown(QStringLiteral("unknown task: %1").arg(task.left(64)));
 }
 
 // One click on reorder alerts: a requisition with their suggested quantities.
@@ -74,6 +74,17 @@ Reply requisitionFromAlerts(store::WriteScope &scope, const CallInput &in)
     return QCborMap{{QStringLiteral("requisition_id"), created.id}, {QStringLiteral("number"), created.number}};
 }
 
+// Scanning into someone else's draft is refused like reading it: the record
+// rules of the document decide, and an unseen document is simply not found.
+template <class F>
+Reply withinDocumentScope(store::Db &db, const CallInput &in, const QString &action, F work)
+{
+    const schema::Entity *doc = schema::Catalogue::instance().entity(in.args.value(QStringLiteral("doc_type")).toString());
+    const qint64 id = in.args.value(QStringLiteral("doc_id")).toInteger();
+    if (!doc || !store::recordInScope(db, *doc, in.caller, action, id)) return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
+    return work();
+}
+
 template <class F>
 rpc::CallSpec readCall(const QString &name, const QString &entity, F handler)
 {
@@ -96,12 +107,20 @@ void registerInventoryCalls(rpc::CallRegistry &calls)
                [](store::Db &db, const CallInput &in) { return lookupBarcode(db, in.args.value(QStringLiteral("barcode")).toString()); }, {}, {}});
     calls.add({QStringLiteral("inventory.open_task"), onTask, {}, [](store::WriteScope &s, const CallInput &in) { return openTask(s, in.caller, in.args); }, {}});
     calls.add({QStringLiteral("inventory.scan"), [](const QCborMap &a) { return onDocument(a, QStringLiteral("write")); }, {},
-               [](store::WriteScope &s, const CallInput &in) { return scan(s, in.caller, in.args); }, {}});
+               [](store::WriteScope &s, const CallInput &in) {
+                   return withinDocumentScope(s.db(), in, QStringLiteral("write"), [&] { return scan(s, in.caller, in.args); });
+               },
+               {}});
     calls.add({QStringLiteral("inventory.undo_scan"), [](const QCborMap &a) { return onDocument(a, QStringLiteral("write")); }, {},
-               [](store::WriteScope &s, const CallInput &in) { return undoScan(s, in.caller, in.args); }, {}});
+               [](store::WriteScope &s, const CallInput &in) {
+                   return withinDocumentScope(s.db(), in, QStringLiteral("write"), [&] { return undoScan(s, in.caller, in.args); });
+               },
+               {}});
     calls.add({QStringLiteral("inventory.task"), [](const QCborMap &a) { return onDocument(a, QStringLiteral("read")); },
                [](store::Db &db, const CallInput &in) {
-                   return taskProgress(db, in.args.value(QStringLiteral("doc_type")).toString(), in.args.value(QStringLiteral("doc_id")).toInteger());
+                   return withinDocumentScope(db, in, QStringLiteral("read"), [&] {
+                       return taskProgress(db, in.args.value(QStringLiteral("doc_type")).toString(), in.args.value(QStringLiteral("doc_id")).toInteger());
+                   });
                },
                {}, {}});
     calls.add(readCall(QStringLiteral("inventory.stock_on_hand"), QStringLiteral("stock_level"), stockOnHand));

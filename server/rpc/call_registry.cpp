@@ -29,7 +29,7 @@ QStringList CallRegistry::names() const
 Requirement entityRequirement(const QCborMap &args, const QString &action)
 {
     const QString entity = args.value(QStringLiteral("entity")).toString();
-    if (!schema::Catalogue::instance().entity(entity)) return Requirement::deny(QStringLiteral("unknown entity"));
+    if (!schema::Catalogue::instance().entity(entity)) return Requirement::unknown(QStringLiteral("unknown entity: %1").arg(entity.left(64)));
     return Requirement::on(entity, action);
 }
 

@@ -23,13 +23,16 @@ class SessionState;
 
 // The permission a call needs, derived from its arguments.
 struct Requirement {
-    enum class Kind { Deny, Public, LoggedIn, Entity };
+    enum class Kind { Deny, Public, LoggedIn, Entity, Unknown };
     Kind kind = Kind::Deny;
     QString entity;
     QString action;
-    QString reason; // why Deny
+    QString reason; // why Deny, or what is Unknown
 
     static Requirement deny(const QString &why) { return {Kind::Deny, {}, {}, why}; }
+    // The call names something that does not exist (entity, action, task): a
+    // NOT_FOUND for logged-in callers, not a refusal of something real.
+    static Requirement unknown(const QString &what) { return {Kind::Unknown, {}, {}, what}; }
     static Requirement publicCall() { return {Kind::Public, {}, {}, {}}; }
     static Requirement loggedIn() { return {Kind::LoggedIn, {}, {}, {}}; }
     static Requirement on(const QString &entity, const QString &action) { return {Kind::Entity, entity, action, {}}; }

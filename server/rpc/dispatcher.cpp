@@ -5,6 +5,7 @@
 #include "server_log.h"
 #include "store/db.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 
 namespace liuhe::rpc {
@@ -29,19 +30,34 @@ void logCall(const auth::Caller &caller, quint64 session, const QString &call, c
 
 } // namespace
 
-Reply runIdempotent(store::WriteScope &scope, const auth::Caller &caller, const QString &key, const std::function<Reply()> &work)
+namespace {
+
+// What a key was first used with: a replay must carry the same arguments.
+QString argumentsHash(const QCborMap &args)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(QCborValue(args).toCbor(), QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace
+
+Reply runIdempotent(store::WriteScope &scope, const auth::Caller &caller, const QString &key, const QCborMap &args,
+                    const std::function<Reply()> &work)
 {
     if (key.isEmpty()) return work();
     if (key.size() > 128) return Reply::fail(ErrorCode::BadRequest, QStringLiteral("idempotency key too long"));
     const QString ikey = QString::number(caller.userId) + u':' + key;
     store::Db &db = scope.db();
+    const QString hash = argumentsHash(args);
     {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT call, response FROM idempotency WHERE ikey = ?"), {ikey});
+        QSqlQuery &q = db.run(QStringLiteral("SELECT call, response, args_hash FROM idempotency WHERE ikey = ?"), {ikey});
         if (q.next()) {
             const QString call = q.value(0).toString();
             const QByteArray response = q.value(1).toByteArray();
+            const QString storedHash = q.value(2).toString(); // empty for keys stored before migration 4
             q.finish();
             if (call != caller.call) return Reply::fail(ErrorCode::BadRequest, QStringLiteral("idempotency key reused for another call"));
+            if (!storedHash.isEmpty() && storedHash != hash)
+                return Reply::fail(ErrorCode::BadRequest, QStringLiteral("idempotency key reused with different arguments"));
             QCborMap replayed = QCborValue::fromCbor(response).toMap();
             replayed.insert(QStringLiteral("replayed"), true);
             return QCborValue(replayed);
@@ -51,8 +67,8 @@ Reply runIdempotent(store::WriteScope &scope, const auth::Caller &caller, const 
     Reply reply = work();
     if (reply.isOk()) {
         QCborMap stored = reply.value().isMap() ? reply.value().toMap() : QCborMap{{QStringLiteral("value"), reply.value()}};
-        db.run(QStringLiteral("INSERT INTO idempotency (ikey, user_id, call, response, at) VALUES (?, ?, ?, ?, ?)"),
-               {ikey, caller.userId, caller.call, QCborValue(stored).toCbor(), toWireDateTime(scope.now())});
+        db.run(QStringLiteral("INSERT INTO idempotency (ikey, user_id, call, response, at, args_hash) VALUES (?, ?, ?, ?, ?, ?)"),
+               {ikey, caller.userId, caller.call, QCborValue(stored).toCbor(), toWireDateTime(scope.now()), hash});
     }
     return reply;
 }
@@ -109,6 +125,9 @@ void Dispatcher::run(const SessionPtr &session, const CallSpec &spec, const QCbo
     case Requirement::Kind::Deny:
         refuse(caller, QString(), req.reason.isEmpty() ? QStringLiteral("not allowed") : req.reason, std::move(done));
         return;
+    case Requirement::Kind::Unknown:
+        done(Reply::fail(ErrorCode::NotFound, req.reason));
+        return;
     case Requirement::Kind::Entity:
         if (!caller.perms().can(req.entity, req.action)) {
             refuse(caller, req.entity, QStringLiteral("no %1 permission on %2").arg(req.action, req.entity), std::move(done));
@@ -142,7 +161,7 @@ void Dispatcher::run(const SessionPtr &session, const CallSpec &spec, const QCbo
     auto handler = spec.write;
     m_context.db.write(
         [this, shared, handler, idempotencyKey](store::WriteScope &scope) {
-            return runIdempotent(scope, shared->first, idempotencyKey,
+            return runIdempotent(scope, shared->first, idempotencyKey, shared->second,
                                  [&] { return handler(scope, CallInput{shared->first, shared->second, m_context}); });
         },
         [this, done, shared, sessionId, timer, name = spec.name](Reply reply, store::WriteEffects effects) {

@@ -29,7 +29,7 @@ private:
 };
 
 // Runs a write with an idempotency key: a repeated key returns the first answer.
-protocol::Reply runIdempotent(store::WriteScope &scope, const auth::Caller &caller, const QString &key,
+protocol::Reply runIdempotent(store::WriteScope &scope, const auth::Caller &caller, const QString &key, const QCborMap &args,
                               const std::function<protocol::Reply()> &work);
 
 } // namespace liuhe::rpc

@@ -1,5 +1,8 @@
 #include "rpc/hub.h"
 
+#include "schema/catalogue.h"
+#include "store/record_access.h"
+
 namespace liuhe::rpc {
 
 void Hub::add(const SessionPtr &session)
@@ -61,11 +64,12 @@ void Hub::publish(const store::WriteEffects &effects)
             data.insert(QStringLiteral("id"), c.id);
             data.insert(QStringLiteral("version"), c.version);
             data.insert(QStringLiteral("kind"), c.kind);
+            const schema::Entity *entity = schema::Catalogue::instance().entity(c.entity);
             for (quint64 id : targets) {
                 const SessionPtr s = m_sessions.value(id);
-                if (!s) continue;
-                const auto perms = s->permissions();
-                if (perms && perms->can(c.entity, QStringLiteral("read")))
+                if (!s || !s->permissions() || !entity) continue;
+                // The same record rules as data.query: a rep hears only of their own customers.
+                if (store::withinScope(*entity, s->caller(QString()), QStringLiteral("read"), c.ownership))
                     deliveries.append({s, {QStringLiteral("record.changed"), data}});
             }
         }

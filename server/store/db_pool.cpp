@@ -27,6 +27,11 @@ Reply storeFailure(const StoreError &e)
     }
 }
 
+Reply queueTimeout()
+{
+    return Reply::fail(ErrorCode::Timeout, QStringLiteral("the server was too busy to start this request in time; nothing was done"));
+}
+
 } // namespace
 
 DbPool::DbPool(const StoreConfig &config, Options options) : m_config(config), m_options(options)
@@ -52,6 +57,11 @@ void DbPool::stop()
     m_readers.clear();
 }
 
+bool DbPool::waitedTooLong(Clock::time_point queuedAt) const
+{
+    return m_options.queueTimeoutMs > 0 && Clock::now() - queuedAt > std::chrono::milliseconds(m_options.queueTimeoutMs);
+}
+
 int DbPool::pendingWrites() const
 {
     std::lock_guard lock(m_writeMutex);
@@ -63,7 +73,7 @@ void DbPool::read(ReadJob job, ReadDone done)
     {
         std::lock_guard lock(m_readMutex);
         if (!m_stopping) {
-            m_reads.push_back(PendingRead{std::move(job), std::move(done)});
+            m_reads.push_back(PendingRead{std::move(job), std::move(done), Clock::now()});
             m_readReady.notify_one();
             return;
         }
@@ -76,7 +86,7 @@ void DbPool::write(WriteJob job, WriteDone done)
     {
         std::lock_guard lock(m_writeMutex);
         if (!m_stopping) {
-            m_writes.push_back(PendingWrite{std::move(job), std::move(done)});
+            m_writes.push_back(PendingWrite{std::move(job), std::move(done), Clock::now()});
             m_writeReady.notify_one();
             return;
         }
@@ -95,6 +105,11 @@ void DbPool::readerLoop(int index)
             if (m_reads.empty()) break;
             item = std::move(m_reads.front());
             m_reads.pop_front();
+        }
+        if (waitedTooLong(item.queuedAt)) {
+            ++m_stats.timedOut;
+            item.done(queueTimeout());
+            continue;
         }
         Reply reply;
         for (int attempt = 0;; ++attempt) {
@@ -138,15 +153,19 @@ void DbPool::writerLoop()
     AuditChain chain;
     for (;;) {
         std::vector<PendingWrite> batch;
+        std::vector<PendingWrite> late;
         {
             std::unique_lock lock(m_writeMutex);
             m_writeReady.wait(lock, [this] { return m_stopping || !m_writes.empty(); });
             if (m_writes.empty()) break; // stopping and drained
             while (!m_writes.empty() && int(batch.size()) < m_options.maxBatch) {
-                batch.push_back(std::move(m_writes.front()));
+                (waitedTooLong(m_writes.front().queuedAt) ? late : batch).push_back(std::move(m_writes.front()));
                 m_writes.pop_front();
             }
         }
+        m_stats.timedOut += qint64(late.size());
+        for (auto &w : late) w.done(queueTimeout(), {});
+        if (batch.empty()) continue;
         for (int attempt = 0;; ++attempt) {
             try {
                 if (!db) db = std::make_unique<Db>(m_config, QStringLiteral("writer"));

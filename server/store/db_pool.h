@@ -9,6 +9,7 @@
 #include "store/write_scope.h"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -31,6 +32,9 @@ public:
         int readers = 2;
         int maxBatch = 128;
         int retries = 6;
+        // A job still queued after this long is answered TIMEOUT and never run:
+        // its caller has likely given up, and running it late would surprise them.
+        int queueTimeoutMs = 30000;
     };
 
     struct Stats {
@@ -39,6 +43,7 @@ public:
         std::atomic<qint64> readJobs{0};
         std::atomic<qint64> retries{0};
         std::atomic<qint64> failedBatches{0};
+        std::atomic<qint64> timedOut{0};
     };
 
     DbPool(const StoreConfig &config, Options options);
@@ -53,14 +58,18 @@ public:
     int pendingWrites() const;
 
 private:
+    using Clock = std::chrono::steady_clock;
     struct PendingWrite {
         WriteJob job;
         WriteDone done;
+        Clock::time_point queuedAt;
     };
     struct PendingRead {
         ReadJob job;
         ReadDone done;
+        Clock::time_point queuedAt;
     };
+    bool waitedTooLong(Clock::time_point queuedAt) const;
 
     void writerLoop();
     void readerLoop(int index);

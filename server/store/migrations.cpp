@@ -96,6 +96,12 @@ void documentNumberKeys(Db &db)
         if (e.isDocument()) search::rebuildEntity(db, e);
 }
 
+// A replayed idempotency key must carry the arguments it was first used with.
+void idempotencyArguments(Db &db)
+{
+    db.exec(QStringLiteral("ALTER TABLE idempotency ADD COLUMN args_hash TEXT NOT NULL DEFAULT ''"));
+}
+
 } // namespace
 
 const std::vector<Migration> &allMigrations()
@@ -104,6 +110,7 @@ const std::vector<Migration> &allMigrations()
         {1, QStringLiteral("core tables, reference data"), coreTables},
         {2, QStringLiteral("stock ledger, levels, quants, FIFO layers"), inventoryTables},
         {3, QStringLiteral("search keys of document numbers"), documentNumberKeys},
+        {4, QStringLiteral("arguments of idempotency keys"), idempotencyArguments},
     };
     return migrations;
 }

@@ -426,6 +426,7 @@ Reply removeRecord(WriteScope &scope, const auth::Caller &caller, const Entity &
     if (current->version != baseVersion)
         return Reply(CallError(ErrorCode::Conflict, QStringLiteral("the record changed since you loaded it"), {},
                                QCborMap{{QStringLiteral("version"), current->version}}));
+    const RowOwnership ownership = loadOwnership(db, e, id); // before the row may go
     const QString now = toWireDateTime(scope.now());
     if (e.isArchivable()) {
         db.run(QStringLiteral("UPDATE %1 SET archived = 1, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?")
@@ -442,7 +443,7 @@ Reply removeRecord(WriteScope &scope, const auth::Caller &caller, const Entity &
         audit.changes.insert(QStringLiteral("deleted"), true);
     }
     scope.audit(audit);
-    scope.changed(e.name, id, current->version + 1, QStringLiteral("removed"));
+    scope.changed(e.name, id, current->version + 1, QStringLiteral("removed"), ownership);
     QCborMap out;
     out.insert(QStringLiteral("id"), id);
     out.insert(QStringLiteral("version"), current->version + 1);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "store/audit_chain.h"
+#include "store/record_access.h"
 
 #include <QCborMap>
 #include <QDateTime>
@@ -20,6 +21,7 @@ struct ChangeEvent {
     qint64 id = 0;
     qint64 version = 0;
     QString kind; // created, updated, removed, or an action name
+    RowOwnership ownership; // who may be told (record rules)
 };
 
 // A message for particular users: a to-do, a reminder, a reorder alert.
@@ -64,9 +66,11 @@ public:
     AuditChain::Head auditHead() const { return m_chain.head(); }
     void restoreAuditHead(const AuditChain::Head &head) { m_chain.restore(head); }
 
-    void changed(const QString &entity, qint64 id, qint64 version, const QString &kind)
+    // The record's owner is read now, while the row exists, for the push filter.
+    void changed(const QString &entity, qint64 id, qint64 version, const QString &kind);
+    void changed(const QString &entity, qint64 id, qint64 version, const QString &kind, const RowOwnership &ownership)
     {
-        m_effects.changes.append(ChangeEvent{entity, id, version, kind});
+        m_effects.changes.append(ChangeEvent{entity, id, version, kind, ownership});
     }
     void notify(const QList<qint64> &users, const QString &event, const QCborMap &data)
     {

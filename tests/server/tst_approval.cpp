@@ -127,6 +127,8 @@ private Q_SLOTS:
 
     void smallOrderNeedsOnlyTheHead()
     {
+        auto watcher = server.admin();
+        LH_VERIFY_OK(watcher->call(QStringLiteral("events.subscribe"), M{{QStringLiteral("entities"), A{QStringLiteral("approval_instance")}}}));
         const qint64 po = order(*buyerC, 1000000); // ¥10,000
         Erp b(*buyerC);
         const Reply submitted = b.action(QStringLiteral("purchase_order"), po, QStringLiteral("confirm"));
@@ -154,6 +156,20 @@ private Q_SLOTS:
         QCborMap done;
         QVERIFY(buyerC->waitForEvent(QStringLiteral("approval.done"), 5000, &done));
         QCOMPARE(done.value(QStringLiteral("state")).toString(), QStringLiteral("approved"));
+        // Pushes about the approval carry its real version, so lists can tell stale rows.
+        const qint64 instance = done.value(QStringLiteral("instance_id")).toInteger();
+        QCborMap first;
+        QVERIFY(watcher->waitForEvent(QStringLiteral("record.changed"), 5000, &first));
+        QTest::qWait(200);
+        qint64 last = 0;
+        for (const auto &[event, data] : QList<QPair<QString, QCborMap>>{{QStringLiteral("record.changed"), first}} + watcher->takeEvents()) {
+            if (event != QLatin1String("record.changed") || data.value(QStringLiteral("id")).toInteger() != instance) continue;
+            const qint64 version = data.value(QStringLiteral("version")).toInteger();
+            QVERIFY2(version > last, qPrintable(QStringLiteral("version %1 after %2").arg(version).arg(last)));
+            last = version;
+        }
+        QVERIFY(last > 0);
+        QCOMPARE(erp->get(QStringLiteral("approval_instance"), instance).value(QStringLiteral("version")).toInteger(), last);
     }
 
     void largeOrderNeedsBothGeneralManagers()

@@ -285,6 +285,56 @@ private Q_SLOTS:
         QCOMPARE(test::problemsOf(grab), QStringList{QStringLiteral("owner_id:protected")});
     }
 
+    void pushesFollowRecordRules()
+    {
+        // rep_a and rep_b exist from salesRepsSeeOwnCustomersAndThePool.
+        auto a = server.login(QStringLiteral("rep_a"), QString::fromLatin1(test::kUserPassword));
+        auto b = server.login(QStringLiteral("rep_b"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(a && b);
+        LH_VERIFY_OK(b->call(QStringLiteral("events.subscribe"), M{{QStringLiteral("entities"), A{QStringLiteral("customer")}}}));
+        const Reply others = save(*a, QStringLiteral("customer"), customer(QStringLiteral("OWN-A2"), s("甲的新客户")));
+        LH_VERIFY_OK(others);
+        LH_VERIFY_OK(save(*a, QStringLiteral("customer"), M{{QStringLiteral("phone"), QStringLiteral("010-1")}}, idOf(others), versionOf(others)));
+        const Reply pool = save(*admin, QStringLiteral("customer"), customer(QStringLiteral("POOL2"), s("公海客户二"), M{{QStringLiteral("owner_id"), QCborValue(QCborValue::Null)}}));
+        LH_VERIFY_OK(pool);
+        QCborMap event;
+        QVERIFY(b->waitForEvent(QStringLiteral("record.changed"), 5000, &event));
+        QCOMPARE(event.value(QStringLiteral("id")).toInteger(), idOf(pool));
+        QTest::qWait(300);
+        // Nothing at all about rep_a's customer: not even that it exists.
+        for (const auto &[name, data] : b->takeEvents()) QVERIFY(data.value(QStringLiteral("id")).toInteger() != idOf(others));
+    }
+
+    void unknownNamesAreNotFound()
+    {
+        LH_VERIFY_ERROR(query(*admin, QStringLiteral("no_such_entity")), ErrorCode::NotFound);
+        LH_VERIFY_ERROR(admin->call(QStringLiteral("doc.action"), M{{QStringLiteral("entity"), QStringLiteral("sales_order")}, {QStringLiteral("id"), 1},
+                                                                     {QStringLiteral("action"), QStringLiteral("teleport")}}),
+                        ErrorCode::NotFound);
+        LH_VERIFY_ERROR(admin->call(QStringLiteral("inventory.open_task"), M{{QStringLiteral("task"), QStringLiteral("juggle")}}), ErrorCode::NotFound);
+        // Before login the answer is the same for real and made-up names.
+        auto anonymous = server.connect();
+        QVERIFY(anonymous);
+        LH_VERIFY_ERROR(query(*anonymous, QStringLiteral("no_such_entity")), ErrorCode::AuthRequired);
+        LH_VERIFY_ERROR(query(*anonymous, QStringLiteral("customer")), ErrorCode::AuthRequired);
+    }
+
+    void idempotencyKeysBindTheirArguments()
+    {
+        const QString key = QStringLiteral("k-%1").arg(QDateTime::currentMSecsSinceEpoch());
+        const M args{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("changes"), customer(QStringLiteral("IDEM1"), s("幂等客户"))}};
+        const Reply first = admin->call(QStringLiteral("data.save"), args, key);
+        LH_VERIFY_OK(first);
+        const Reply again = admin->call(QStringLiteral("data.save"), args, key);
+        LH_VERIFY_OK(again);
+        QCOMPARE(idOf(again), idOf(first));
+        QVERIFY(again.value().toMap().value(QStringLiteral("replayed")).toBool());
+        const M other{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("changes"), customer(QStringLiteral("IDEM2"), s("另一个客户"))}};
+        LH_VERIFY_ERROR(admin->call(QStringLiteral("data.save"), other, key), ErrorCode::BadRequest);
+        QCOMPARE(test::rowsOf(query(*admin, QStringLiteral("customer"), A{QStringLiteral("in"), QStringLiteral("code"),
+                                                                           A{QStringLiteral("IDEM1"), QStringLiteral("IDEM2")}})).size(), 1);
+    }
+
     void sensitiveFieldsNeedAGrant()
     {
         QString error;

@@ -288,6 +288,25 @@ private Q_SLOTS:
         Reply first = scan(QStringLiteral("6901234567892"), QStringLiteral("scan-A"));
         LH_VERIFY_OK(first);
         QCOMPARE(first.value().toMap().value(QStringLiteral("scanned_total")).toInteger(), kUnit);
+        {
+            // A clerk whose scope is their own receipts cannot see or scan into another's.
+            QString error;
+            const QList<test::Grant> own = {{QStringLiteral("purchase_receipt"), QStringLiteral("read"), QStringLiteral("own")},
+                                            {QStringLiteral("purchase_receipt"), QStringLiteral("write"), QStringLiteral("own")},
+                                            {QStringLiteral("product"), QStringLiteral("read")}};
+            QVERIFY2(test::createUser(*admin, QStringLiteral("clerk_own"), QString::fromLatin1(test::kUserPassword), QStringLiteral("clerk_own"), own, {}, &error),
+                     qPrintable(error));
+            auto clerk = server.login(QStringLiteral("clerk_own"), QString::fromLatin1(test::kUserPassword));
+            QVERIFY(clerk);
+            const M target{{QStringLiteral("doc_type"), QStringLiteral("purchase_receipt")}, {QStringLiteral("doc_id"), receipt}};
+            M scanArgs = target;
+            scanArgs.insert(QStringLiteral("barcode"), QStringLiteral("6901234567892"));
+            LH_VERIFY_ERROR(clerk->call(QStringLiteral("inventory.scan"), scanArgs), ErrorCode::NotFound);
+            LH_VERIFY_ERROR(clerk->call(QStringLiteral("inventory.undo_scan"), target), ErrorCode::NotFound);
+            LH_VERIFY_ERROR(clerk->call(QStringLiteral("inventory.task"), target), ErrorCode::NotFound);
+            const Reply unchanged = admin->call(QStringLiteral("inventory.task"), target);
+            QCOMPARE(unchanged.value().toMap().value(QStringLiteral("scanned_total")).toInteger(), kUnit);
+        }
         // The same scan replayed (offline queue) is applied once.
         const Reply replay = scan(QStringLiteral("6901234567892"), QStringLiteral("scan-A"));
         LH_VERIFY_OK(replay);

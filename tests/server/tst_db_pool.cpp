@@ -1,0 +1,119 @@
+// The store's thread pool on a real SQLite file: a request that waited too long
+// for its thread is answered TIMEOUT and never runs, for writes and reads alike.
+#include "store/db.h"
+#include "store/db_pool.h"
+#include "store/migrations.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <atomic>
+#include <thread>
+
+using namespace liuhe;
+using protocol::ErrorCode;
+using protocol::Reply;
+
+class TestDbPool : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir;
+    store::StoreConfig config;
+
+    // Answers in the order they arrive, from the pool's threads.
+    struct Answers {
+        std::mutex mutex;
+        std::vector<Reply> replies;
+        void add(Reply r)
+        {
+            std::lock_guard lock(mutex);
+            replies.push_back(std::move(r));
+        }
+        size_t size()
+        {
+            std::lock_guard lock(mutex);
+            return replies.size();
+        }
+    };
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(dir.isValid());
+        config.sqlitePath = dir.filePath(QStringLiteral("pool.sqlite"));
+        store::Db db(config, QStringLiteral("setup"));
+        store::migrate(db);
+        db.exec(QStringLiteral("CREATE TABLE probe (tag TEXT NOT NULL)"));
+    }
+
+    void lateWritesTimeOutAndChangeNothing()
+    {
+        store::DbPool pool(config, store::DbPool::Options{1, 128, 6, 20});
+        Answers answers;
+        std::atomic<bool> slowStarted{false};
+        // The first job holds the writer for 200 ms; the next ones wait behind it.
+        pool.write(
+            [&](store::WriteScope &scope) {
+                slowStarted = true;
+                std::this_thread::sleep_for(std::chrono::milliseconds(200));
+                scope.db().run(QStringLiteral("INSERT INTO probe (tag) VALUES ('slow')"));
+                return Reply(QCborValue(true));
+            },
+            [&](Reply r, store::WriteEffects) { answers.add(std::move(r)); });
+        QTRY_VERIFY(slowStarted.load());
+        for (int i = 0; i < 5; ++i)
+            pool.write(
+                [i](store::WriteScope &scope) {
+                    scope.db().run(QStringLiteral("INSERT INTO probe (tag) VALUES (?)"), {QStringLiteral("late-%1").arg(i)});
+                    return Reply(QCborValue(true));
+                },
+                [&](Reply r, store::WriteEffects) { answers.add(std::move(r)); });
+        QTRY_COMPARE(answers.size(), size_t(6));
+        QVERIFY(answers.replies.front().isOk());
+        for (size_t i = 1; i < answers.replies.size(); ++i) {
+            QVERIFY(!answers.replies[i].isOk());
+            QCOMPARE(answers.replies[i].error().code(), ErrorCode::Timeout);
+        }
+        QCOMPARE(pool.stats().timedOut.load(), qint64(5));
+        // A request arriving at an idle pool is served.
+        pool.write([](store::WriteScope &scope) {
+            scope.db().run(QStringLiteral("INSERT INTO probe (tag) VALUES ('fresh')"));
+            return Reply(QCborValue(true));
+        },
+                   [&](Reply r, store::WriteEffects) { answers.add(std::move(r)); });
+        QTRY_COMPARE(answers.size(), size_t(7));
+        QVERIFY(answers.replies.back().isOk());
+        pool.stop();
+
+        store::Db db(config, QStringLiteral("check"));
+        QStringList tags;
+        QSqlQuery &q = db.run(QStringLiteral("SELECT tag FROM probe ORDER BY tag"));
+        while (q.next()) tags << q.value(0).toString();
+        q.finish();
+        QCOMPARE(tags, (QStringList{QStringLiteral("fresh"), QStringLiteral("slow")}));
+    }
+
+    void lateReadsTimeOut()
+    {
+        store::DbPool pool(config, store::DbPool::Options{1, 128, 6, 20});
+        Answers answers;
+        std::atomic<bool> slowStarted{false};
+        std::atomic<int> ran{0};
+        pool.read(
+            [&](store::Db &) {
+                slowStarted = true;
+                std::this_thread::sleep_for(std::chrono::milliseconds(200));
+                ++ran;
+                return Reply(QCborValue(true));
+            },
+            [&](Reply r) { answers.add(std::move(r)); });
+        QTRY_VERIFY(slowStarted.load());
+        pool.read([&](store::Db &) { ++ran; return Reply(QCborValue(true)); }, [&](Reply r) { answers.add(std::move(r)); });
+        QTRY_COMPARE(answers.size(), size_t(2));
+        QVERIFY(answers.replies[0].isOk());
+        QCOMPARE(answers.replies[1].error().code(), ErrorCode::Timeout);
+        QCOMPARE(ran.load(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDbPool)
+#include "tst_db_pool.moc"
