@@ -1,5 +1,7 @@
 #include "server_config.h"
 
+#include "auth/password_policy.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
@@ -25,7 +27,11 @@ QStringList configFileArguments(const QString &path, QString *message)
         const qsizetype eq = line.indexOf(u'=');
         const QString key = (eq < 0 ? line : line.left(eq)).trimmed();
         const QString value = eq < 0 ? QString() : line.mid(eq + 1).trimmed();
-        out << (value.isEmpty() ? QStringLiteral("--") + key : QStringLiteral("--%1=%2").arg(key, value));
+        // Switches are written "demo = true" (or yes/on); false/no/off leaves them off.
+        const QString lower = value.toLower();
+        if (lower == QLatin1String("false") || lower == QLatin1String("no") || lower == QLatin1String("off")) continue;
+        const bool isSwitch = value.isEmpty() || lower == QLatin1String("true") || lower == QLatin1String("yes") || lower == QLatin1String("on");
+        out << (isSwitch ? QStringLiteral("--") + key : QStringLiteral("--%1=%2").arg(key, value));
     }
     return out;
 }
@@ -115,6 +121,17 @@ std::optional<ServerConfig> ServerConfig::parse(const QStringList &arguments, QS
     if (p.isSet(helloTimeout)) c.limits.helloTimeout = std::chrono::seconds(std::max(1, p.value(helloTimeout).toInt()));
     if (p.isSet(frameTimeout)) c.limits.frameTimeout = std::chrono::seconds(std::max(1, p.value(frameTimeout).toInt()));
     if (p.isSet(preLoginIdle)) c.limits.preLoginIdle = std::chrono::seconds(std::max(1, p.value(preLoginIdle).toInt()));
+    if (!QStringList{QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warn"), QStringLiteral("error")}.contains(c.logLevel)) {
+        if (message) *message = QStringLiteral("--log-level wants debug, info, warn or error");
+        return std::nullopt;
+    }
+    if (!c.adminPassword.isEmpty()) {
+        const QString problem = auth::PasswordPolicy{c.dengbao}.check(c.adminPassword, QString());
+        if (!problem.isEmpty()) {
+            if (message) *message = QStringLiteral("--admin-password is not acceptable (%1): at least 12 characters").arg(problem);
+            return std::nullopt;
+        }
+    }
     if (c.tlsCert.isEmpty() != c.tlsKey.isEmpty()) {
         if (message) *message = QStringLiteral("--tls-cert and --tls-key go together");
         return std::nullopt;

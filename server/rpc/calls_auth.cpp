@@ -97,18 +97,21 @@ void finishLogin(ServerContext &ctx, const SessionPtr &session, const QString &l
         });
 }
 
-void login(ServerContext &ctx, const SessionPtr &session, const QCborMap &args, Done done)
+void auditThrottled(ServerContext &ctx, qint64 userId, const QString &peer, const QString &login, int seconds, const Done &done)
 {
-    const QString login = args.value(QStringLiteral("username")).toString().trimmed().toLower().left(64);
-    const QString password = args.value(QStringLiteral("password")).toString();
-    if (login.isEmpty() || password.isEmpty() || password.size() > 256) {
-        done(failedLogin());
-        return;
-    }
-    if (session->isLoggedIn()) {
-        done(Reply::fail(ErrorCode::BadRequest, QStringLiteral("already logged in")));
-        return;
-    }
+    ctx.db.write(
+        [userId, peer, login](store::WriteScope &scope) -> Reply {
+            scope.audit(store::AuditEntry{userId, QStringLiteral("auth.login"), QStringLiteral("user"), userId,
+                                          QCborMap{{QStringLiteral("login"), login}}, QStringLiteral("AUTH_THROTTLED"), peer});
+            return QCborValue(true);
+        },
+        [done, seconds](Reply, store::WriteEffects) { done(throttled(seconds)); });
+}
+
+// One attempt, run when the gates let it: throttles are read only now, so an
+// attempt that waited sees the failures of those before it.
+void attemptLogin(ServerContext &ctx, const SessionPtr &session, const QString &login, const QString &password, Done done)
+{
     const auth::ThrottleState byAddress = ctx.addressThrottle.check(session->peer(), QDateTime::currentDateTimeUtc());
     if (byAddress.blocked) {
         done(throttled(byAddress.retryAfterSeconds));
@@ -128,16 +131,7 @@ void login(ServerContext &ctx, const SessionPtr &session, const QCborMap &args, 
                 return;
             }
             if (lookup->throttle.blocked) {
-                const qint64 userId = lookup->user ? lookup->user->id : 0;
-                const QString peer = session->peer();
-                const int seconds = lookup->throttle.retryAfterSeconds;
-                ctx.db.write(
-                    [userId, peer, login](store::WriteScope &scope) -> Reply {
-                        scope.audit(store::AuditEntry{userId, QStringLiteral("auth.login"), QStringLiteral("user"), userId,
-                                                      QCborMap{{QStringLiteral("login"), login}}, QStringLiteral("AUTH_THROTTLED"), peer});
-                        return QCborValue(true);
-                    },
-                    [done, seconds](Reply, store::WriteEffects) { done(throttled(seconds)); });
+                auditThrottled(ctx, lookup->user ? lookup->user->id : 0, session->peer(), login, lookup->throttle.retryAfterSeconds, done);
                 return;
             }
             ctx.cpu.post([&ctx, session, login, password, lookup, done] {
@@ -146,6 +140,37 @@ void login(ServerContext &ctx, const SessionPtr &session, const QCborMap &args, 
                 finishLogin(ctx, session, login, lookup, verified, password, done);
             });
         });
+}
+
+void login(ServerContext &ctx, const SessionPtr &session, const QCborMap &args, Done done)
+{
+    const QString login = args.value(QStringLiteral("username")).toString().trimmed().toLower().left(64);
+    const QString password = args.value(QStringLiteral("password")).toString();
+    if (login.isEmpty() || password.isEmpty() || password.size() > 256) {
+        done(failedLogin());
+        return;
+    }
+    if (session->isLoggedIn()) {
+        done(Reply::fail(ErrorCode::BadRequest, QStringLiteral("already logged in")));
+        return;
+    }
+    const QString peer = session->peer();
+    // Gates: the login name first, then the address, so nobody holding an address
+    // slot ever waits for a name. Each is left once the attempt has answered.
+    const bool queued = ctx.loginsByName.enter(login, [&ctx, session, login, password, peer, done] {
+        const Done leaveName = [&ctx, login, done](Reply r) {
+            ctx.loginsByName.leave(login);
+            done(std::move(r));
+        };
+        const bool admitted = ctx.loginsByAddress.enter(peer, [&ctx, session, login, password, peer, leaveName] {
+            attemptLogin(ctx, session, login, password, [&ctx, peer, leaveName](Reply r) {
+                ctx.loginsByAddress.leave(peer);
+                leaveName(std::move(r));
+            });
+        });
+        if (!admitted) auditThrottled(ctx, 0, peer, login, 1, leaveName);
+    });
+    if (!queued) auditThrottled(ctx, 0, peer, login, 1, done);
 }
 
 void logout(ServerContext &ctx, const SessionPtr &session, const QCborMap &, Done done)

@@ -60,6 +60,14 @@ void reloadPinyin(store::Db &db)
     search::Pinyin::instance().setOverrides(overrides);
 }
 
+// The override table feeds search keys and name sorting: both follow any change.
+void afterPinyinChange(store::WriteScope &scope, const schema::Entity &e)
+{
+    if (e.name != QLatin1String("pinyin_override")) return;
+    reloadPinyin(scope.db());
+    search::rebuildAll(scope.db());
+}
+
 Reply saveRecord(store::WriteScope &scope, const CallInput &in)
 {
     auto parsed = store::SaveRequest::fromCbor(in.args);
@@ -71,10 +79,7 @@ Reply saveRecord(store::WriteScope &scope, const CallInput &in)
     if (permissionEntities().contains(name)) scope.effects().permissionsChanged = true;
     if (name == QLatin1String("user") && req.changes.value(QStringLiteral("active")) == QCborValue(false))
         scope.effects().endSessionsOf << req.id;
-    if (name == QLatin1String("pinyin_override")) {
-        reloadPinyin(scope.db());
-        search::rebuildAll(scope.db());
-    }
+    afterPinyinChange(scope, *req.entity);
     return reply;
 }
 
@@ -87,6 +92,7 @@ Reply removeRecord(store::WriteScope &scope, const CallInput &in)
     Reply reply = store::removeRecord(scope, in.caller, *e, id, version);
     if (reply.isOk() && permissionEntities().contains(e->name)) scope.effects().permissionsChanged = true;
     if (reply.isOk() && e->name == QLatin1String("user")) scope.effects().endSessionsOf << id;
+    if (reply.isOk()) afterPinyinChange(scope, *e);
     return reply;
 }
 
@@ -171,6 +177,7 @@ Reply importRecords(store::WriteScope &scope, const CallInput &in)
     }
     scope.clearFailureAudit();
     if (permissionEntities().contains(e->name)) scope.effects().permissionsChanged = true;
+    if (created + updated > 0) afterPinyinChange(scope, *e);
     return QCborMap{{QStringLiteral("created"), created}, {QStringLiteral("updated"), updated}, {QStringLiteral("errors"), errors}};
 }
 

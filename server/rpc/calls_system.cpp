@@ -4,6 +4,7 @@
 #include "rpc/server_context.h"
 #include "store/audit_chain.h"
 #include "store/db.h"
+#include "store/sqlite_backup.h"
 #include "store/invariants.h"
 #include "store/write_scope.h"
 
@@ -56,8 +57,8 @@ Reply check(store::Db &db, const CallInput &)
     return QCborMap{{QStringLiteral("ok"), problems.isEmpty()}, {QStringLiteral("problems"), problems}, {QStringLiteral("checked"), checked}};
 }
 
-// A consistent copy of the store while it runs: SQLite's VACUUM INTO from its own
-// connection, pg_dump for PostgreSQL. Written under DATA_DIR/backups.
+// A consistent copy of the store while it runs: SQLite's online backup API on its
+// own connection, pg_dump for PostgreSQL. Written under DATA_DIR/backups.
 void backup(ServerContext &ctx, const std::shared_ptr<SessionState> &session, const QCborMap &, std::function<void(Reply)> done)
 {
     const auth::Caller caller = session->caller(QStringLiteral("system.backup"));
@@ -72,7 +73,7 @@ void backup(ServerContext &ctx, const std::shared_ptr<SessionState> &session, co
             path = QDir(dir).filePath(QStringLiteral("liuhe-%1.sqlite").arg(stamp));
             try {
                 store::Db db(config, QStringLiteral("backup-%1").arg(stamp));
-                db.exec(QStringLiteral("VACUUM INTO '%1'").arg(QString(path).replace(u'\'', QStringLiteral("''"))));
+                store::sqliteOnlineBackup(db, path, &error);
             } catch (const store::StoreError &e) {
                 error = e.message();
             }

@@ -2,6 +2,7 @@
 // and settings. One per server process.
 #pragma once
 
+#include "auth/login_gate.h"
 #include "auth/login_throttle.h"
 #include "auth/password_policy.h"
 #include "rpc/call_registry.h"
@@ -22,6 +23,8 @@ struct ServerContext {
     QString backendName;
     QString dataDir;
     store::StoreConfig storeConfig;
+    auth::KeyedGate loginsByName{1, 32};    // one password check per login name at a time
+    auth::KeyedGate loginsByAddress{4, 64}; // and a few per source address
 };
 
 } // namespace liuhe::rpc

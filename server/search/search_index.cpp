@@ -82,7 +82,26 @@ void rebuildEntity(store::Db &db, const Entity &e)
         }
         q.finish();
     }
-    for (const auto &[id, values] : rows) updateKeys(db, e, id, values);
+    // Sort columns follow the same readings as the keys (an edited override moves 曾 from Z to C).
+    QStringList sortSets;
+    QList<const Field *> sorted;
+    for (const Field &f : e.fields)
+        if (f.has(schema::Searchable) && f.type != schema::FieldType::Address) {
+            sortSets << store::Dialect::quote(f.name + QStringLiteral("_sort")) + QStringLiteral(" = ?");
+            sorted << &f;
+        }
+    const QString sortUpdate = QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(store::Dialect::quote(e.name), sortSets.join(QStringLiteral(", ")));
+    for (const auto &[id, values] : rows) {
+        updateKeys(db, e, id, values);
+        if (sorted.isEmpty()) continue;
+        QVariantList binds;
+        for (const Field *f : sorted) {
+            const QString value = values.value(f->name).toString();
+            binds << (value.isEmpty() ? QVariant() : QVariant(Pinyin::instance().sortKey(value)));
+        }
+        binds << id;
+        db.run(sortUpdate, binds);
+    }
 }
 
 namespace {

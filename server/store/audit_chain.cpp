@@ -12,9 +12,11 @@ namespace liuhe::store {
 
 void AuditChain::loadHead(Db &db)
 {
-    // The head row is locked so that writers on several servers take turns;
-    // its values are only trusted when they agree with the log's last row,
-    // which is the truth (a head left behind by a failure heals here).
+    // The head row is locked so that writers on several servers take turns.
+    // Head and log change in one transaction, so they agree; where they do not:
+    // a log that runs past the head (rows landed, the head update did not) is
+    // followed; a head past the log means rows were deleted from the end, and
+    // the chain goes on from the head, so the gap stays visible to `check`.
     QSqlQuery &q = db.run(QStringLiteral("SELECT last_id, last_hash FROM audit_head WHERE id = 1") + db.dialect().forUpdate());
     const bool found = q.next();
     Head stored;
@@ -31,6 +33,12 @@ void AuditChain::loadHead(Db &db)
         actual.lastHash = last.value(1).toString();
     }
     last.finish();
+    if (stored.lastId > actual.lastId) {
+        log::error(QStringLiteral("audit log ends at row %1 but its head says %2: rows were removed").arg(actual.lastId).arg(stored.lastId));
+        m_head = stored;
+        m_dirty = false;
+        return;
+    }
     m_head = actual;
     m_dirty = stored.lastId != actual.lastId || stored.lastHash != actual.lastHash;
     if (m_dirty)

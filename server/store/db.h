@@ -57,6 +57,10 @@ public:
 
     StoreError classify(const class QSqlError &error, const QString &context) const;
 
+    // The SQLite connection under Qt's (nullptr on PostgreSQL), for the few
+    // things QtSql does not offer: the online backup API.
+    ::sqlite3 *sqliteHandle() const { return m_sqlite; }
+
 private:
     QSqlQuery &prepared(const QString &sql);
     // SQLite may roll a transaction back by itself after an error (out of

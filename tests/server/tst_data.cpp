@@ -222,6 +222,21 @@ private Q_SLOTS:
         QStringList order;
         for (const auto &row : test::rowsOf(sorted)) order << row.value(QStringLiteral("name")).toString();
         QCOMPARE(order, (QStringList{s("北京华为经销部"), s("北京科技有限公司"), s("单田芳评书社"), s("上海长江实业"), s("曾志伟贸易行")}));
+        // An administrator makes "ceng" the common reading: the stored order follows at once.
+        auto sortedNames = [&] {
+            QStringList names;
+            for (const auto &row : test::rowsOf(query(*admin, QStringLiteral("customer"), A{QStringLiteral("like"), QStringLiteral("code"), QStringLiteral("PY%")},
+                                                      M{{QStringLiteral("sort"), QStringLiteral("name")}})))
+                names << row.value(QStringLiteral("name")).toString();
+            return names;
+        };
+        const auto zeng = test::rowsOf(query(*admin, QStringLiteral("pinyin_override"), A{QStringLiteral("eq"), QStringLiteral("text"), s("曾")})).first();
+        const Reply ceng = save(*admin, QStringLiteral("pinyin_override"), M{{QStringLiteral("readings"), QStringLiteral("ceng,zeng")}},
+                                zeng.value(QStringLiteral("id")).toInteger(), zeng.value(QStringLiteral("version")).toInteger());
+        LH_VERIFY_OK(ceng);
+        QCOMPARE(sortedNames(), (QStringList{s("北京华为经销部"), s("北京科技有限公司"), s("曾志伟贸易行"), s("单田芳评书社"), s("上海长江实业")}));
+        LH_VERIFY_OK(save(*admin, QStringLiteral("pinyin_override"), M{{QStringLiteral("readings"), QStringLiteral("zeng,ceng")}}, idOf(ceng), versionOf(ceng)));
+        QCOMPARE(sortedNames(), order);
         // Renaming keeps the keys in step.
         const auto rows = test::rowsOf(query(*admin, QStringLiteral("customer"), A{QStringLiteral("search"), QStringLiteral("bjkj")}));
         LH_VERIFY_OK(save(*admin, QStringLiteral("customer"), M{{QStringLiteral("name"), s("南京科技有限公司")}}, rows.first().value(QStringLiteral("id")).toInteger(),
@@ -535,6 +550,34 @@ private Q_SLOTS:
         QVERIFY(!check.value().toMap().value(QStringLiteral("ok")).toBool());
         QVERIFY(check.value().toMap().value(QStringLiteral("problems")).toArray().first().toString().contains(QStringLiteral("altered")));
         db.close();
+    }
+
+    void removingTheLastAuditRowsIsDetected()
+    {
+        // On a fresh store (the other test altered this one): delete the newest
+        // rows, let later writes happen, and check must still see the hole.
+        TestServer fresh;
+        QVERIFY2(fresh.start(), qPrintable(fresh.error()));
+        auto a = fresh.admin();
+        QVERIFY(a);
+        LH_VERIFY_OK(save(*a, QStringLiteral("customer"), customer(QStringLiteral("AUD1"), s("审计客户"))));
+        LH_VERIFY_OK(save(*a, QStringLiteral("customer"), customer(QStringLiteral("AUD2"), s("审计客户二"))));
+        {
+            QSqlDatabase db = fresh.openStore(QStringLiteral("truncate"));
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("DELETE FROM audit_log WHERE id > (SELECT MAX(id) - 2 FROM audit_log)")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("truncate"));
+        auto again = fresh.admin(); // a login writes to the log
+        QVERIFY(again);
+        LH_VERIFY_OK(save(*again, QStringLiteral("customer"), customer(QStringLiteral("AUD3"), s("审计客户三"))));
+        const Reply check = again->call(QStringLiteral("system.check"));
+        LH_VERIFY_OK(check);
+        QVERIFY(!check.value().toMap().value(QStringLiteral("ok")).toBool());
+        QVERIFY2(check.value().toMap().value(QStringLiteral("problems")).toArray().first().toString().contains(QStringLiteral("missing")),
+                 qPrintable(check.value().toMap().value(QStringLiteral("problems")).toArray().first().toString()));
     }
 
     void cleanupTestCase()

@@ -6,6 +6,8 @@
 
 #include <QCborArray>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTcpSocket>
 #include <QTest>
 #include <QtEndian>
@@ -302,6 +304,61 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(answered, n, 60000);
         QVERIFY2(limited > 0, "no request was refused over the in-flight limit");
         LH_VERIFY_OK(c->call(QStringLiteral("system.ping")));
+    }
+
+    void configFileAndBadOptions()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("liuhe.conf"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# demo company, switches written the usual way\ndemo = true\ndengbao = off\nlog-level = warn\n");
+        file.close();
+        {
+            TestServer configured;
+            QVERIFY2(configured.start({QStringLiteral("--config"), path}), qPrintable(configured.error()));
+            auto c = configured.admin();
+            QVERIFY(c);
+            const Reply customers = c->call(QStringLiteral("data.query"), QCborMap{{QStringLiteral("entity"), QStringLiteral("customer")},
+                                                                                   {QStringLiteral("total"), true}, {QStringLiteral("limit"), 1}});
+            LH_VERIFY_OK(customers);
+            QVERIFY(customers.value().toMap().value(QStringLiteral("total")).toInteger() >= 100); // the demo company
+        }
+        TestServer refused;
+        QVERIFY(!refused.start({QStringLiteral("--log-level"), QStringLiteral("chatty")}));
+        QVERIFY2(refused.error().contains(QStringLiteral("log-level")), qPrintable(refused.error()));
+        TestServer weak;
+        QVERIFY(!weak.start({QStringLiteral("--admin-password"), QStringLiteral("short")}));
+        QVERIFY2(weak.error().contains(QStringLiteral("admin-password")), qPrintable(weak.error()));
+    }
+
+    void shutdownFinishesRequestsInFlight()
+    {
+        // A 3,000-row import is running when SIGTERM arrives: it is answered and kept.
+        TestServer busy;
+        QVERIFY2(busy.start(), qPrintable(busy.error()));
+        auto c = busy.admin();
+        QVERIFY(c);
+        QCborArray rows;
+        for (int i = 0; i < 3000; ++i)
+            rows.append(QCborMap{{QStringLiteral("code"), QStringLiteral("SD%1").arg(i)}, {QStringLiteral("name"), QStringLiteral("Shutdown %1").arg(i)}});
+        std::optional<Reply> answer;
+        c->connection().call(QStringLiteral("data.import"), QCborMap{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("rows"), rows}},
+                             [&](const Reply &r) { answer = r; });
+        QTest::qWait(400); // the import has reached the writer
+        QVERIFY(!answer);
+        busy.stop();
+        QVERIFY(!busy.isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 10000);
+        LH_VERIFY_OK(*answer);
+        QCOMPARE(answer->value().toMap().value(QStringLiteral("created")).toInteger(), 3000);
+        QVERIFY2(busy.restart(), qPrintable(busy.error()));
+        auto again = busy.admin();
+        QVERIFY(again);
+        const Reply kept = again->call(QStringLiteral("data.query"), QCborMap{{QStringLiteral("entity"), QStringLiteral("customer")},
+                                                                              {QStringLiteral("filter"), QCborArray{QStringLiteral("like"), QStringLiteral("code"), QStringLiteral("SD%")}},
+                                                                              {QStringLiteral("total"), true}, {QStringLiteral("limit"), 1}});
+        QCOMPARE(kept.value().toMap().value(QStringLiteral("total")).toInteger(), 3000);
     }
 
     void gracefulShutdown()
