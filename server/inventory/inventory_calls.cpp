@@ -101,7 +101,8 @@ void registerInventoryCalls(rpc::CallRegistry &calls)
                [](store::WriteScope &s, const CallInput &in) { return undoScan(s, in.caller, in.args); }, {}});
     calls.add({QStringLiteral("inventory.task"), [](const QCborMap &a) { return onDocument(a, QStringLiteral("read")); },
                [](store::Db &db, const CallInput &in) {
-                   return taskProgress(db, in.args.value(QStringLiteral("doc_type")).toString(), in.args.value(QStringLiteral("doc_id")).toInteger());
+                   return taskProgress(db, in.args.value(QStringLiteral("doc_type")).toString(), in.args.value(QStringLiteral("doc_id")).toInteger(),
+                                       in.caller.userId);
                },
                {}, {}});
     calls.add(readCall(QStringLiteral("inventory.stock_on_hand"), QStringLiteral("stock_level"), stockOnHand));
