@@ -132,6 +132,7 @@ ClerkWindow::ClerkWindow(client::Session &session, QWidget *parent) : QWidget(pa
     m_lines = new QTableWidget(0, 6, this);
     m_lines->setHorizontalHeaderLabels({tr("Code"), tr("Product"), tr("Location"), tr("Expected"), tr("Scanned"), tr("Unit")});
     m_lines->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_lines->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents); // "A-01 → B-01" in full
     m_lines->verticalHeader()->setDefaultSectionSize(44);
     m_lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_lines->setFocusPolicy(Qt::NoFocus);
@@ -405,7 +406,7 @@ void ClerkWindow::scanBarcode(const QString &raw)
                            : role == QLatin1String("count")     ? tr("Counting location %1").arg(code)
                            : role == QLatin1String("pick")      ? tr("Picking from location %1").arg(code)
                                                                 : tr("Put away to location %1").arg(code);
-            setBanner(Banner::Good, QStringLiteral("📍 %1").arg(text));
+            setBanner(Banner::Good, QStringLiteral("✔ %1").arg(text));
             return;
         }
         const QCborMap product = result.value(QStringLiteral("product")).toMap();

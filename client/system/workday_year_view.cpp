@@ -1,5 +1,6 @@
 #include "system/workday_year_view.h"
 
+#include <QFontMetrics>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
@@ -27,7 +28,9 @@ WorkdayYearView::Grid WorkdayYearView::grid() const
     const int cellW = (width() - (kColumns + 1) * gap) / (kColumns * 7);
     const int cellH = (height() - (kRows + 1) * gap) / (kRows * kCellRows);
     const int cell = std::max(14, std::min(cellW, cellH));
-    return Grid{cell, cell * 7, cell * kCellRows, gap};
+    // Wider than high where there is room, so the 休/班 mark sits beside the number.
+    const int cellWidth = std::max(cell, std::min(cellW, cell * 3 / 2));
+    return Grid{cellWidth, cell, cellWidth * 7, cell * kCellRows, gap};
 }
 
 QRect WorkdayYearView::monthRect(int month) const
@@ -45,7 +48,7 @@ QRect WorkdayYearView::dayRect(const QDate &date) const
     const QRect m = monthRect(date.month());
     const int firstColumn = QDate(date.year(), date.month(), 1).dayOfWeek() - 1; // Monday first
     const int index = firstColumn + date.day() - 1;
-    return QRect(m.left() + (index % 7) * g.cell, m.top() + (2 + index / 7) * g.cell, g.cell, g.cell);
+    return QRect(m.left() + (index % 7) * g.cellWidth, m.top() + (2 + index / 7) * g.cell, g.cellWidth, g.cell);
 }
 
 QDate WorkdayYearView::dateAt(const QPoint &pos) const
@@ -87,8 +90,8 @@ void WorkdayYearView::paintEvent(QPaintEvent *)
     font.setPixelSize(std::max(10, g.cell * 2 / 5));
     QFont bold = font;
     bold.setBold(true);
-    QFont marker = font;
-    marker.setPixelSize(std::max(8, g.cell / 4));
+    QFont marker = bold;
+    marker.setPixelSize(std::max(9, g.cell * 3 / 8));
     const QStringList weekdays = {tr("Mon"), tr("Tue"), tr("Wed"), tr("Thu"), tr("Fri"), tr("Sat"), tr("Sun")};
     for (int month = 1; month <= 12; ++month) {
         const QRect m = monthRect(month);
@@ -98,7 +101,7 @@ void WorkdayYearView::paintEvent(QPaintEvent *)
         p.setFont(font);
         for (int c = 0; c < 7; ++c) {
             p.setPen(c >= 5 ? QColor(0xC6, 0x28, 0x28) : palette().windowText().color());
-            p.drawText(QRect(m.left() + c * g.cell, m.top() + g.cell, g.cell, g.cell), Qt::AlignCenter, weekdays[c]);
+            p.drawText(QRect(m.left() + c * g.cellWidth, m.top() + g.cell, g.cellWidth, g.cell), Qt::AlignCenter, weekdays[c]);
         }
         for (QDate d(m_year.year(), month, 1); d.month() == month; d = d.addDays(1)) {
             const QRect r = dayRect(d).adjusted(1, 1, -1, -1);
@@ -107,14 +110,15 @@ void WorkdayYearView::paintEvent(QPaintEvent *)
             p.fillRect(r, bg);
             const bool dark = e.type == DayType::Holiday;
             p.setPen(dark ? Qt::white : (e.type == DayType::RestDay && d.dayOfWeek() > 5 ? QColor(0xC6, 0x28, 0x28) : QColor(0x21, 0x21, 0x21)));
-            p.setFont(font);
-            p.drawText(r, Qt::AlignCenter, QString::number(d.day()));
             QString mark;
             if (e.type == DayType::Holiday || (e.type == DayType::RestDay && d.dayOfWeek() <= 5)) mark = tr("Off", "calendar marker: a day off");
             else if (e.type == DayType::AdjustedWorkday) mark = tr("Work", "calendar marker: an adjusted workday");
+            const int markWidth = mark.isEmpty() ? 0 : QFontMetrics(marker).horizontalAdvance(mark) + 2;
+            p.setFont(font);
+            p.drawText(r.adjusted(markWidth, 0, 0, 0), Qt::AlignCenter, QString::number(d.day()));
             if (!mark.isEmpty()) {
                 p.setFont(marker);
-                p.drawText(r.adjusted(1, 0, 0, 0), Qt::AlignLeft | Qt::AlignTop, mark);
+                p.drawText(QRect(r.left() + 2, r.top() + 1, markWidth, r.height() / 2), Qt::AlignLeft | Qt::AlignTop, mark);
             }
             if (m_year.changedDays().contains(d)) { // unsaved: a dot in the corner
                 p.setBrush(QColor(0x15, 0x65, 0xC0));

@@ -38,7 +38,7 @@ protected:
 
 private:
     struct Grid {
-        int cell, monthWidth, monthHeight, gap;
+        int cellWidth, cell, monthWidth, monthHeight, gap; // cell: the height
     };
     Grid grid() const;
     QRect monthRect(int month) const;
