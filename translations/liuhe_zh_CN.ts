@@ -185,6 +185,14 @@
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>电话：%1</translation>
+    </message>
 </context>
 <context>
     <name>Error</name>
@@ -389,6 +397,22 @@
     <message>
         <source>Unknown field</source>
         <translation>未知字段</translation>
+    </message>
+    <message>
+        <source>Scan the location first</source>
+        <translation>请先扫描库位</translation>
+    </message>
+    <message>
+        <source>Wrong location: %1 is not stocked at %2</source>
+        <translation>库位不对：%2 没有 %1</translation>
+    </message>
+    <message>
+        <source>Wrong location: %1 is not in the receiving warehouse</source>
+        <translation>库位不对：%1 不在调入仓库</translation>
+    </message>
+    <message>
+        <source>Wrong location: %1 does not belong to this task&apos;s warehouse</source>
+        <translation>库位不对：%1 不属于本任务的仓库</translation>
     </message>
 </context>
 <context>
@@ -1649,6 +1673,96 @@
         <source>Document date</source>
         <translation>单据日期</translation>
     </message>
+    <message>
+        <source>Scanned as</source>
+        <translation>扫描类型</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>货品</translation>
+    </message>
+    <message>
+        <source>Source location</source>
+        <translation>来源库位</translation>
+    </message>
+    <message>
+        <source>Destination location</source>
+        <translation>目标库位</translation>
+    </message>
+    <message>
+        <source>Counted location</source>
+        <translation>盘点库位</translation>
+    </message>
+    <message>
+        <source>Put-away location</source>
+        <translation>上架库位</translation>
+    </message>
+    <message>
+        <source>Pick location</source>
+        <translation>拣货库位</translation>
+    </message>
+    <message>
+        <source>Rest day (not statutory)</source>
+        <translation>休息日（非法定）</translation>
+    </message>
+</context>
+<context>
+    <name>WorkdayCsv</name>
+    <message>
+        <source>The file is neither UTF-8 nor GB18030 text: %1</source>
+        <translation>文件既不是 UTF-8 也不是 GB18030 编码的文本：%1</translation>
+    </message>
+    <message>
+        <source>Line %1: </source>
+        <translation>第 %1 行：</translation>
+    </message>
+    <message>
+        <source>needs at least a date and a type, separated by a comma</source>
+        <translation>至少需要日期和类型两列，用英文逗号分隔</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (write it as 2026-10-01)</source>
+        <translation>“%1”不是日期（请写成 2026-10-01）</translation>
+    </message>
+    <message>
+        <source>unknown type &quot;%1&quot; (use 法定节假日, 调休上班, 休息日 or 工作日)</source>
+        <translation>未知类型“%1”（请用 法定节假日、调休上班、休息日 或 工作日）</translation>
+    </message>
+    <message>
+        <source>the name is longer than 30 characters</source>
+        <translation>名称超过 30 个字</translation>
+    </message>
+    <message>
+        <source>%1 is already given on line %2</source>
+        <translation>%1 已在第 %2 行出现过</translation>
+    </message>
+    <message>
+        <source>The file ends inside a quoted cell: %1</source>
+        <translation>文件在引号内结束：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkdayEditor</name>
+    <message>
+        <source>Set %1 to %2</source>
+        <translation>将 %1 设为%2</translation>
+    </message>
+    <message>
+        <source>Workday</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Rest day</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>Statutory holiday</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <source>Adjusted workday (调休)</source>
+        <translation>调休上班</translation>
+    </message>
 </context>
 <context>
     <name>liuhe::app::LoginDialog</name>
@@ -1778,6 +1892,10 @@
     <message>
         <source>Not connected</source>
         <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Workday calendar</source>
+        <translation>工作日历</translation>
     </message>
 </context>
 <context>
@@ -2059,22 +2177,86 @@
         <translation>关联条码 %1</translation>
     </message>
     <message>
-        <source>Scanner diagnostics</source>
-        <translation>扫码枪诊断</translation>
-    </message>
-    <message>
-        <source>Last scan: %1
-Characters: %2
-Milliseconds between characters: %3
-Ended by: %4</source>
-        <translation>上次扫码：%1
-字符：%2
-字符间隔（毫秒）：%3
-结束键：%4</translation>
-    </message>
-    <message>
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Scanner settings (F11)</source>
+        <translation>扫描枪设置 (F11)</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Ready: scan the location first.</source>
+        <translation>就绪：请先扫描库位。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Destination %1: %n line(s) placed</source>
+        <translation>
+            <numerusform>目标库位 %1：已放置 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Source location %1</source>
+        <translation>来源库位 %1</translation>
+    </message>
+    <message>
+        <source>Counting location %1</source>
+        <translation>盘点库位 %1</translation>
+    </message>
+    <message>
+        <source>Picking from location %1</source>
+        <translation>拣货库位 %1</translation>
+    </message>
+    <message>
+        <source>Put away to location %1</source>
+        <translation>上架库位 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan the destination location first: %n line(s) have no destination yet.</source>
+        <translation>
+            <numerusform>请先扫描目标库位：还有 %n 行没有目标库位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scanner settings saved for this station.</source>
+        <translation>本工位的扫描枪设置已保存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan more goods, then the destination location (%n line(s) waiting)</source>
+        <translation>
+            <numerusform>继续扫描货品，然后扫描目标库位（%n 行待放置）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next: scan the source location</source>
+        <translation>下一步：扫描来源库位</translation>
+    </message>
+    <message>
+        <source>From %1: scan the goods</source>
+        <translation>从 %1 调出：请扫描货品</translation>
+    </message>
+    <message>
+        <source>Next: scan the location to count</source>
+        <translation>下一步：扫描要盘点的库位</translation>
+    </message>
+    <message>
+        <source>Counting %1: scan every item there</source>
+        <translation>正在盘点 %1：请扫描该库位的每件货品</translation>
+    </message>
+    <message>
+        <source>Scan the goods (scan a location first to put them away there)</source>
+        <translation>请扫描货品（如需上架到指定库位，先扫描库位）</translation>
+    </message>
+    <message>
+        <source>Putting away to %1: scan the goods</source>
+        <translation>上架到 %1：请扫描货品</translation>
+    </message>
+    <message>
+        <source>Picking from %1: scan the goods</source>
+        <translation>从 %1 拣货：请扫描货品</translation>
     </message>
 </context>
 <context>
@@ -2086,6 +2268,369 @@ Ended by: %4</source>
     <message>
         <source>Reorder alerts waiting: %1</source>
         <translation>待处理补货提醒：%1 条</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::inventory::ScannerDiagnosticsDialog</name>
+    <message>
+        <source>Scanner diagnostics</source>
+        <translation>扫描枪诊断</translation>
+    </message>
+    <message>
+        <source>Scan a barcode now. Nothing scanned here is booked.</source>
+        <translation>现在请扫描一个条码。此处扫描的内容不会记入单据。</translation>
+    </message>
+    <message>
+        <source>Raw characters:</source>
+        <translation>原始字符：</translation>
+    </message>
+    <message>
+        <source>Milliseconds per character:</source>
+        <translation>每字符毫秒数：</translation>
+    </message>
+    <message>
+        <source>Detected suffix:</source>
+        <translation>检测到的后缀：</translation>
+    </message>
+    <message>
+        <source>Scan result:</source>
+        <translation>扫描结果：</translation>
+    </message>
+    <message>
+        <source>Character</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>ms since previous</source>
+        <translation>距上一字符（毫秒）</translation>
+    </message>
+    <message>
+        <source>(nothing scanned yet)</source>
+        <translation>（尚未扫描）</translation>
+    </message>
+    <message>
+        <source>%1 ms on average, slowest %2 ms (a scan needs %3 ms or less)</source>
+        <translation>平均 %1 毫秒，最慢 %2 毫秒（扫描须不超过 %3 毫秒）</translation>
+    </message>
+    <message>
+        <source>None: the scan did not end with Enter, Tab or the configured suffix. If %1 is what your scanner sends last, set it as the suffix (F11).</source>
+        <translation>无：本次输入没有以回车、Tab 或已配置的后缀结束。如果扫描枪最后发送的是 %1，请在设置（F11）中把它设为后缀。</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>回车 (Enter)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Configured suffix %1</source>
+        <translation>已配置的后缀 %1</translation>
+    </message>
+    <message>
+        <source>Not taken as a scan</source>
+        <translation>未识别为扫码</translation>
+    </message>
+    <message>
+        <source>(prefix %1 removed)</source>
+        <translation>（已去除前缀 %1）</translation>
+    </message>
+    <message>
+        <source>(prefix %1 expected but not found)</source>
+        <translation>（应有前缀 %1，但未找到）</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::inventory::ScannerSettingsDialog</name>
+    <message>
+        <source>Scanner settings for this station</source>
+        <translation>本工位扫描枪设置</translation>
+    </message>
+    <message>
+        <source>Control characters are written as \x02 (STX), \x03 (ETX), \x0d (CR). Enter and Tab always end a scan.</source>
+        <translation>控制字符写作 \x02（STX）、\x03（ETX）、\x0d（CR）。回车和 Tab 始终结束一次扫码。</translation>
+    </message>
+    <message>
+        <source>Silent station (no tones)</source>
+        <translation>本工位静音（不发提示音）</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix (removed from every scan)</source>
+        <translation>前缀（每次扫码时去除）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Suffix (one character that ends a scan)</source>
+        <translation>后缀（结束扫码的一个字符）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo command barcode</source>
+        <translation>撤销命令条码(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The suffix must be a single character.</source>
+        <translation>后缀只能是一个字符。</translation>
+    </message>
+    <message>
+        <source>A space cannot be the suffix: barcodes may contain spaces.</source>
+        <translation>空格不能作后缀：条码中可能含有空格。</translation>
+    </message>
+    <message>
+        <source>The prefix cannot be only spaces.</source>
+        <translation>前缀不能只有空格。</translation>
+    </message>
+    <message>
+        <source>The undo command barcode needs at least 4 characters, or leave it empty.</source>
+        <translation>撤销命令条码至少 4 个字符，或留空。</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::system::WorkdayEditor</name>
+    <message>
+        <source> year</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Import… (Ctrl+I)</source>
+        <translation>导入… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>e.g. 国庆节</source>
+        <translation>例如：国庆节</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Rest day on a weekday</source>
+        <translation>休息日（周一至周五）</translation>
+    </message>
+    <message>
+        <source>Arrows move, PageUp/PageDown change month, Space or Enter changes the day.</source>
+        <translation>方向键移动，PageUp/PageDown 切换月份，空格或回车切换当天类型。</translation>
+    </message>
+    <message>
+        <source>Read only: you may not change the workday table.</source>
+        <translation>只读：您无权修改工作日历。</translation>
+    </message>
+    <message>
+        <source>Save or undo the changes of %1 before opening another year.</source>
+        <translation>请先保存或撤销 %1 年的修改，再打开其他年份。</translation>
+    </message>
+    <message>
+        <source>%1: no unsaved changes.</source>
+        <translation>%1 年：没有未保存的修改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) changed, not saved yet (Ctrl+S).</source>
+        <translation>
+            <numerusform>已修改 %n 天，尚未保存（Ctrl+S）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unsaved changes.</source>
+        <translation>没有未保存的修改。</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>%1年%2月%3日 %4</source>
+        <translation>%1年%2月%3日 %4</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>没有需要保存的修改。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未能保存：%1</translation>
+    </message>
+    <message>
+        <source>Import workday table</source>
+        <translation>导入工作日历</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV 文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 is not in %3 (open that year to import it)</source>
+        <translation>第 %1 行：%2 不在 %3 年（请先切换到该年份再导入）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) imported, not saved yet (Ctrl+S).</source>
+        <translation>
+            <numerusform>已导入 %n 天，尚未保存（Ctrl+S）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::system::WorkdayImportDialog</name>
+    <message>
+        <source>Import workday table</source>
+        <translation>导入工作日历</translation>
+    </message>
+    <message>
+        <source>%1: %2 line(s) can be imported, %3 line(s) have errors.</source>
+        <translation>%1：可导入 %2 行，%3 行有错误。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>These lines are skipped:</source>
+        <translation>以下各行将被跳过：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n line(s)</source>
+        <translation>
+            <numerusform>导入 %n 行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::system::WorkdayYearView</name>
+    <message>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <comment>calendar marker: a day off</comment>
+        <translation>休</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <comment>calendar marker: an adjusted workday</comment>
+        <translation>班</translation>
     </message>
 </context>
 <context>

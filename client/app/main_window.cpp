@@ -5,6 +5,7 @@
 #include "views/entity_list_view.h"
 #include "views/field_format.h"
 #include "views/record_form.h"
+#include "system/workday_editor.h"
 #include "views/todo_view.h"
 
 #include <QApplication>
@@ -141,12 +142,27 @@ bool MainWindow::openView(const QString &name)
         Q_EMIT windowRequested(name);
         return true;
     }
+    if (name == QLatin1String("workday")) return openWorkdayEditor() != nullptr;
     if (name.startsWith(QLatin1String("form:"))) {
         const QStringList parts = name.split(u':');
         return parts.size() == 3 && openRecord(parts[1], parts[2].toLongLong());
     }
     if (name.startsWith(QLatin1String("new:"))) return newRecord(name.mid(4)) != nullptr;
     return openList(name) != nullptr;
+}
+
+// The workday table has its own year editor instead of the generic list.
+system::WorkdayEditor *MainWindow::openWorkdayEditor()
+{
+    if (!m_session.permissions().canRead(QStringLiteral("workday"))) return nullptr;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *editor = qobject_cast<system::WorkdayEditor *>(m_tabs->widget(i))) {
+            m_tabs->setCurrentIndex(i);
+            return editor;
+        }
+    auto *editor = new system::WorkdayEditor(m_session, this);
+    addTab(editor, tr("Workday calendar"));
+    return editor;
 }
 
 views::EntityListView *MainWindow::openList(const QString &entityName)

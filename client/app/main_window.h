@@ -18,6 +18,10 @@ class RecordForm;
 class EntityListView;
 } // namespace liuhe::views
 
+namespace liuhe::system {
+class WorkdayEditor;
+} // namespace liuhe::system
+
 namespace liuhe::app {
 
 class MainWindow : public QMainWindow {
@@ -25,8 +29,10 @@ class MainWindow : public QMainWindow {
 public:
     explicit MainWindow(client::Session &session, QWidget *parent = nullptr);
 
-    // Opens a view by name: an entity list ("customer"), "todo", or "form:ENTITY:ID".
+    // Opens a view by name: an entity list ("customer"), "todo", "workday" (the
+    // workday calendar editor), "form:ENTITY:ID" or "new:ENTITY".
     bool openView(const QString &name);
+    system::WorkdayEditor *openWorkdayEditor();
     views::EntityListView *openList(const QString &entity);
     views::RecordForm *openRecord(const QString &entity, qint64 id);
     views::RecordForm *newRecord(const QString &entity);

@@ -5,7 +5,10 @@
 #include "inventory/gs1.h"
 #include "inventory/scan_line_edit.h"
 #include "inventory/scan_queue.h"
+#include "inventory/scanner_diagnostics_dialog.h"
+#include "inventory/scanner_settings_dialog.h"
 #include "schema/catalogue.h"
+#include "views/company_record.h"
 #include "views/document_print.h"
 #include "views/error_text.h"
 #include "views/field_format.h"
@@ -21,11 +24,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSettings>
 #include <QShortcut>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -71,14 +71,16 @@ ClerkWindow::ClerkWindow(client::Session &session, QWidget *parent) : QWidget(pa
     auto *title = new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Warehouse scan screen")), this);
     m_queueLabel = new QLabel(this);
     m_queueLabel->setObjectName(QStringLiteral("queueCounter"));
-    auto *mute = new QPushButton(this);
-    mute->setCheckable(true);
+    m_mute = new QPushButton(this);
+    m_mute->setCheckable(true);
+    auto *setup = new QPushButton(tr("Scanner settings (F11)"), this);
     auto *diagnostics = new QPushButton(tr("Diagnostics (F12)"), this);
     auto *workstation = new QPushButton(tr("Workstation"), this);
     top->addWidget(title);
     top->addStretch();
     top->addWidget(m_queueLabel);
-    top->addWidget(mute);
+    top->addWidget(m_mute);
+    top->addWidget(setup);
     top->addWidget(diagnostics);
     top->addWidget(workstation);
     layout->addLayout(top);
@@ -105,6 +107,10 @@ ClerkWindow::ClerkWindow(client::Session &session, QWidget *parent) : QWidget(pa
     taskRow->addWidget(m_taskLabel, 1);
     taskRow->addWidget(m_multiplierLabel);
     layout->addLayout(taskRow);
+    m_stepLabel = new QLabel(this);
+    m_stepLabel->setObjectName(QStringLiteral("nextStep"));
+    m_stepLabel->setStyleSheet(QStringLiteral("font-size: 20pt; font-weight: bold; color: #1565C0;"));
+    layout->addWidget(m_stepLabel);
 
     m_scan = new ScanLineEdit(this);
     m_scan->setObjectName(QStringLiteral("scanField"));
@@ -123,9 +129,10 @@ ClerkWindow::ClerkWindow(client::Session &session, QWidget *parent) : QWidget(pa
     m_link->hide();
     layout->addWidget(m_link);
 
-    m_lines = new QTableWidget(0, 5, this);
-    m_lines->setHorizontalHeaderLabels({tr("Code"), tr("Product"), tr("Expected"), tr("Scanned"), tr("Unit")});
+    m_lines = new QTableWidget(0, 6, this);
+    m_lines->setHorizontalHeaderLabels({tr("Code"), tr("Product"), tr("Location"), tr("Expected"), tr("Scanned"), tr("Unit")});
     m_lines->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_lines->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents); // "A-01 → B-01" in full
     m_lines->verticalHeader()->setDefaultSectionSize(44);
     m_lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_lines->setFocusPolicy(Qt::NoFocus);
@@ -145,16 +152,16 @@ ClerkWindow::ClerkWindow(client::Session &session, QWidget *parent) : QWidget(pa
     bottom->addWidget(finish);
     layout->addLayout(bottom);
 
-    const bool muted = QSettings().value(QStringLiteral("clerk/muted"), false).toBool();
-    m_sound->setMuted(muted);
-    mute->setChecked(muted);
-    mute->setText(muted ? tr("Sound off") : tr("Sound on"));
-    connect(mute, &QPushButton::toggled, this, [this, mute](bool on) {
-        m_sound->setMuted(on);
-        QSettings().setValue(QStringLiteral("clerk/muted"), on);
-        mute->setText(on ? tr("Sound off") : tr("Sound on"));
+    for (auto *b : {m_mute, setup, diagnostics, workstation}) b->setFocusPolicy(Qt::NoFocus);
+    applyStationSettings(StationSettings::load());
+    connect(m_mute, &QPushButton::clicked, this, [this](bool on) {
+        StationSettings s = m_station;
+        s.muted = on;
+        s.save();
+        applyStationSettings(s);
         refocus();
     });
+    connect(setup, &QPushButton::clicked, this, &ClerkWindow::openScannerSettings);
     connect(workstation, &QPushButton::clicked, this, &ClerkWindow::workstationRequested);
     connect(diagnostics, &QPushButton::clicked, this, &ClerkWindow::showDiagnostics);
     connect(undo, &QPushButton::clicked, this, &ClerkWindow::undoLastScan);
@@ -181,6 +188,7 @@ ClerkWindow::ClerkWindow(client::Session &session, QWidget *parent) : QWidget(pa
     key(QKeySequence::Undo, [this] { undoLastScan(); });
     key(QKeySequence(Qt::Key_F9), [this] { printNote(); });
     key(QKeySequence(Qt::Key_F10), [this] { post(); });
+    key(QKeySequence(Qt::Key_F11), [this] { openScannerSettings(); });
     key(QKeySequence(Qt::Key_F12), [this] { showDiagnostics(); });
     key(QKeySequence(Qt::Key_F6), [this] {
         if (m_link->isVisible()) linkUnknownBarcode(m_unknownBarcode);
@@ -205,7 +213,12 @@ void ClerkWindow::hideEvent(QHideEvent *event)
     QWidget::hideEvent(event);
 }
 
-void ClerkWindow::refocus() { m_scan->setFocus(); }
+void ClerkWindow::refocus()
+{
+    // After a dialog the window may not be active again on every platform.
+    if (isVisible() && !isActiveWindow()) activateWindow();
+    m_scan->setFocus();
+}
 
 int ClerkWindow::queuedScans() const { return m_queue->pending(); }
 
@@ -243,6 +256,10 @@ void ClerkWindow::startTask(Task task)
     m_totals->clear();
     m_multiplier = 1;
     m_multiplierLabel->clear();
+    m_location.clear();
+    m_locationRequired = false;
+    m_awaitingDestination = 0;
+    m_stepLabel->clear();
     setBanner(Banner::None, QString());
     if (task == Task::Receive || task == Task::Pick) {
         m_awaitingOrder = true;
@@ -302,7 +319,7 @@ void ClerkWindow::openTaskFor(Task task, const QCborMap &args)
         }
         m_awaitingOrder = false;
         showProgress(r.value().toMap());
-        setBanner(Banner::Info, tr("Ready: scan the goods."));
+        setBanner(Banner::Info, m_locationRequired ? tr("Ready: scan the location first.") : tr("Ready: scan the goods."));
         refocus();
     });
 }
@@ -325,9 +342,12 @@ void ClerkWindow::orderNumberScanned(const QString &number)
 
 void ClerkWindow::handleCode(const QString &code)
 {
+    if (m_diagnosing) return;
     refocus();
     if (code.isEmpty()) return;
     if (code.compare(QLatin1String("#ACK"), Qt::CaseInsensitive) == 0) return acknowledge();
+    // The undo command barcode does what Ctrl+Z does, in every state.
+    if (!m_station.undoCommand.isEmpty() && code.compare(m_station.undoCommand, Qt::CaseInsensitive) == 0) return undoLastScan();
     if (m_banner == Banner::Error) {
         // An error is acknowledged before scanning goes on, so it is never missed.
         m_sound->bad();
@@ -377,6 +397,18 @@ void ClerkWindow::scanBarcode(const QString &raw)
         const QCborMap result = r.value().toMap();
         m_sound->good();
         showProgress(result);
+        if (result.contains(QStringLiteral("location_scan"))) {
+            const QCborMap at = result.value(QStringLiteral("location_scan")).toMap();
+            const QString role = at.value(QStringLiteral("role")).toString();
+            const QString code = at.value(QStringLiteral("code")).toString();
+            QString text = role == QLatin1String("destination") ? tr("Destination %1: %n line(s) placed", nullptr, int(at.value(QStringLiteral("placed")).toInteger())).arg(code)
+                           : role == QLatin1String("source")    ? tr("Source location %1").arg(code)
+                           : role == QLatin1String("count")     ? tr("Counting location %1").arg(code)
+                           : role == QLatin1String("pick")      ? tr("Picking from location %1").arg(code)
+                                                                : tr("Put away to location %1").arg(code);
+            setBanner(Banner::Good, QStringLiteral("✔ %1").arg(text));
+            return;
+        }
         const QCborMap product = result.value(QStringLiteral("product")).toMap();
         setBanner(Banner::Good, QStringLiteral("✔ %1  %2 %3").arg(product.value(QStringLiteral("name")).toString(),
                                                                    qtyText(result.value(QStringLiteral("line_quantity"))),
@@ -395,17 +427,23 @@ void ClerkWindow::showProgress(const QCborMap &progress)
     m_lines->setRowCount(int(lines.size()));
     for (int i = 0; i < lines.size(); ++i) {
         const QCborMap l = lines.at(i).toMap();
-        const QStringList cells = {l.value(QStringLiteral("code")).toString(), l.value(QStringLiteral("name")).toString(), qtyText(l.value(QStringLiteral("expected"))),
-                                   qtyText(l.value(QStringLiteral("scanned"))), l.value(QStringLiteral("unit")).toString()};
+        QString place = l.value(QStringLiteral("location")).toString();
+        if (l.contains(QStringLiteral("to_location"))) place += QStringLiteral(" → ") + l.value(QStringLiteral("to_location")).toString();
+        const QStringList cells = {l.value(QStringLiteral("code")).toString(), l.value(QStringLiteral("name")).toString(), place,
+                                   qtyText(l.value(QStringLiteral("expected"))), qtyText(l.value(QStringLiteral("scanned"))), l.value(QStringLiteral("unit")).toString()};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
-            if (c == 2 || c == 3) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (c == 3 || c == 4) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             const bool complete = !l.value(QStringLiteral("expected")).isNull()
                                   && l.value(QStringLiteral("scanned")).toInteger() >= l.value(QStringLiteral("expected")).toInteger();
             if (complete) item->setBackground(QColor(0xE8, 0xF5, 0xE9));
             m_lines->setItem(i, c, item);
         }
     }
+    m_location = progress.value(QStringLiteral("location")).toMap().value(QStringLiteral("code")).toString();
+    m_locationRequired = progress.value(QStringLiteral("location_required")).toBool();
+    m_awaitingDestination = int(progress.value(QStringLiteral("awaiting_destination")).toInteger());
+    showNextStep();
     m_scannedTotal = progress.value(QStringLiteral("scanned_total")).toInteger();
     const qint64 expected = progress.value(QStringLiteral("expected_total")).toInteger();
     m_totals->setText(expected > 0 ? tr("Scanned %1 of %2").arg(Quantity::fromMilli(m_scannedTotal).toString(true), Quantity::fromMilli(expected).toString(true))
@@ -436,6 +474,11 @@ void ClerkWindow::post()
         setBanner(Banner::Error, tr("Some scans are still waiting to upload. Post when they are through."));
         return;
     }
+    if (m_awaitingDestination > 0) {
+        m_sound->bad();
+        setBanner(Banner::Error, tr("Scan the destination location first: %n line(s) have no destination yet.", nullptr, m_awaitingDestination));
+        return;
+    }
     m_session.call(QStringLiteral("doc.action"),
                    QCborMap{{QStringLiteral("entity"), m_docType}, {QStringLiteral("id"), m_docId}, {QStringLiteral("version"), m_docVersion},
                             {QStringLiteral("action"), QStringLiteral("post")}},
@@ -453,6 +496,8 @@ void ClerkWindow::post()
                                                                                 : tr("%1 posted.").arg(m_docNumber));
                        m_docId = 0;
                        m_task = Task::None;
+                       m_location.clear();
+                       m_stepLabel->clear();
                        m_taskLabel->setText(tr("Choose a task: F1 receive, F2 pick and ship, F3 transfer, F4 count."));
                    });
     refocus();
@@ -462,20 +507,26 @@ void ClerkWindow::printNote()
 {
     if (!m_docId) return;
     const schema::Entity *e = schema::Catalogue::instance().entity(m_docType);
-    m_session.call(QStringLiteral("data.get"), QCborMap{{QStringLiteral("entity"), m_docType}, {QStringLiteral("id"), m_docId}}, this, [this, e](const Reply &r) {
-        if (!r.isOk() || !e) {
-            if (!r.isOk()) setBanner(Banner::Error, views::errorMessage(r.error()));
-            return;
-        }
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-        QDir().mkpath(dir);
-        const QString path = QDir(dir).filePath(r.value().toMap().value(QStringLiteral("number")).toString() + QStringLiteral(".pdf"));
-        if (!views::DocumentPrint::writePdf(*e, r.value().toMap(), QCborMap(), path)) {
-            setBanner(Banner::Error, tr("Could not write %1.").arg(path));
-            return;
-        }
-        setBanner(Banner::Info, tr("Note saved as %1").arg(path));
-        Q_EMIT notePrinted(path);
+    if (!e) return;
+    views::fetchCompany(m_session, this, [this, e](const QCborMap &company) {
+        m_session.call(QStringLiteral("data.get"), QCborMap{{QStringLiteral("entity"), m_docType}, {QStringLiteral("id"), m_docId}}, this,
+                       [this, e, company](const Reply &r) {
+                           if (!r.isOk()) {
+                               setBanner(Banner::Error, views::errorMessage(r.error()));
+                               return;
+                           }
+                           const QCborMap record = r.value().toMap();
+                           const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+                           QDir().mkpath(dir);
+                           const QString path = QDir(dir).filePath(record.value(QStringLiteral("number")).toString() + QStringLiteral(".pdf"));
+                           m_lastNoteHtml = views::DocumentPrint::html(*e, record, company);
+                           if (!views::DocumentPrint::writePdf(*e, record, company, path)) {
+                               setBanner(Banner::Error, tr("Could not write %1.").arg(path));
+                               return;
+                           }
+                           setBanner(Banner::Info, tr("Note saved as %1").arg(path));
+                           Q_EMIT notePrinted(path);
+                       });
     });
     refocus();
 }
@@ -512,15 +563,55 @@ void ClerkWindow::linkUnknownBarcode(const QString &barcode)
 
 void ClerkWindow::showDiagnostics()
 {
-    const ScanTrace &t = m_detector->lastTrace();
-    QStringList chars;
-    for (const QChar c : t.raw) chars << QStringLiteral("%1(U+%2)").arg(c.isPrint() ? QString(c) : QStringLiteral("·")).arg(c.unicode(), 4, 16, QLatin1Char('0'));
-    QStringList gaps;
-    for (int g : t.gapsMs) gaps << QString::number(g);
-    QMessageBox::information(this, tr("Scanner diagnostics"),
-                             tr("Last scan: %1\nCharacters: %2\nMilliseconds between characters: %3\nEnded by: %4")
-                                 .arg(t.raw, chars.join(u' '), gaps.join(QStringLiteral(", ")), t.terminator));
+    ScannerDiagnosticsDialog dialog(m_detector, this);
+    m_diagnosing = true;
+    dialog.exec();
+    m_diagnosing = false;
     refocus();
+}
+
+void ClerkWindow::openScannerSettings()
+{
+    ScannerSettingsDialog dialog(m_station, this);
+    m_detector->setEnabled(false); // typing a prefix is not a scan
+    const int result = dialog.exec();
+    m_detector->setEnabled(true);
+    if (result == QDialog::Accepted) {
+        dialog.settings().save();
+        applyStationSettings(dialog.settings());
+        setBanner(Banner::Info, tr("Scanner settings saved for this station."));
+    }
+    refocus();
+}
+
+void ClerkWindow::applyStationSettings(const StationSettings &settings)
+{
+    m_station = settings;
+    m_detector->setSettings(settings.scan);
+    m_sound->setMuted(settings.muted);
+    m_mute->setChecked(settings.muted);
+    m_mute->setText(settings.muted ? tr("Sound off") : tr("Sound on"));
+}
+
+QString ClerkWindow::nextStepText() const { return m_stepLabel->text(); }
+
+// What the clerk scans next, from where the server says the task stands.
+void ClerkWindow::showNextStep()
+{
+    QString step;
+    if (m_task == Task::Transfer) {
+        if (m_awaitingDestination > 0) step = tr("Scan more goods, then the destination location (%n line(s) waiting)", nullptr, m_awaitingDestination);
+        else if (m_locationRequired) step = tr("Next: scan the source location");
+        else if (!m_location.isEmpty()) step = tr("From %1: scan the goods").arg(m_location);
+    } else if (m_task == Task::Count) {
+        if (m_locationRequired) step = tr("Next: scan the location to count");
+        else if (!m_location.isEmpty()) step = tr("Counting %1: scan every item there").arg(m_location);
+    } else if (m_task == Task::Receive && m_docId) {
+        step = m_location.isEmpty() ? tr("Scan the goods (scan a location first to put them away there)") : tr("Putting away to %1: scan the goods").arg(m_location);
+    } else if (m_task == Task::Pick && m_docId && !m_location.isEmpty()) {
+        step = tr("Picking from %1: scan the goods").arg(m_location);
+    }
+    m_stepLabel->setText(step);
 }
 
 } // namespace liuhe::inventory

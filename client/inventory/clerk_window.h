@@ -3,11 +3,16 @@
 // 盘点 (F4). A scan anywhere in the window is taken as a scan; good scans flash
 // green with a tone and running totals, errors show a red banner that stays until
 // acknowledged, with a low tone, and post nothing. n* multiplies the next scan,
-// Ctrl+Z undoes the last one, F9 prints the note, F10 posts. Offline scans queue
-// (with a visible counter) and replay exactly once.
+// Ctrl+Z (or the station's undo command barcode) undoes the last one, F9 prints
+// the note, F10 posts. Location barcodes set where the goods are: a transfer
+// scans its source, the goods, then the destination; a count its location
+// first; a receipt optionally its put-away location. F11 sets up the station's
+// scanner, F12 shows what the scanner sends. Offline scans queue (with a
+// visible counter) and replay exactly once.
 #pragma once
 
 #include "inventory/scan_detector.h"
+#include "inventory/station_settings.h"
 #include "net/session.h"
 
 #include <QCborMap>
@@ -34,13 +39,16 @@ public:
 
     void startTask(Task task);
     // Everything a scan or a typed code can be: an order number when a task
-    // waits for one, a command (#UNDO #POST #ACK), "12*" to multiply, a barcode.
+    // waits for one, a command (#UNDO or the station's undo barcode, #POST,
+    // #ACK), "12*" to multiply, a product or location barcode.
     void handleCode(const QString &code);
     void undoLastScan();
     void post();
     void acknowledge();
     // Saves the current note as a PDF in the user's documents folder (F9).
     void printNote();
+    void openScannerSettings();
+    void applyStationSettings(const StationSettings &settings);
 
     // For tests and the diagnostics page.
     Banner banner() const { return m_banner; }
@@ -53,6 +61,11 @@ public:
     ScanLineEdit *scanField() const { return m_scan; }
     ScanDetector *detector() const { return m_detector; }
     QTableWidget *linesTable() const { return m_lines; }
+    QString currentLocation() const { return m_location; }
+    QString nextStepText() const;
+    int awaitingDestination() const { return m_awaitingDestination; }
+    const StationSettings &stationSettings() const { return m_station; }
+    QString lastNoteHtml() const { return m_lastNoteHtml; }
     void openTaskFor(Task task, const QCborMap &args);
 
 Q_SIGNALS:
@@ -72,6 +85,7 @@ private:
     void chooseWarehouses();
     void linkUnknownBarcode(const QString &barcode);
     void showDiagnostics();
+    void showNextStep();
     void refocus();
 
     client::Session &m_session;
@@ -81,6 +95,8 @@ private:
     ScanLineEdit *m_scan;
     QLabel *m_taskLabel;
     QLabel *m_multiplierLabel;
+    QLabel *m_stepLabel;
+    QPushButton *m_mute;
     QLabel *m_bannerLabel;
     QLabel *m_totals;
     QLabel *m_queueLabel;
@@ -96,6 +112,12 @@ private:
     int m_multiplier = 1;
     Banner m_banner = Banner::None;
     QString m_unknownBarcode;
+    StationSettings m_station;
+    QString m_location;
+    bool m_locationRequired = false;
+    int m_awaitingDestination = 0;
+    bool m_diagnosing = false; // scans go to the diagnostics page only
+    QString m_lastNoteHtml;
 };
 
 } // namespace liuhe::inventory

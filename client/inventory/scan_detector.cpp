@@ -30,6 +30,29 @@ bool ScanDetector::isTerminator(const QKeyEvent *key) const
     return !m_settings.suffix.isEmpty() && key->text() == m_settings.suffix;
 }
 
+// Printable characters, GS for GS1, and a configured prefix or suffix even when
+// it is a control character (STX, ETX): all may be part of a scan.
+bool ScanDetector::isBurstCharacter(const QKeyEvent *key) const
+{
+    const QString text = key->text();
+    if (text.isEmpty() || (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))) return false;
+    const QChar c = text.at(0);
+    return c.isPrint() || c == QChar(0x1D) || m_settings.prefix.startsWith(c) || m_settings.suffix.startsWith(c);
+}
+
+void ScanDetector::trace(const QString &terminator, bool timedOut)
+{
+    m_trace = ScanTrace();
+    for (int i = 0; i < m_held.size(); ++i) {
+        m_trace.raw += m_held[i].text;
+        if (i) m_trace.gapsMs << int(m_held[i].at - m_held[i - 1].at);
+    }
+    m_trace.terminator = terminator;
+    m_trace.timedOut = timedOut;
+    m_trace.code = timedOut ? QString() : clean(m_trace.raw, m_settings);
+    Q_EMIT traced(m_trace);
+}
+
 bool ScanDetector::eventFilter(QObject *watched, QEvent *event)
 {
     if (!m_enabled || m_replaying) return false;
@@ -42,28 +65,17 @@ bool ScanDetector::eventFilter(QObject *watched, QEvent *event)
     const bool fast = !m_held.isEmpty() && now - m_held.last().at <= m_settings.maxGapMs;
     if (isTerminator(key) && !m_held.isEmpty() && fast && m_held.size() >= m_settings.minLength) {
         m_release.stop();
-        QString raw;
-        m_trace = ScanTrace();
-        for (int i = 0; i < m_held.size(); ++i) {
-            raw += m_held[i].text;
-            if (i) m_trace.gapsMs << int(m_held[i].at - m_held[i - 1].at);
-        }
-        m_trace.raw = raw;
-        m_trace.terminator = key->key() == Qt::Key_Tab ? QStringLiteral("Tab") : (key->text() == m_settings.suffix ? m_settings.suffix : QStringLiteral("Enter"));
+        trace(key->key() == Qt::Key_Tab ? QStringLiteral("Tab") : (key->text() == m_settings.suffix ? m_settings.suffix : QStringLiteral("Enter")), false);
         m_held.clear();
-        const QString code = clean(raw, m_settings);
-        if (!code.isEmpty()) Q_EMIT scanned(code);
+        if (!m_trace.code.isEmpty()) Q_EMIT scanned(m_trace.code);
         return true;
     }
-    const QString text = key->text();
-    const bool printable = !text.isEmpty() && (text.at(0).isPrint() || text.at(0) == QChar(0x1D))
-                           && !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
-    if (!printable) {
+    if (!isBurstCharacter(key)) {
         flushAsTyping();
         return false;
     }
     if (!m_held.isEmpty() && !fast) flushAsTyping();
-    m_held.append(Held{watched, key->key(), key->modifiers(), text, now});
+    m_held.append(Held{watched, key->key(), key->modifiers(), key->text(), now});
     m_release.start(m_settings.maxGapMs + 10);
     return true;
 }
@@ -71,6 +83,11 @@ bool ScanDetector::eventFilter(QObject *watched, QEvent *event)
 void ScanDetector::flushAsTyping()
 {
     m_release.stop();
+    // A fast burst with no terminator is most likely a scanner whose suffix is
+    // not configured: kept for the diagnostics page.
+    bool burst = m_held.size() >= m_settings.minLength;
+    for (int i = 1; burst && i < m_held.size(); ++i) burst = m_held[i].at - m_held[i - 1].at <= m_settings.maxGapMs;
+    if (burst) trace(QString(), true);
     const QList<Held> held = std::exchange(m_held, {});
     m_replaying = true;
     for (const Held &h : held) {

@@ -20,14 +20,17 @@ struct ScanSettings {
     int maxGapMs = 50;
     int minLength = 4;
     QString prefix;  // stripped when present
-    QString suffix;  // an extra terminator besides Enter and Tab
+    QString suffix;  // one character: an extra terminator besides Enter and Tab
 };
 
-// What the diagnostics page shows of the last burst.
+// What the diagnostics page shows of the last burst: also a fast burst that
+// ended without any terminator, so a scanner with an unknown suffix shows it.
 struct ScanTrace {
-    QString raw;
-    QList<int> gapsMs;
-    QString terminator;
+    QString raw;          // as typed, prefix and suffix included
+    QList<int> gapsMs;    // between consecutive characters
+    QString terminator;   // "Enter", "Tab", the configured suffix, or empty
+    bool timedOut = false; // no terminator came: replayed as typing
+    QString code;         // what the scan became after cleaning
 };
 
 class ScanDetector : public QObject {
@@ -44,6 +47,7 @@ public:
 
 Q_SIGNALS:
     void scanned(const QString &code);
+    void traced(const ScanTrace &trace);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -58,6 +62,8 @@ private:
     };
     void flushAsTyping();
     bool isTerminator(const QKeyEvent *key) const;
+    bool isBurstCharacter(const QKeyEvent *key) const;
+    void trace(const QString &terminator, bool timedOut);
 
     ScanSettings m_settings;
     bool m_enabled = true;

@@ -3,6 +3,7 @@
 #include "domain/amount_in_words.h"
 #include "domain/chinese_format.h"
 #include "schema/catalogue.h"
+#include "views/company_record.h"
 #include "views/field_format.h"
 
 #include <QBuffer>
@@ -60,11 +61,14 @@ QImage DocumentPrint::barcode(const QString &text)
 QString DocumentPrint::html(const schema::Entity &entity, const QCborMap &record, const QCborMap &company)
 {
     QString h = QStringLiteral("<html><body style='font-size:10pt'>");
-    h += QStringLiteral("<table width='100%'><tr><td><b style='font-size:14pt'>%1</b><br>%2 %3</td>")
-             .arg(escape(company.value(QStringLiteral("name")).toString()),
-                  escape(company.value(QStringLiteral("address")).toMap().value(QStringLiteral("name")).toString()
-                         + company.value(QStringLiteral("address")).toMap().value(QStringLiteral("detail")).toString()),
-                  escape(company.value(QStringLiteral("phone")).toString()));
+    const QCborMap address = company.value(QStringLiteral("address")).toMap();
+    const QString place = address.value(QStringLiteral("name")).toString() + address.value(QStringLiteral("detail")).toString();
+    const QString phone = company.value(QStringLiteral("phone")).toString();
+    QStringList contact;
+    if (!place.isEmpty()) contact << escape(tr("Address: %1").arg(place));
+    if (!phone.isEmpty()) contact << escape(tr("Phone: %1").arg(phone));
+    h += QStringLiteral("<table width='100%'><tr><td><b style='font-size:14pt'>%1</b><br>%2</td>")
+             .arg(escape(company.value(QStringLiteral("name")).toString()), contact.join(QStringLiteral("&nbsp;&nbsp;")));
     const QString number = record.value(QStringLiteral("number")).toString();
     h += QStringLiteral("<td align='right'>%1</td></tr></table>")
              .arg(number.isEmpty() ? QString() : QStringLiteral("<img src='%1' height='48'>").arg(imageDataUrl(barcode(number))));
@@ -127,15 +131,7 @@ void DocumentPrint::printToPdfDialog(client::Session &session, const schema::Ent
                               + QStringLiteral(".pdf");
     const QString path = QFileDialog::getSaveFileName(parent, tr("Save as PDF"), suggested, tr("PDF files (*.pdf)"));
     if (path.isEmpty()) return;
-    session.call(QStringLiteral("data.query"), QCborMap{{QStringLiteral("entity"), QStringLiteral("company")}, {QStringLiteral("limit"), 1}},
-                 parent, [&entity, record, path](const Reply &r) {
-                     QCborMap company;
-                     const QCborMap result = r.value().toMap();
-                     const QCborArray columns = result.value(QStringLiteral("columns")).toArray();
-                     const QCborArray row = result.value(QStringLiteral("rows")).toArray().first().toArray();
-                     for (qsizetype i = 0; i < columns.size(); ++i) company.insert(columns.at(i), row.at(i));
-                     writePdf(entity, record, company, path);
-                 });
+    fetchCompany(session, parent, [&entity, record, path](const QCborMap &company) { writePdf(entity, record, company, path); });
 }
 
 } // namespace liuhe::views

@@ -78,6 +78,15 @@ QString problemText(const QString &code, const QCborMap &extra)
     if (code == QLatin1String("over_received")) return QCoreApplication::translate("Problem", "More than was received");
     if (code == QLatin1String("not_on_order")) return QCoreApplication::translate("Problem", "Not on this order");
     if (code == QLatin1String("unknown_barcode")) return QCoreApplication::translate("Problem", "Unknown barcode");
+    if (code == QLatin1String("location_first")) return QCoreApplication::translate("Problem", "Scan the location first");
+    if (code == QLatin1String("wrong_location")) {
+        const QString location = extra.value(QStringLiteral("location")).toString();
+        if (extra.contains(QStringLiteral("product")))
+            return QCoreApplication::translate("Problem", "Wrong location: %1 is not stocked at %2").arg(extra.value(QStringLiteral("product")).toString(), location);
+        if (extra.value(QStringLiteral("role")).toString() == QLatin1String("destination"))
+            return QCoreApplication::translate("Problem", "Wrong location: %1 is not in the receiving warehouse").arg(location);
+        return QCoreApplication::translate("Problem", "Wrong location: %1 does not belong to this task's warehouse").arg(location);
+    }
     if (code == QLatin1String("not_in_stock")) return QCoreApplication::translate("Problem", "Not enough in stock");
     if (code == QLatin1String("serial_one")) return QCoreApplication::translate("Problem", "Serial-numbered: scan one at a time");
     if (code == QLatin1String("not_confirmed")) return QCoreApplication::translate("Problem", "The order is not confirmed");

@@ -10,7 +10,8 @@ namespace liuhe {
 
 class WorkdayCalendar {
 public:
-    enum class DayKind { Holiday, Workday };
+    // Rest: a weekday off that is not a statutory holiday (a company rest day).
+    enum class DayKind { Holiday, Workday, Rest };
 
     void setDay(const QDate &date, DayKind kind, const QString &name = QString());
     void clearDay(const QDate &date);

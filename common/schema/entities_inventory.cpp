@@ -175,6 +175,16 @@ Entity scanEvent()
         .quantity(QStringLiteral("quantity"), QT_TRANSLATE_NOOP("Schema", "Quantity"), ListColumn)
         .boolean(QStringLiteral("undone"), QT_TRANSLATE_NOOP("Schema", "Undone"), ListColumn)
         .ref(QStringLiteral("user_id"), QT_TRANSLATE_NOOP("Schema", "Clerk"), QStringLiteral("user"), Indexed | ListColumn)
+        .ref(QStringLiteral("location_id"), QT_TRANSLATE_NOOP("Schema", "Location"), QStringLiteral("location"), ListColumn)
+        // What was scanned: goods, or a location in its role for the task (empty in old rows: goods).
+        .enumeration(QStringLiteral("role"), QT_TRANSLATE_NOOP("Schema", "Scanned as"),
+                     {{QStringLiteral("item"), QT_TRANSLATE_NOOP("Schema", "Goods")},
+                      {QStringLiteral("source"), QT_TRANSLATE_NOOP("Schema", "Source location")},
+                      {QStringLiteral("destination"), QT_TRANSLATE_NOOP("Schema", "Destination location")},
+                      {QStringLiteral("count"), QT_TRANSLATE_NOOP("Schema", "Counted location")},
+                      {QStringLiteral("putaway"), QT_TRANSLATE_NOOP("Schema", "Put-away location")},
+                      {QStringLiteral("pick"), QT_TRANSLATE_NOOP("Schema", "Pick location")}},
+                     ListColumn)
         .owner(QStringLiteral("user_id"))
         .display(QStringLiteral("barcode"))
         .build();

@@ -207,7 +207,8 @@ Entity workday()
         .date(QStringLiteral("day"), QT_TRANSLATE_NOOP("Schema", "Date"), Required | Unique | Indexed | ListColumn)
         .enumeration(QStringLiteral("kind"), QT_TRANSLATE_NOOP("Schema", "Kind"),
                      {{QStringLiteral("holiday"), QT_TRANSLATE_NOOP("Schema", "Statutory holiday")},
-                      {QStringLiteral("workday"), QT_TRANSLATE_NOOP("Schema", "Adjusted workday (调休)")}},
+                      {QStringLiteral("workday"), QT_TRANSLATE_NOOP("Schema", "Adjusted workday (调休)")},
+                      {QStringLiteral("rest"), QT_TRANSLATE_NOOP("Schema", "Rest day (not statutory)")}},
                      Required | ListColumn)
         .text(QStringLiteral("name"), QT_TRANSLATE_NOOP("Schema", "Holiday"), 30, ListColumn)
         .display(QStringLiteral("day"))

@@ -256,6 +256,27 @@ void loadDemoCompany(store::Db &db)
             if (!r.isOk()) throw std::runtime_error(r.error().message().toStdString());
         }
     }
+    // Put away: the opening stock moves onto the main warehouse's shelves, so the
+    // clerk's location-first transfers and counts find it where they scan.
+    {
+        QList<qint64> shelves;
+        QSqlQuery &q = l.db().run(QStringLiteral("SELECT id FROM location WHERE warehouse_id = ? ORDER BY code"), {main});
+        while (q.next()) shelves << q.value(0).toLongLong();
+        q.finish();
+        QCborArray putAway;
+        QSqlQuery &stock = l.db().run(QStringLiteral("SELECT product_id, on_hand FROM stock_level WHERE warehouse_id = ? AND on_hand > 0 ORDER BY product_id"), {main});
+        while (stock.next() && !shelves.isEmpty())
+            putAway.append(QCborMap{{QStringLiteral("product_id"), stock.value(0).toLongLong()}, {QStringLiteral("quantity"), stock.value(1).toLongLong()},
+                                    {QStringLiteral("to_location_id"), shelves.at(putAway.size() % shelves.size())}});
+        stock.finish();
+        if (!putAway.isEmpty()) {
+            const qint64 transfer = l.save(QStringLiteral("stock_transfer"), QCborMap{{QStringLiteral("from_warehouse_id"), main}, {QStringLiteral("to_warehouse_id"), main},
+                                                                                     {QStringLiteral("notes"), QStringLiteral("期初库存上架")}},
+                                           putAway);
+            const Reply r = l.act(QStringLiteral("stock_transfer"), transfer, QStringLiteral("post"));
+            if (!r.isOk()) throw std::runtime_error(r.error().message().toStdString());
+        }
+    }
     log::info(QStringLiteral("demo: opening stock received"));
 
     // Sales: shipped, partly shipped, confirmed, draft, awaiting approval.

@@ -119,7 +119,8 @@ void registerInventoryCalls(rpc::CallRegistry &calls)
     calls.add({QStringLiteral("inventory.task"), [](const QCborMap &a) { return onDocument(a, QStringLiteral("read")); },
                [](store::Db &db, const CallInput &in) {
                    return withinDocumentScope(db, in, QStringLiteral("read"), [&] {
-                       return taskProgress(db, in.args.value(QStringLiteral("doc_type")).toString(), in.args.value(QStringLiteral("doc_id")).toInteger());
+                       return taskProgress(db, in.args.value(QStringLiteral("doc_type")).toString(), in.args.value(QStringLiteral("doc_id")).toInteger(),
+                                           in.caller.userId);
                    });
                },
                {}, {}});

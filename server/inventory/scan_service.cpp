@@ -3,6 +3,7 @@
 #include "documents/document_actions.h"
 #include "documents/document_store.h"
 #include "documents/values.h"
+#include "inventory/scan_location.h"
 #include "inventory/stock_ledger.h"
 #include "store/db.h"
 #include "store/record_writer.h"
@@ -137,7 +138,7 @@ Reply openTask(store::WriteScope &scope, const auth::Caller &caller, const QCbor
     } else {
         return Reply::fail(ErrorCode::BadRequest, QStringLiteral("task must be receive, pick, transfer or count"));
     }
-    QCborMap progress = taskProgress(db, docType, docId).value().toMap();
+    QCborMap progress = taskProgress(db, docType, docId, caller.userId).value().toMap();
     return progress;
 }
 
@@ -159,24 +160,47 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
     if (doc->value(QStringLiteral("state")).toString() != QLatin1String("draft"))
         return Reply::fail(ErrorCode::InvalidState, QStringLiteral("this document is already posted"));
     const auto product = productByBarcode(db, barcode);
-    if (!product) return scanError(ErrorCode::NotFound, QStringLiteral("unknown_barcode"), QStringLiteral("unknown barcode"));
+    if (!product) {
+        if (const auto place = locationByBarcode(db, barcode)) return scanLocation(scope, caller, docType, docId, *place, barcode);
+        return scanError(ErrorCode::NotFound, QStringLiteral("unknown_barcode"), QStringLiteral("unknown barcode"));
+    }
     if (product->serial && quantity > Quantity::kScale)
         return scanError(ErrorCode::Validation, QStringLiteral("serial_one"), QStringLiteral("a serial-numbered item is scanned one at a time"));
+
+    // Where the goods are: the location given, else the one scanned last.
+    const qint64 warehouse = warehousesOf(db, docType, docId).from;
+    std::optional<ScanLocation> at;
+    if (location) {
+        at = locationById(db, location);
+        if (!at || at->warehouseId != warehouse)
+            return locationError(QStringLiteral("wrong_location"), QStringLiteral("this location does not belong to the task"),
+                                 QCborMap{{QStringLiteral("location"), at ? at->code : QString()}});
+    } else if (const ScanPlace place = currentPlace(db, docType, docId, caller.userId); place.locationId) {
+        at = locationById(db, place.locationId);
+    } else if (place.locationRequired) {
+        return locationError(QStringLiteral("location_first"), QStringLiteral("scan the location first"), {});
+    }
+    const qint64 locationId = at ? at->id : 0;
+    const bool takesFromLocation = at && (docType == QLatin1String("delivery") || docType == QLatin1String("stock_transfer"));
 
     // The line this scan adds to, and what it may add up to.
     qint64 lineId = 0;
     qint64 current = 0;
     QCborMap newLine;
     const QString lineTable = shape->table;
+    const QString locationColumn = docType == QLatin1String("stock_transfer") ? QStringLiteral("from_location_id") : QStringLiteral("location_id");
+    const QString atLocation = locationId ? QStringLiteral("%1 = ?").arg(locationColumn) : QStringLiteral("%1 IS NULL").arg(locationColumn);
     if (docType == QLatin1String("purchase_receipt") || docType == QLatin1String("delivery")) {
         const bool receipt = docType == QLatin1String("purchase_receipt");
         const QString orderLineTable = receipt ? QStringLiteral("purchase_order_line") : QStringLiteral("sales_order_line");
         const QString doneColumn = receipt ? QStringLiteral("received_qty") : QStringLiteral("delivered_qty");
-        QSqlQuery &q = db.run(QStringLiteral("SELECT ol.id, ol.quantity - ol.%1, COALESCE(dl.id, 0), COALESCE(dl.quantity, 0) FROM %2 ol "
-                                             "LEFT JOIN %3 dl ON dl.order_line_id = ol.id AND dl.%4 = ? WHERE ol.order_id = ? AND ol.product_id = ? "
-                                             "ORDER BY CASE WHEN ol.quantity - ol.%1 > COALESCE(dl.quantity, 0) THEN 0 ELSE 1 END, ol.id LIMIT 1")
-                                  .arg(doneColumn, orderLineTable, lineTable, shape->parent),
-                              {docId, id(*doc, "order_id"), product->id});
+        // An order line may be split over several locations: what this draft takes
+        // of it is summed over all its lines.
+        const QString taken = QStringLiteral("COALESCE((SELECT SUM(t.quantity) FROM %1 t WHERE t.order_line_id = ol.id AND t.%2 = ?), 0)").arg(lineTable, shape->parent);
+        QSqlQuery &q = db.run(QStringLiteral("SELECT ol.id, ol.quantity - ol.%1, %3 FROM %2 ol WHERE ol.order_id = ? AND ol.product_id = ? "
+                                             "ORDER BY CASE WHEN ol.quantity - ol.%1 > %3 THEN 0 ELSE 1 END, ol.id LIMIT 1")
+                                  .arg(doneColumn, orderLineTable, taken),
+                              {docId, id(*doc, "order_id"), product->id, docId});
         if (!q.next()) {
             q.finish();
             return scanError(ErrorCode::Validation, QStringLiteral("not_on_order"), QStringLiteral("this product is not on the order"),
@@ -184,31 +208,40 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
         }
         const qint64 orderLine = q.value(0).toLongLong();
         qint64 open = q.value(1).toLongLong();
-        lineId = q.value(2).toLongLong();
-        current = q.value(3).toLongLong();
+        const qint64 draftTotal = q.value(2).toLongLong();
         q.finish();
+        QVariantList binds{docId, orderLine};
+        if (locationId) binds << locationId;
+        QSqlQuery &l = db.run(QStringLiteral("SELECT id, quantity FROM %1 WHERE %2 = ? AND order_line_id = ? AND %3 ORDER BY id LIMIT 1").arg(lineTable, shape->parent, atLocation),
+                              binds);
+        if (l.next()) {
+            lineId = l.value(0).toLongLong();
+            current = l.value(1).toLongLong();
+        }
+        l.finish();
         if (receipt) {
             const qint64 ordered = db.scalar(QStringLiteral("SELECT quantity FROM purchase_order_line WHERE id = ?"), {orderLine}).toLongLong();
             open += mulDivRound(ordered, store::setting(db, store::settings::receiptTolerancePercent, QStringLiteral("10")).toLongLong(), 100).value_or(0);
         }
-        if (current + quantity > open)
+        if (draftTotal + quantity > open)
             return scanError(ErrorCode::Validation, receipt ? QStringLiteral("over_receipt") : QStringLiteral("over_order"),
-                             QStringLiteral("more than the order asks for"), QCborMap{{QStringLiteral("open"), open - current}});
-        if (!receipt) {
+                             QStringLiteral("more than the order asks for"), QCborMap{{QStringLiteral("open"), open - draftTotal}});
+        if (takesFromLocation) {
+            if (auto refused = checkTakenFrom(scope, product->id, product->name, warehouse, *at, lot, current + quantity)) return *refused;
+        } else if (!receipt) {
             StockLedger ledger(scope, caller.userId);
-            const auto level = ledger.level(product->id, id(*doc, "warehouse_id"));
-            if (level.onHand.milli() < current + quantity && !ledger.allowsNegative(id(*doc, "warehouse_id")))
+            const auto level = ledger.level(product->id, warehouse);
+            if (level.onHand.milli() < draftTotal + quantity && !ledger.allowsNegative(warehouse))
                 return scanError(ErrorCode::InsufficientStock, QStringLiteral("not_in_stock"), QStringLiteral("not enough in stock"),
                                  QCborMap{{QStringLiteral("on_hand"), level.onHand.milli()}});
         }
         newLine = QCborMap{{QStringLiteral("order_line_id"), orderLine}, {QStringLiteral("product_id"), product->id}};
     } else {
-        QString where = QStringLiteral("%1 = ? AND product_id = ?").arg(shape->parent);
-        QVariantList binds{docId, product->id};
         const bool count = docType == QLatin1String("stock_count");
-        const QString locationColumn = count ? QStringLiteral("location_id") : QStringLiteral("from_location_id");
-        where += location ? QStringLiteral(" AND %1 = ?").arg(locationColumn) : QStringLiteral(" AND %1 IS NULL").arg(locationColumn);
-        if (location) binds << location;
+        QString where = QStringLiteral("%1 = ? AND product_id = ? AND ").arg(shape->parent) + atLocation;
+        QVariantList binds{docId, product->id};
+        if (locationId) binds << locationId;
+        if (!count) where += QStringLiteral(" AND to_location_id IS NULL"); // a placed line is finished
         where += lot.isEmpty() ? QStringLiteral(" AND lot IS NULL") : QStringLiteral(" AND lot = ?");
         if (!lot.isEmpty()) binds << lot;
         QSqlQuery &q = db.run(QStringLiteral("SELECT id, COALESCE(%1, 0) FROM %2 WHERE %3").arg(shape->quantity, lineTable, where), binds);
@@ -217,18 +250,19 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
             current = q.value(1).toLongLong();
         }
         q.finish();
-        const qint64 warehouse = count ? id(*doc, "warehouse_id") : id(*doc, "from_warehouse_id");
         StockLedger ledger(scope, caller.userId);
-        if (!count) {
+        if (takesFromLocation) {
+            if (auto refused = checkTakenFrom(scope, product->id, product->name, warehouse, *at, lot, current + quantity)) return *refused;
+        } else if (!count) {
             const qint64 have = ledger.level(product->id, warehouse).onHand.milli();
             if (have < current + quantity && !ledger.allowsNegative(warehouse))
                 return scanError(ErrorCode::InsufficientStock, QStringLiteral("not_in_stock"), QStringLiteral("not enough in stock"),
                                  QCborMap{{QStringLiteral("on_hand"), have}});
         }
         newLine = QCborMap{{QStringLiteral("product_id"), product->id}};
-        if (location) newLine.insert(locationColumn, location);
-        if (count) newLine.insert(QStringLiteral("book_qty"), ledger.quantAt(StockPlace{product->id, warehouse, location, lot}).milli());
+        if (count) newLine.insert(QStringLiteral("book_qty"), ledger.quantAt(StockPlace{product->id, warehouse, locationId, lot}).milli());
     }
+    if (locationId) newLine.insert(locationColumn, locationId);
     if (!lot.isEmpty()) newLine.insert(QStringLiteral("lot"), lot);
     if (lineId) {
         documents::updateFields(scope, lineTable, lineId, QCborMap{{shape->quantity, current + quantity}}, caller.userId);
@@ -242,10 +276,12 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
                                                     QCborMap{{QStringLiteral("doc_type"), docType}, {QStringLiteral("doc_id"), docId},
                                                              {QStringLiteral("line_id"), lineId}, {QStringLiteral("product_id"), product->id},
                                                              {QStringLiteral("barcode"), barcode.left(128)}, {QStringLiteral("quantity"), quantity},
-                                                             {QStringLiteral("undone"), false}, {QStringLiteral("user_id"), caller.userId}},
+                                                             {QStringLiteral("undone"), false}, {QStringLiteral("user_id"), caller.userId},
+                                                             {QStringLiteral("location_id"), locationId ? QCborValue(locationId) : QCborValue(QCborValue::Null)},
+                                                             {QStringLiteral("role"), QStringLiteral("item")}},
                                                     caller.userId, scope.now());
     scope.changed(docType, docId, version, QStringLiteral("scanned"));
-    QCborMap out = taskProgress(db, docType, docId).value().toMap();
+    QCborMap out = taskProgress(db, docType, docId, caller.userId).value().toMap();
     out.insert(QStringLiteral("scan_id"), scanId);
     out.insert(QStringLiteral("line_id"), lineId);
     out.insert(QStringLiteral("line_quantity"), current + quantity);
@@ -262,29 +298,34 @@ Reply undoScan(store::WriteScope &scope, const auth::Caller &caller, const QCbor
     if (!shape) return Reply::fail(ErrorCode::BadRequest, QStringLiteral("not a scanning document"));
     if (db.scalar(QStringLiteral("SELECT state FROM %1 WHERE id = ?").arg(docType), {docId}).toString() != QLatin1String("draft"))
         return Reply::fail(ErrorCode::InvalidState, QStringLiteral("this document is already posted"));
-    QSqlQuery &q = db.run(QStringLiteral("SELECT id, line_id, quantity FROM scan_event WHERE doc_type = ? AND doc_id = ? AND user_id = ? AND undone = 0 "
-                                         "ORDER BY id DESC LIMIT 1"),
+    QSqlQuery &q = db.run(QStringLiteral("SELECT id, line_id, quantity, COALESCE(role, 'item') FROM scan_event WHERE doc_type = ? AND doc_id = ? AND user_id = ? "
+                                         "AND undone = 0 ORDER BY id DESC LIMIT 1"),
                           {docType, docId, caller.userId});
     if (!q.next()) {
         q.finish();
         return Reply::fail(ErrorCode::NotFound, QStringLiteral("no scan to undo"));
     }
     const qint64 scanId = q.value(0).toLongLong(), lineId = q.value(1).toLongLong(), quantity = q.value(2).toLongLong();
+    const bool item = q.value(3).toString() == QLatin1String("item");
     q.finish();
-    const qint64 now = db.scalar(QStringLiteral("SELECT COALESCE(%1, 0) FROM %2 WHERE id = ?").arg(shape->quantity, shape->table), {lineId}).toLongLong();
-    if (now - quantity <= 0 && docType != QLatin1String("stock_count"))
-        db.run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(shape->table), {lineId});
-    else
-        documents::updateFields(scope, shape->table, lineId, QCborMap{{shape->quantity, std::max<qint64>(0, now - quantity)}}, caller.userId);
+    if (!item) {
+        undoLocationScan(scope, caller, docType, docId, scanId);
+    } else {
+        const qint64 now = db.scalar(QStringLiteral("SELECT COALESCE(%1, 0) FROM %2 WHERE id = ?").arg(shape->quantity, shape->table), {lineId}).toLongLong();
+        if (now - quantity <= 0 && docType != QLatin1String("stock_count"))
+            db.run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(shape->table), {lineId});
+        else
+            documents::updateFields(scope, shape->table, lineId, QCborMap{{shape->quantity, std::max<qint64>(0, now - quantity)}}, caller.userId);
+    }
     documents::updateFields(scope, QStringLiteral("scan_event"), scanId, QCborMap{{QStringLiteral("undone"), true}}, caller.userId);
     const qint64 version = store::touchRecord(scope, documents::entityNamed(docType), docId, {}, caller.userId);
     scope.changed(docType, docId, version, QStringLiteral("scan_undone"));
-    QCborMap out = taskProgress(db, docType, docId).value().toMap();
+    QCborMap out = taskProgress(db, docType, docId, caller.userId).value().toMap();
     out.insert(QStringLiteral("undone_scan_id"), scanId);
     return out;
 }
 
-Reply taskProgress(store::Db &db, const QString &docType, qint64 docId)
+Reply taskProgress(store::Db &db, const QString &docType, qint64 docId, qint64 userId)
 {
     const auto shape = shapeOf(docType);
     if (!shape) return Reply::fail(ErrorCode::BadRequest, QStringLiteral("not a scanning document"));
@@ -302,17 +343,19 @@ Reply taskProgress(store::Db &db, const QString &docType, qint64 docId)
     QString sql;
     if (docType == QLatin1String("purchase_receipt") || docType == QLatin1String("delivery")) {
         const bool receipt = docType == QLatin1String("purchase_receipt");
-        sql = QStringLiteral("SELECT ol.id, p.id, p.code, p.name, p.unit, ol.quantity - ol.%1, COALESCE(SUM(dl.quantity), 0) FROM %2 ol "
+        sql = QStringLiteral("SELECT ol.id, p.id, p.code, p.name, p.unit, ol.quantity - ol.%1, COALESCE(SUM(dl.quantity), 0), NULL, NULL FROM %2 ol "
                              "JOIN product p ON p.id = ol.product_id JOIN %3 d ON d.order_id = ol.order_id AND d.id = ? "
                              "LEFT JOIN %4 dl ON dl.order_line_id = ol.id AND dl.%5 = d.id GROUP BY ol.id, p.id, p.code, p.name, p.unit, ol.quantity, ol.%1 ORDER BY ol.id")
                   .arg(receipt ? QStringLiteral("received_qty") : QStringLiteral("delivered_qty"),
                        receipt ? QStringLiteral("purchase_order_line") : QStringLiteral("sales_order_line"), docType, shape->table, shape->parent);
     } else if (docType == QLatin1String("stock_count")) {
-        sql = QStringLiteral("SELECT l.id, p.id, p.code, p.name, p.unit, l.book_qty, l.counted_qty FROM stock_count_line l JOIN product p ON p.id = l.product_id "
+        sql = QStringLiteral("SELECT l.id, p.id, p.code, p.name, p.unit, l.book_qty, l.counted_qty, lo.code, NULL FROM stock_count_line l "
+                             "JOIN product p ON p.id = l.product_id LEFT JOIN location lo ON lo.id = l.location_id "
                              "WHERE l.count_id = ? ORDER BY p.code, l.id");
     } else {
-        sql = QStringLiteral("SELECT l.id, p.id, p.code, p.name, p.unit, NULL, l.quantity FROM stock_transfer_line l JOIN product p ON p.id = l.product_id "
-                             "WHERE l.transfer_id = ? ORDER BY l.id");
+        sql = QStringLiteral("SELECT l.id, p.id, p.code, p.name, p.unit, NULL, l.quantity, fl.code, tl.code FROM stock_transfer_line l "
+                             "JOIN product p ON p.id = l.product_id LEFT JOIN location fl ON fl.id = l.from_location_id "
+                             "LEFT JOIN location tl ON tl.id = l.to_location_id WHERE l.transfer_id = ? ORDER BY l.id");
     }
     QCborArray lines;
     qint64 expected = 0, scanned = 0;
@@ -321,16 +364,20 @@ Reply taskProgress(store::Db &db, const QString &docType, qint64 docId)
         const QVariant e = q.value(5), s = q.value(6);
         expected += e.toLongLong();
         scanned += s.toLongLong();
-        lines.append(QCborMap{{QStringLiteral("line_id"), q.value(0).toLongLong()}, {QStringLiteral("product_id"), q.value(1).toLongLong()},
-                              {QStringLiteral("code"), q.value(2).toString()}, {QStringLiteral("name"), q.value(3).toString()},
-                              {QStringLiteral("unit"), q.value(4).toString()},
-                              {QStringLiteral("expected"), e.isNull() ? QCborValue(QCborValue::Null) : QCborValue(e.toLongLong())},
-                              {QStringLiteral("scanned"), s.isNull() ? QCborValue(QCborValue::Null) : QCborValue(s.toLongLong())}});
+        QCborMap line{{QStringLiteral("line_id"), q.value(0).toLongLong()}, {QStringLiteral("product_id"), q.value(1).toLongLong()},
+                      {QStringLiteral("code"), q.value(2).toString()}, {QStringLiteral("name"), q.value(3).toString()},
+                      {QStringLiteral("unit"), q.value(4).toString()},
+                      {QStringLiteral("expected"), e.isNull() ? QCborValue(QCborValue::Null) : QCborValue(e.toLongLong())},
+                      {QStringLiteral("scanned"), s.isNull() ? QCborValue(QCborValue::Null) : QCborValue(s.toLongLong())}};
+        if (!q.value(7).isNull()) line.insert(QStringLiteral("location"), q.value(7).toString());
+        if (!q.value(8).isNull()) line.insert(QStringLiteral("to_location"), q.value(8).toString());
+        lines.append(line);
     }
     q.finish();
     doc.insert(QStringLiteral("lines"), lines);
     doc.insert(QStringLiteral("expected_total"), expected);
     doc.insert(QStringLiteral("scanned_total"), scanned);
+    if (userId) addPlaceTo(doc, db, currentPlace(db, docType, docId, userId));
     return doc;
 }
 

@@ -21,11 +21,13 @@ namespace liuhe::inventory {
 protocol::Reply lookupBarcode(store::Db &db, const QString &barcode);
 // {task: receive|pick|transfer|count, order_id | warehouse_id, to_warehouse_id} -> the draft document to scan into.
 protocol::Reply openTask(store::WriteScope &scope, const auth::Caller &caller, const QCborMap &args);
-// {doc_type, doc_id, barcode, quantity, lot?, location_id?}
+// {doc_type, doc_id, barcode, quantity, lot?, location_id?}: an item, or a location
+// barcode (see scan_location.h).
 protocol::Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap &args);
 // {doc_type, doc_id}: reverts the caller's last scan on the document.
 protocol::Reply undoScan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap &args);
-// {doc_type, doc_id}: expected and scanned per line.
-protocol::Reply taskProgress(store::Db &db, const QString &docType, qint64 docId);
+// {doc_type, doc_id}: expected and scanned per line; with a user, where that
+// clerk stands (current location, whether one is needed first).
+protocol::Reply taskProgress(store::Db &db, const QString &docType, qint64 docId, qint64 userId = 0);
 
 } // namespace liuhe::inventory

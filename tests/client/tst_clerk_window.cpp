@@ -3,16 +3,22 @@
 // hand still works, the IME cannot touch the scan field, good and bad scans give
 // green and red feedback with nothing posted on errors, n* multiplies, undo
 // reverts one scan, scans made offline queue and replay exactly once, F9 prints
-// the note, F10 posts.
+// the note with the company header, F10 posts. Then location first: a transfer
+// scans source, goods, destination; a count its location first; wrong locations
+// are red and book nothing; serial-tracked items refuse more than one; the
+// station's prefix, suffix and undo command barcode work as configured.
 #include "app/language.h"
 #include "client_fixture.h"
 #include "erp_fixture.h"
 #include "inventory/clerk_window.h"
 #include "inventory/gs1.h"
 #include "inventory/scan_line_edit.h"
+#include "inventory/scanner_diagnostics_dialog.h"
+#include "inventory/scanner_settings_dialog.h"
 #include "test_data.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCborArray>
 #include <QFileInfo>
 #include <QInputMethodEvent>
@@ -51,8 +57,25 @@ class TestClerkWindow : public QObject {
     std::unique_ptr<client::SyncClient> admin;
     std::unique_ptr<client::Session> session;
     std::unique_ptr<ClerkWindow> window;
-    qint64 product = 0, warehouse = 0, po = 0;
+    qint64 product = 0, warehouse = 0, po = 0, serialProduct = 0, supplier = 0, warehouse2 = 0;
     QString poNumber;
+
+    qint64 linesOf(const QString &entity, const char *quantityField = "quantity")
+    {
+        const auto rows = test::rowsOf(admin->call(QStringLiteral("data.query"), M{{QStringLiteral("entity"), entity}}));
+        qint64 total = 0;
+        for (const auto &r : rows) total += r.value(QLatin1String(quantityField)).toInteger();
+        return total;
+    }
+
+    // After an error: red, held, and Esc clears it.
+    void expectError(const char *reasonUtf8)
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(window->banner(), ClerkWindow::Banner::Error, 10000);
+        QVERIFY2(window->bannerText().contains(s(reasonUtf8)), qPrintable(window->bannerText()));
+        QTest::keyClick(window->scanField(), Qt::Key_Escape);
+        QCOMPARE(window->banner(), ClerkWindow::Banner::None);
+    }
 
     qint64 receiptLineQty()
     {
@@ -70,8 +93,15 @@ private Q_SLOTS:
         admin = server.admin();
         test::Erp erp(*admin);
         product = erp.product(QStringLiteral("SCN1"), s("扫码轴承6204"), 3000, 2000, QStringLiteral("6901234567892"));
-        const qint64 supplier = erp.supplier(QStringLiteral("SS1"), s("轴承供应商"));
+        supplier = erp.supplier(QStringLiteral("SS1"), s("轴承供应商"));
         warehouse = erp.warehouse(QStringLiteral("CW1"));
+        warehouse2 = erp.warehouse(QStringLiteral("CW2"));
+        QVERIFY(erp.location(warehouse, QStringLiteral("A-01")) && erp.location(warehouse, QStringLiteral("A-02")) && erp.location(warehouse2, QStringLiteral("B-01")));
+        serialProduct = erp.product(QStringLiteral("SER1"), s("序列号扫码枪"), 90000, 60000, QStringLiteral("6901234567908"), 0, true);
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"),
+                                 M{{QStringLiteral("entity"), QStringLiteral("company")},
+                                   {QStringLiteral("changes"), M{{QStringLiteral("name"), s("六合扫码测试有限公司")}, {QStringLiteral("phone"), QStringLiteral("021-55501234")},
+                                                                 {QStringLiteral("address"), M{{QStringLiteral("detail"), s("浦东新区张江路88号")}}}}}}));
         const Reply order = erp.saveDocument(QStringLiteral("purchase_order"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), warehouse}},
                                              {{product, 10 * kUnit, 2000}});
         LH_VERIFY_OK(order);
@@ -81,7 +111,9 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(test::createUser(*admin, QStringLiteral("clerk9"), QString::fromLatin1(test::kUserPassword), QStringLiteral("warehouse_clerk"),
                                   {{QStringLiteral("purchase_receipt"), QStringLiteral("*")}, {QStringLiteral("purchase_order"), QStringLiteral("read")},
-                                   {QStringLiteral("product"), QStringLiteral("read")}, {QStringLiteral("warehouse"), QStringLiteral("read")}},
+                                   {QStringLiteral("product"), QStringLiteral("read")}, {QStringLiteral("warehouse"), QStringLiteral("read")},
+                                   {QStringLiteral("stock_transfer"), QStringLiteral("*")}, {QStringLiteral("stock_count"), QStringLiteral("*")},
+                                   {QStringLiteral("location"), QStringLiteral("read")}, {QStringLiteral("company"), QStringLiteral("read")}},
                                   {}, &error, QStringLiteral("clerk")),
                  qPrintable(error));
         session = test::loggedInSession(server, QStringLiteral("clerk9"), QString::fromLatin1(test::kUserPassword));
@@ -102,7 +134,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window->documentId() > 0, 10000);
         QCOMPARE(window->documentType(), QStringLiteral("purchase_receipt"));
         QCOMPARE(window->linesTable()->rowCount(), 1);
-        QCOMPARE(window->linesTable()->item(0, 2)->text(), QStringLiteral("10"));
+        QCOMPARE(window->linesTable()->item(0, 3)->text(), QStringLiteral("10"));
     }
 
     void goodScanIsGreenAndCounted()
@@ -214,6 +246,11 @@ private Q_SLOTS:
         QVERIFY2(QFileInfo(path).size() > 1000, qPrintable(path));
         QCOMPARE(window->banner(), ClerkWindow::Banner::Info);
         QVERIFY2(window->bannerText().contains(s("单据已保存为")), qPrintable(window->bannerText()));
+        // The header carries the company settings record.
+        const QString html = window->lastNoteHtml();
+        QVERIFY2(html.contains(s("六合扫码测试有限公司")), qPrintable(html.left(400)));
+        QVERIFY(html.contains(QStringLiteral("021-55501234")));
+        QVERIFY(html.contains(s("浦东新区张江路88号")));
         QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window->scanField()));
         QFile::remove(path);
     }
@@ -228,6 +265,149 @@ private Q_SLOTS:
         QCOMPARE(erp.get(QStringLiteral("purchase_order"), po).value(QStringLiteral("receipt_status")).toString(), QStringLiteral("partial"));
         QString problems;
         QVERIFY2(erp.checkInvariants(&problems), qPrintable(problems));
+    }
+
+    void receiptPutsAwayAndSerialsGoOneByOne()
+    {
+        const Reply order = test::Erp(*admin).saveDocument(QStringLiteral("purchase_order"),
+                                                           M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), warehouse}},
+                                                           {{product, 5 * kUnit, 2000}, {serialProduct, 3 * kUnit, 60000}});
+        LH_VERIFY_OK(order);
+        LH_VERIFY_OK(test::Erp(*admin).action(QStringLiteral("purchase_order"), order.value().toMap().value(QStringLiteral("id")).toInteger(), QStringLiteral("confirm")));
+        QTest::keyClick(window.get(), Qt::Key_F1);
+        scan(order.value().toMap().value(QStringLiteral("number")).toString());
+        QTRY_COMPARE_WITH_TIMEOUT(window->linesTable()->rowCount(), 2, 10000);
+        QVERIFY2(window->nextStepText().contains(s("上架")), qPrintable(window->nextStepText()));
+        scan(QStringLiteral("LOC-A-01"));
+        QTRY_COMPARE_WITH_TIMEOUT(window->currentLocation(), QStringLiteral("A-01"), 10000);
+        QCOMPARE(window->banner(), ClerkWindow::Banner::Good);
+        // A serial-tracked item refuses a quantity over 1; nothing is booked.
+        const qint64 before = receiptLineQty();
+        type(window->scanField(), QStringLiteral("2*"));
+        QTest::keyClick(window->scanField(), Qt::Key_Return);
+        scan(QStringLiteral("6901234567908"));
+        expectError("序列号");
+        QCOMPARE(receiptLineQty(), before);
+        scan(QStringLiteral("6901234567908"));
+        QTRY_COMPARE_WITH_TIMEOUT(window->banner(), ClerkWindow::Banner::Good, 10000);
+        type(window->scanField(), QStringLiteral("5*"));
+        QTest::keyClick(window->scanField(), Qt::Key_Return);
+        scan(QStringLiteral("6901234567892"));
+        QTRY_COMPARE_WITH_TIMEOUT(window->scannedTotal(), 6 * kUnit, 10000);
+        QTest::keyClick(window.get(), Qt::Key_F10);
+        QTRY_COMPARE_WITH_TIMEOUT(window->documentId(), qint64(0), 10000);
+        QCOMPARE(test::Erp(*admin).onHand(product, warehouse), 12 * kUnit);
+    }
+
+    void transferScansSourceGoodsThenDestination()
+    {
+        window->openTaskFor(ClerkWindow::Task::Transfer, M{{QStringLiteral("warehouse_id"), warehouse}, {QStringLiteral("to_warehouse_id"), warehouse2}});
+        QTRY_VERIFY_WITH_TIMEOUT(window->documentId() > 0, 10000);
+        QCOMPARE(window->documentType(), QStringLiteral("stock_transfer"));
+        QVERIFY2(window->nextStepText().contains(s("来源库位")), qPrintable(window->nextStepText()));
+        // Goods before the source location: refused, nothing booked.
+        scan(QStringLiteral("6901234567892"));
+        expectError("请先扫描库位");
+        // A location of the receiving warehouse is not a source.
+        scan(QStringLiteral("LOC-B-01"));
+        expectError("库位不对");
+        // Goods that are not at the scanned location: wrong location.
+        scan(QStringLiteral("LOC-A-02"));
+        QTRY_COMPARE_WITH_TIMEOUT(window->currentLocation(), QStringLiteral("A-02"), 10000);
+        scan(QStringLiteral("6901234567892"));
+        expectError("库位不对");
+        QCOMPARE(linesOf(QStringLiteral("stock_transfer_line")), qint64(0));
+        scan(QStringLiteral("LOC-A-01"));
+        QTRY_COMPARE_WITH_TIMEOUT(window->currentLocation(), QStringLiteral("A-01"), 10000);
+        type(window->scanField(), QStringLiteral("2*"));
+        QTest::keyClick(window->scanField(), Qt::Key_Return);
+        scan(QStringLiteral("6901234567892"));
+        QTRY_COMPARE_WITH_TIMEOUT(window->awaitingDestination(), 1, 10000);
+        QVERIFY2(window->nextStepText().contains(s("目标库位")), qPrintable(window->nextStepText()));
+        // Posting before the destination is refused by the screen.
+        QTest::keyClick(window.get(), Qt::Key_F10);
+        expectError("目标库位");
+        QVERIFY(window->documentId() > 0);
+        scan(QStringLiteral("LOC-B-01"));
+        QTRY_COMPARE_WITH_TIMEOUT(window->awaitingDestination(), 0, 10000);
+        QVERIFY2(window->bannerText().contains(QStringLiteral("B-01")), qPrintable(window->bannerText()));
+        QCOMPARE(window->linesTable()->item(0, 2)->text(), QStringLiteral("A-01 → B-01"));
+        if (const QString dir = qEnvironmentVariable("LIUHE_SHOT_DIR"); !dir.isEmpty()) window->grab().save(dir + QStringLiteral("/clerk-transfer.png"));
+        QTest::keyClick(window.get(), Qt::Key_F10);
+        QTRY_COMPARE_WITH_TIMEOUT(window->documentId(), qint64(0), 10000);
+        QCOMPARE(test::Erp(*admin).onHand(product, warehouse2), 2 * kUnit);
+        QString problems;
+        QVERIFY2(test::Erp(*admin).checkInvariants(&problems), qPrintable(problems));
+    }
+
+    void countScansLocationFirstAndCommandBarcodeUndoes()
+    {
+        window->openTaskFor(ClerkWindow::Task::Count, M{{QStringLiteral("warehouse_id"), warehouse}});
+        QTRY_COMPARE_WITH_TIMEOUT(window->documentType(), QStringLiteral("stock_count"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->nextStepText().contains(s("库位")), 10000);
+        scan(QStringLiteral("6901234567892"));
+        expectError("请先扫描库位");
+        QCOMPARE(linesOf(QStringLiteral("stock_count_line"), "counted_qty"), qint64(0));
+        scan(QStringLiteral("LOC-A-01"));
+        QTRY_COMPARE_WITH_TIMEOUT(window->currentLocation(), QStringLiteral("A-01"), 10000);
+        scan(QStringLiteral("6901234567892"));
+        QTRY_COMPARE_WITH_TIMEOUT(linesOf(QStringLiteral("stock_count_line"), "counted_qty"), kUnit, 10000);
+        scan(QStringLiteral("6901234567892"));
+        QTRY_COMPARE_WITH_TIMEOUT(linesOf(QStringLiteral("stock_count_line"), "counted_qty"), 2 * kUnit, 10000);
+        // The command barcode undoes exactly one scan, as Ctrl+Z does.
+        QCOMPARE(window->stationSettings().undoCommand, QStringLiteral("*UNDO*"));
+        scan(QStringLiteral("*UNDO*"));
+        QTRY_COMPARE_WITH_TIMEOUT(linesOf(QStringLiteral("stock_count_line"), "counted_qty"), kUnit, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window->banner(), ClerkWindow::Banner::Info, 10000);
+        QCOMPARE(window->currentLocation(), QStringLiteral("A-01"));
+    }
+
+    void stationPrefixSuffixAndMuteAreConfigurable()
+    {
+        bool answered = false;
+        test::answerNextDialog<inventory::ScannerSettingsDialog>([&answered](inventory::ScannerSettingsDialog *d) {
+            d->prefixEdit()->setText(QStringLiteral("]E0"));
+            d->suffixEdit()->setText(QStringLiteral("##"));
+            d->accept(); // two characters: refused with a reason, the dialog stays
+            QVERIFY(d->isVisible());
+            QVERIFY2(d->problem().contains(s("一个字符")), qPrintable(d->problem()));
+            d->suffixEdit()->setText(QStringLiteral("#"));
+            d->muteBox()->setChecked(true);
+            d->accept();
+            answered = true;
+        });
+        QTest::keyClick(window.get(), Qt::Key_F11);
+        QVERIFY(answered);
+        QCOMPARE(window->stationSettings().scan.prefix, QStringLiteral("]E0"));
+        QCOMPARE(window->detector()->settings().suffix, QStringLiteral("#"));
+        QVERIFY(window->stationSettings().muted);
+        QCOMPARE(inventory::StationSettings::load().scan.prefix, QStringLiteral("]E0")); // kept for the station
+        QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(), static_cast<QWidget *>(window->scanField()), 5000);
+        // A scanner sending ]E0 + code + # : prefix stripped, # ends the scan (no Enter).
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("]E06901234567892#"), Qt::NoModifier, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(linesOf(QStringLiteral("stock_count_line"), "counted_qty"), 2 * kUnit, 10000);
+        QCOMPARE(window->detector()->lastTrace().terminator, QStringLiteral("#"));
+        QCOMPARE(window->detector()->lastTrace().raw, QStringLiteral("]E06901234567892"));
+        QCOMPARE(window->scanField()->text(), QString());
+        // The diagnostics page shows what arrives, and books nothing.
+        bool diagnosed = false;
+        test::answerNextDialog<inventory::ScannerDiagnosticsDialog>([&diagnosed](inventory::ScannerDiagnosticsDialog *d) {
+            QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("]E06901234567892#"), Qt::NoModifier, 0);
+            QCOMPARE(d->characters()->rowCount(), 16);
+            QCOMPARE(d->characters()->item(0, 1)->text(), QStringLiteral("U+005D"));
+            QVERIFY2(d->summaryText().contains(s("已配置的后缀 #")), qPrintable(d->summaryText()));
+            QVERIFY2(d->summaryText().contains(s("毫秒")), qPrintable(d->summaryText()));
+            QVERIFY2(d->summaryText().contains(s("已去除前缀")), qPrintable(d->summaryText()));
+            diagnosed = true;
+            d->reject();
+        });
+        QTest::keyClick(window.get(), Qt::Key_F12);
+        QVERIFY(diagnosed);
+        QTest::qWait(300);
+        QCOMPARE(linesOf(QStringLiteral("stock_count_line"), "counted_qty"), 2 * kUnit);
+        inventory::StationSettings defaults;
+        defaults.save();
+        window->applyStationSettings(defaults);
     }
 
     void cleanupTestCase() { window.reset(); }

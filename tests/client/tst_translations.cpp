@@ -43,7 +43,8 @@ private Q_SLOTS:
             else if (xml.name() == QLatin1String("translation")) {
                 ++messages;
                 const bool unfinished = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
-                const QString text = xml.readElementText();
+                // Plural (%n) messages hold their text in <numerusform> children.
+                const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
                 if (unfinished || text.trimmed().isEmpty()) problems << QStringLiteral("%1: \"%2\" is not translated").arg(context, sourceText);
                 auto it = placeholder.globalMatch(sourceText);
                 while (it.hasNext()) {

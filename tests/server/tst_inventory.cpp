@@ -327,6 +327,119 @@ private Q_SLOTS:
         expectInvariants();
     }
 
+    // Location first (UX scan entry 8): a receipt puts away to the scanned
+    // location; a transfer needs its source before the goods and their
+    // destination after; a count needs its location; wrong locations and goods
+    // that are not there are refused and change nothing; Ctrl+Z undoes a
+    // location scan like any other.
+    void scansGoLocationFirst()
+    {
+        const qint64 whA = erp->warehouse(QStringLiteral("WLA"));
+        const qint64 whB = erp->warehouse(QStringLiteral("WLB"));
+        const qint64 a1 = erp->location(whA, QStringLiteral("LA-01"));
+        const qint64 a2 = erp->location(whA, QStringLiteral("LA-02"));
+        const qint64 b1 = erp->location(whB, QStringLiteral("LB-01"));
+        QVERIFY(a1 && a2 && b1);
+        const qint64 p = erp->product(QStringLiteral("LF1"), s("库位商品"), 1000, 600);
+        auto call = [&](const QString &name, const QString &docType, qint64 doc, const QCborMap &extra = {}) {
+            QCborMap args = extra;
+            args.insert(QStringLiteral("doc_type"), docType);
+            args.insert(QStringLiteral("doc_id"), doc);
+            return admin->call(name, args);
+        };
+        auto scanInto = [&](const QString &docType, qint64 doc, const QString &barcode, qint64 qty = kUnit) {
+            return call(QStringLiteral("inventory.scan"), docType, doc, M{{QStringLiteral("barcode"), barcode}, {QStringLiteral("quantity"), qty}});
+        };
+        auto quantAt = [&](qint64 warehouse, qint64 location) {
+            qint64 total = 0;
+            for (const auto &r : test::rowsOf(admin->call(QStringLiteral("data.query"),
+                                                          M{{QStringLiteral("entity"), QStringLiteral("stock_quant")},
+                                                            {QStringLiteral("filter"), A{QStringLiteral("eq"), QStringLiteral("product_id"), p}}})))
+                if (r.value(QStringLiteral("warehouse_id")).toInteger() == warehouse && r.value(QStringLiteral("location_id")).toInteger() == location)
+                    total += r.value(QStringLiteral("quantity")).toInteger();
+            return total;
+        };
+
+        // Receipt: an optional put-away location, checked against the warehouse.
+        const Reply po = erp->saveDocument(QStringLiteral("purchase_order"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), whA}},
+                                           {{p, 5 * kUnit, 600}});
+        LH_VERIFY_OK(erp->action(QStringLiteral("purchase_order"), idOf(po), QStringLiteral("confirm")));
+        const Reply rt = admin->call(QStringLiteral("inventory.open_task"), M{{QStringLiteral("task"), QStringLiteral("receive")}, {QStringLiteral("order_id"), idOf(po)}});
+        LH_VERIFY_OK(rt);
+        const qint64 receipt = idOf(rt);
+        QCOMPARE(rt.value().toMap().value(QStringLiteral("location_required")).toBool(), false);
+        QCOMPARE(test::problemsOf(scanInto(QStringLiteral("purchase_receipt"), receipt, QStringLiteral("LOC-LB-01"))), QStringList{QStringLiteral("barcode:wrong_location")});
+        const Reply putaway = scanInto(QStringLiteral("purchase_receipt"), receipt, QStringLiteral("loc-la-01"));
+        LH_VERIFY_OK(putaway);
+        QCOMPARE(putaway.value().toMap().value(QStringLiteral("location_scan")).toMap().value(QStringLiteral("role")).toString(), QStringLiteral("putaway"));
+        QCOMPARE(putaway.value().toMap().value(QStringLiteral("location")).toMap().value(QStringLiteral("code")).toString(), QStringLiteral("LA-01"));
+        LH_VERIFY_OK(scanInto(QStringLiteral("purchase_receipt"), receipt, QStringLiteral("LF1"), 5 * kUnit));
+        LH_VERIFY_OK(erp->action(QStringLiteral("purchase_receipt"), receipt, QStringLiteral("post")));
+        QCOMPARE(quantAt(whA, a1), 5 * kUnit);
+
+        // Transfer: source location, goods, destination location.
+        const Reply tt = admin->call(QStringLiteral("inventory.open_task"), M{{QStringLiteral("task"), QStringLiteral("transfer")},
+                                                                             {QStringLiteral("warehouse_id"), whA}, {QStringLiteral("to_warehouse_id"), whB}});
+        LH_VERIFY_OK(tt);
+        const qint64 transfer = idOf(tt);
+        const QString tr = QStringLiteral("stock_transfer");
+        QCOMPARE(tt.value().toMap().value(QStringLiteral("location_required")).toBool(), true);
+        QCOMPARE(test::problemsOf(scanInto(tr, transfer, QStringLiteral("LF1"))), QStringList{QStringLiteral("barcode:location_first")});
+        QCOMPARE(test::problemsOf(scanInto(tr, transfer, QStringLiteral("LOC-LB-01"))), QStringList{QStringLiteral("barcode:wrong_location")});
+        LH_VERIFY_OK(scanInto(tr, transfer, QStringLiteral("LOC-LA-02")));
+        const Reply notThere = scanInto(tr, transfer, QStringLiteral("LF1"));
+        QCOMPARE(test::problemsOf(notThere), QStringList{QStringLiteral("barcode:wrong_location")});
+        QCOMPARE(notThere.error().fields().first().extra.value(QStringLiteral("location")).toString(), QStringLiteral("LA-02"));
+        // Undo takes back the LA-02 scan: a location is needed again.
+        const Reply undoSource = call(QStringLiteral("inventory.undo_scan"), tr, transfer);
+        LH_VERIFY_OK(undoSource);
+        QCOMPARE(undoSource.value().toMap().value(QStringLiteral("location_required")).toBool(), true);
+        LH_VERIFY_OK(scanInto(tr, transfer, QStringLiteral("LOC-LA-01")));
+        QCOMPARE(test::problemsOf(scanInto(tr, transfer, QStringLiteral("LF1"), 6 * kUnit)), QStringList{QStringLiteral("barcode:not_in_stock")});
+        const Reply goods = scanInto(tr, transfer, QStringLiteral("LF1"), 2 * kUnit);
+        LH_VERIFY_OK(goods);
+        QCOMPARE(goods.value().toMap().value(QStringLiteral("awaiting_destination")).toInteger(), 1);
+        QCOMPARE(linesOf(goods.value().toMap()).first().value(QStringLiteral("location")).toString(), QStringLiteral("LA-01"));
+        // With goods waiting, a location is their destination: it must be in the receiving warehouse.
+        QCOMPARE(test::problemsOf(scanInto(tr, transfer, QStringLiteral("LOC-LA-02"))), QStringList{QStringLiteral("barcode:wrong_location")});
+        Reply placed = scanInto(tr, transfer, QStringLiteral("LOC-LB-01"));
+        LH_VERIFY_OK(placed);
+        QCOMPARE(placed.value().toMap().value(QStringLiteral("location_scan")).toMap().value(QStringLiteral("placed")).toInteger(), 1);
+        QCOMPARE(placed.value().toMap().value(QStringLiteral("awaiting_destination")).toInteger(), 0);
+        QCOMPARE(linesOf(placed.value().toMap()).first().value(QStringLiteral("to_location")).toString(), QStringLiteral("LB-01"));
+        // A destination ends the round: the next goods need their source again.
+        QCOMPARE(placed.value().toMap().value(QStringLiteral("location_required")).toBool(), true);
+        const Reply undoDestination = call(QStringLiteral("inventory.undo_scan"), tr, transfer);
+        LH_VERIFY_OK(undoDestination);
+        QCOMPARE(undoDestination.value().toMap().value(QStringLiteral("awaiting_destination")).toInteger(), 1);
+        QVERIFY(!linesOf(undoDestination.value().toMap()).first().contains(QStringLiteral("to_location")));
+        LH_VERIFY_OK(scanInto(tr, transfer, QStringLiteral("LOC-LB-01")));
+        QCOMPARE(quantAt(whA, a1), 5 * kUnit); // scans post nothing
+        LH_VERIFY_OK(erp->action(tr, transfer, QStringLiteral("post")));
+        QCOMPARE(quantAt(whA, a1), 3 * kUnit);
+        QCOMPARE(quantAt(whB, b1), 2 * kUnit);
+
+        // Count: the location first, then what is counted there.
+        const Reply ct = admin->call(QStringLiteral("inventory.open_task"), M{{QStringLiteral("task"), QStringLiteral("count")}, {QStringLiteral("warehouse_id"), whA}});
+        LH_VERIFY_OK(ct);
+        const qint64 count = idOf(ct);
+        QCOMPARE(test::problemsOf(scanInto(QStringLiteral("stock_count"), count, QStringLiteral("LF1"))), QStringList{QStringLiteral("barcode:location_first")});
+        QCOMPARE(test::problemsOf(scanInto(QStringLiteral("stock_count"), count, QStringLiteral("LOC-LB-01"))), QStringList{QStringLiteral("barcode:wrong_location")});
+        LH_VERIFY_OK(scanInto(QStringLiteral("stock_count"), count, QStringLiteral("LOC-LA-01")));
+        const Reply counted = scanInto(QStringLiteral("stock_count"), count, QStringLiteral("LF1"), 3 * kUnit);
+        LH_VERIFY_OK(counted);
+        bool found = false;
+        for (const QCborMap &l : linesOf(counted.value().toMap()))
+            if (l.value(QStringLiteral("location")).toString() == QLatin1String("LA-01")) {
+                found = true;
+                QCOMPARE(l.value(QStringLiteral("expected")).toInteger(), 3 * kUnit);
+                QCOMPARE(l.value(QStringLiteral("scanned")).toInteger(), 3 * kUnit);
+            }
+        QVERIFY(found);
+        LH_VERIFY_OK(erp->action(QStringLiteral("stock_count"), count, QStringLiteral("cancel")));
+        expectInvariants();
+    }
+
     void reorderAlertsReachPurchasers()
     {
         QString error;
