@@ -56,8 +56,10 @@ std::optional<ServerConfig> ServerConfig::parse(const QStringList &arguments, QS
     const QCommandLineOption frameTimeout(QStringLiteral("frame-timeout"), QStringLiteral("Seconds a started frame has to arrive whole (default 30)."), QStringLiteral("S"));
     const QCommandLineOption preLoginIdle(QStringLiteral("pre-login-idle"), QStringLiteral("Seconds a connection may idle before logging in (default 120)."),
                                           QStringLiteral("S"));
+    const QCommandLineOption maxAttachment(QStringLiteral("max-attachment-mb"), QStringLiteral("Largest attachment accepted, in MiB (default 10, at most 15)."),
+                                           QStringLiteral("N"));
     const QList<QCommandLineOption> options = {listen, dataDir, database, demo, adminPassword, tlsCert, tlsKey, logLevel, ioThreads, readers, dengbao, idle,
-                                               perAddress, maxConnections, helloTimeout, frameTimeout, preLoginIdle};
+                                               perAddress, maxConnections, helloTimeout, frameTimeout, preLoginIdle, maxAttachment};
     p.addOption(config);
     for (const auto &o : options) p.addOption(o);
 
@@ -111,6 +113,15 @@ std::optional<ServerConfig> ServerConfig::parse(const QStringList &arguments, QS
     if (p.isSet(helloTimeout)) c.limits.helloTimeout = std::chrono::seconds(std::max(1, p.value(helloTimeout).toInt()));
     if (p.isSet(frameTimeout)) c.limits.frameTimeout = std::chrono::seconds(std::max(1, p.value(frameTimeout).toInt()));
     if (p.isSet(preLoginIdle)) c.limits.preLoginIdle = std::chrono::seconds(std::max(1, p.value(preLoginIdle).toInt()));
+    if (p.isSet(maxAttachment)) {
+        bool ok = false;
+        const qint64 mb = p.value(maxAttachment).toLongLong(&ok);
+        if (!ok || mb < 1 || mb * 1024 * 1024 > attachments::kCeilingBytes) {
+            if (message) *message = QStringLiteral("--max-attachment-mb wants 1 to %1").arg(attachments::kCeilingBytes / (1024 * 1024));
+            return std::nullopt;
+        }
+        c.attachmentMaxBytes = mb * 1024 * 1024;
+    }
     if (c.tlsCert.isEmpty() != c.tlsKey.isEmpty()) {
         if (message) *message = QStringLiteral("--tls-cert and --tls-key go together");
         return std::nullopt;

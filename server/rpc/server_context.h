@@ -3,6 +3,7 @@
 #pragma once
 
 #include "auth/login_throttle.h"
+#include "domain/attachment_rules.h"
 #include "auth/password_policy.h"
 #include "rpc/call_registry.h"
 #include "rpc/cpu_pool.h"
@@ -22,6 +23,7 @@ struct ServerContext {
     QString backendName;
     QString dataDir;
     store::StoreConfig storeConfig;
+    qint64 attachmentMaxBytes = attachments::kDefaultMaxBytes;
 };
 
 } // namespace liuhe::rpc

@@ -96,6 +96,20 @@ void documentNumberKeys(Db &db)
         if (e.isDocument()) search::rebuildEntity(db, e);
 }
 
+// Files attached to any record (附件). The content lives in the database, so
+// backups and every server sharing a PostgreSQL store carry it; it is the last
+// column so SQLite lists metadata without reading the file's pages.
+void attachmentTable(Db &db)
+{
+    const Dialect &d = db.dialect();
+    db.exec(QStringLiteral("CREATE TABLE attachment (%1, entity TEXT NOT NULL, record_id BIGINT NOT NULL, file_name TEXT NOT NULL, "
+                           "mime TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL, uploaded_by BIGINT REFERENCES \"user\"(id), "
+                           "uploaded_at TEXT NOT NULL, deleted SMALLINT NOT NULL DEFAULT 0, deleted_by BIGINT, deleted_at TEXT, "
+                           "content %2 NOT NULL)")
+                .arg(d.primaryKey(), d.blobType()));
+    db.exec(QStringLiteral("CREATE INDEX ix_attachment_record ON attachment (entity, record_id)"));
+}
+
 } // namespace
 
 const std::vector<Migration> &allMigrations()
@@ -104,6 +118,7 @@ const std::vector<Migration> &allMigrations()
         {1, QStringLiteral("core tables, reference data"), coreTables},
         {2, QStringLiteral("stock ledger, levels, quants, FIFO layers"), inventoryTables},
         {3, QStringLiteral("search keys of document numbers"), documentNumberKeys},
+        {4, QStringLiteral("attachments"), attachmentTable},
     };
     return migrations;
 }
