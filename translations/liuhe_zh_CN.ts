@@ -2248,8 +2248,8 @@ Ended by: %4</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <source>Save a&amp;s…</source>
-        <translation>另存为(&amp;S)…</translation>
+        <source>Save &amp;to…</source>
+        <translation>另存为(&amp;T)…</translation>
     </message>
     <message>
         <source>De&amp;lete</source>

@@ -81,7 +81,7 @@ AttachmentsPanel::AttachmentsPanel(client::Session &session, const schema::Entit
     auto *buttons = new QHBoxLayout;
     m_add = new QPushButton(tr("&Add…"), this);
     m_open = new QPushButton(tr("&Open"), this);
-    m_saveAs = new QPushButton(tr("Save a&s…"), this);
+    m_saveAs = new QPushButton(tr("Save &to…"), this);
     m_delete = new QPushButton(tr("De&lete"), this);
     for (auto *b : {m_add, m_open, m_saveAs, m_delete}) buttons->addWidget(b);
     buttons->addStretch();
@@ -97,6 +97,7 @@ AttachmentsPanel::AttachmentsPanel(client::Session &session, const schema::Entit
     connect(m_view, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) { openAttachment(m_view->indexOfTopLevelItem(item)); });
     connect(m_view, &QTreeWidget::currentItemChanged, this, &AttachmentsPanel::updateButtons);
     m_session.subscribe(m_entity.name);
+    m_subscribed = &m_session;
     connect(&m_session, &client::Session::eventReceived, this, [this](const QString &event, const QCborMap &data) {
         if (event == QLatin1String("record.changed") && m_id && data.value(QStringLiteral("entity")).toString() == m_entity.name
             && data.value(QStringLiteral("id")).toInteger() == m_id && data.value(QStringLiteral("kind")).toString().startsWith(QLatin1String("attachment_")))
@@ -105,7 +106,11 @@ AttachmentsPanel::AttachmentsPanel(client::Session &session, const schema::Entit
     setRecord(0);
 }
 
-AttachmentsPanel::~AttachmentsPanel() { m_session.unsubscribe(m_entity.name); }
+AttachmentsPanel::~AttachmentsPanel()
+{
+    // A window deleted later may outlive the session that opened it.
+    if (m_subscribed) m_subscribed->unsubscribe(m_entity.name);
+}
 
 void AttachmentsPanel::setRecord(qint64 id)
 {
@@ -151,7 +156,7 @@ void AttachmentsPanel::showItems(const QCborMap &result)
         item->setTextAlignment(SizeColumn, Qt::AlignRight | Qt::AlignVCenter);
         item->setText(UploaderColumn, a.value(QStringLiteral("uploader")).toString());
         item->setText(TimeColumn, formatDateTime(fromWireDateTime(a.value(QStringLiteral("uploaded_at")).toString())));
-        item->setToolTip(NameColumn, a.value(QStringLiteral("mime")).toString());
+        item->setToolTip(NameColumn, item->text(NameColumn) + u'\n' + a.value(QStringLiteral("mime")).toString());
         item->setData(NameColumn, kIdRole, a.value(QStringLiteral("id")).toInteger());
         if (item->data(NameColumn, kIdRole).toLongLong() == current) m_view->setCurrentItem(item);
     }
@@ -307,7 +312,8 @@ void AttachmentsPanel::deleteAttachment(int row)
                        setMessage(tr("Deleted %1.").arg(name), false);
                        Q_EMIT deleted(id);
                        refresh();
-                   });
+                   },
+                   QUuid::createUuid().toString(QUuid::WithoutBraces));
 }
 
 void AttachmentsPanel::dragEnterEvent(QDragEnterEvent *event)

@@ -2,13 +2,14 @@
 // name, size, uploader and time; 添加 through a file dialog or by dropping files
 // on the panel, 打开 (a temporary copy opened by the desktop's program), 另存为,
 // and 删除 after asking. It follows other users' changes through pushes.
-// Keys: Enter opens, Delete deletes, Alt+A adds.
+// Keys: Enter opens, Delete deletes; Alt+A, Alt+O, Alt+T, Alt+L press the buttons.
 #pragma once
 
 #include "net/session.h"
 #include "schema/entity.h"
 
 #include <QCborMap>
+#include <QPointer>
 #include <QWidget>
 #include <functional>
 
@@ -63,6 +64,7 @@ private:
     qint64 attachmentId(int row) const;
 
     client::Session &m_session;
+    QPointer<client::Session> m_subscribed;
     const schema::Entity &m_entity;
     qint64 m_id = 0;
     qint64 m_maxBytes;
