@@ -1,6 +1,7 @@
 #include "modules.h"
 
 #include "approval/approval_calls.h"
+#include "attachments/attachment_calls.h"
 #include "inventory/inventory_actions.h"
 #include "inventory/inventory_calls.h"
 #include "inventory/inventory_invariants.h"
@@ -24,6 +25,7 @@ void registerModules()
 void registerModuleCalls(rpc::CallRegistry &calls)
 {
     approval::registerApprovalCalls(calls);
+    attachments::registerAttachmentCalls(calls);
     inventory::registerInventoryCalls(calls);
 }
 

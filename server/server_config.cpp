@@ -65,8 +65,10 @@ std::optional<ServerConfig> ServerConfig::parse(const QStringList &arguments, QS
     const QCommandLineOption queueTimeout(QStringLiteral("queue-timeout-ms"),
                                           QStringLiteral("Milliseconds a request may wait for a store thread before it gets TIMEOUT (default 30000)."),
                                           QStringLiteral("MS"));
+    const QCommandLineOption maxAttachment(QStringLiteral("max-attachment-mb"), QStringLiteral("Largest attachment accepted, in MiB (default 10, at most 15)."),
+                                           QStringLiteral("N"));
     const QList<QCommandLineOption> options = {listen, dataDir, database, demo, adminPassword, tlsCert, tlsKey, logLevel, ioThreads, readers, dengbao, idle,
-                                               perAddress, maxConnections, helloTimeout, frameTimeout, preLoginIdle, queueTimeout};
+                                               perAddress, maxConnections, helloTimeout, frameTimeout, preLoginIdle, queueTimeout, maxAttachment};
     p.addOption(config);
     for (const auto &o : options) p.addOption(o);
 
@@ -131,6 +133,15 @@ std::optional<ServerConfig> ServerConfig::parse(const QStringList &arguments, QS
             if (message) *message = QStringLiteral("--admin-password is not acceptable (%1): at least 12 characters").arg(problem);
             return std::nullopt;
         }
+    }
+    if (p.isSet(maxAttachment)) {
+        bool ok = false;
+        const qint64 mb = p.value(maxAttachment).toLongLong(&ok);
+        if (!ok || mb < 1 || mb * 1024 * 1024 > attachments::kCeilingBytes) {
+            if (message) *message = QStringLiteral("--max-attachment-mb wants 1 to %1").arg(attachments::kCeilingBytes / (1024 * 1024));
+            return std::nullopt;
+        }
+        c.attachmentMaxBytes = mb * 1024 * 1024;
     }
     if (c.tlsCert.isEmpty() != c.tlsKey.isEmpty()) {
         if (message) *message = QStringLiteral("--tls-cert and --tls-key go together");

@@ -2,6 +2,7 @@
 // holding the same keys (key = value per line, # comments).
 #pragma once
 
+#include "domain/attachment_rules.h"
 #include "net/net_limits.h"
 
 #include <QString>
@@ -25,6 +26,7 @@ struct ServerConfig {
     int queueTimeoutMs = 30000; // a request not started by then gets TIMEOUT
     bool dengbao = false;
     int sessionIdleSeconds = 0; // 0: by role
+    qint64 attachmentMaxBytes = attachments::kDefaultMaxBytes;
     net::NetLimits limits;
 
     // Parses argv; on error or --help returns nullopt and fills message.

@@ -118,6 +118,7 @@ int runServer(const ServerConfig &config)
     registerModuleCalls(calls);
     rpc::ServerContext context{pool, hub, cpu, calls, {}, {}, 12, store::backendName(storeConfig->backend), config.dataDir, *storeConfig};
     context.passwordPolicy.dengbao = config.dengbao;
+    context.attachmentMaxBytes = config.attachmentMaxBytes;
     rpc::Dispatcher dispatcher(context);
 
     asio::io_context io(config.ioThreads);

@@ -150,6 +150,30 @@
         <source>Password</source>
         <translation>密码</translation>
     </message>
+    <message>
+        <source>Add attachment</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Delete attachment</source>
+        <translation>删除附件</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Attachment number</source>
+        <translation>附件编号</translation>
+    </message>
+    <message>
+        <source>File size (bytes)</source>
+        <translation>文件大小（字节）</translation>
+    </message>
+    <message>
+        <source>SHA-256 checksum</source>
+        <translation>SHA-256 校验值</translation>
+    </message>
 </context>
 <context>
     <name>DocumentPrint</name>
@@ -2736,6 +2760,137 @@
     <message>
         <source>Hide the record from lists and pickers; it stays in the documents that use it and can be restored.</source>
         <translation>不再在列表和选择框中显示此记录；已使用它的单据不受影响，之后可以恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::views::AttachmentsPanel</name>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Uploaded by</source>
+        <translation>上传人</translation>
+    </message>
+    <message>
+        <source>Uploaded at</source>
+        <translation>上传时间</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save &amp;to…</source>
+        <translation>另存为(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Save the record first, then add attachments.</source>
+        <translation>请先保存记录，再添加附件。</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them.</source>
+        <translation>也可以把文件拖到这里添加。</translation>
+    </message>
+    <message>
+        <source>Add attachments</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>The file name %1 cannot be used: it may not contain path separators or control characters.</source>
+        <translation>文件名「%1」不能使用：不能包含路径分隔符或控制字符。</translation>
+    </message>
+    <message>
+        <source>%1 is too large (%2): attachments may be at most %3.</source>
+        <translation>「%1」太大（%2）：附件最大为 %3。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取「%1」：%2</translation>
+    </message>
+    <message>
+        <source>%1 is empty; nothing was added.</source>
+        <translation>「%1」是空文件，未添加。</translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation>正在上传「%1」…</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>已添加「%1」。</translation>
+    </message>
+    <message>
+        <source>%1 is too large: attachments may be at most %2.</source>
+        <translation>「%1」太大：附件最大为 %2。</translation>
+    </message>
+    <message>
+        <source>You may not change the attachments of this record.</source>
+        <translation>您没有权限更改这条记录的附件。</translation>
+    </message>
+    <message>
+        <source>%1 arrived damaged; please add it again.</source>
+        <translation>「%1」传输中损坏，请重新添加。</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>正在下载「%1」…</translation>
+    </message>
+    <message>
+        <source>%1 arrived damaged; please try again.</source>
+        <translation>「%1」下载后校验不符，请重试。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入「%1」：%2</translation>
+    </message>
+    <message>
+        <source>No program is set up to open %1. Use Save as instead.</source>
+        <translation>没有可以打开「%1」的程序，请改用「另存为」。</translation>
+    </message>
+    <message>
+        <source>Save attachment as</source>
+        <translation>附件另存为</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Delete attachment</source>
+        <translation>删除附件</translation>
+    </message>
+    <message>
+        <source>Delete %1? Nobody will see it on this record any more.</source>
+        <translation>确定删除「%1」吗？删除后，这条记录上任何人都将看不到它。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除「%1」。</translation>
     </message>
 </context>
 <context>

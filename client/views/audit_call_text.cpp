@@ -17,6 +17,8 @@ const QHash<QString, const char *> &genericCalls()
         {QStringLiteral("data.save"), QT_TRANSLATE_NOOP("AuditCall", "Save")},
         {QStringLiteral("data.import"), QT_TRANSLATE_NOOP("AuditCall", "Import")},
         {QStringLiteral("doc.action"), QT_TRANSLATE_NOOP("AuditCall", "Made by a document action")},
+        {QStringLiteral("attachment.upload"), QT_TRANSLATE_NOOP("AuditCall", "Add attachment")},
+        {QStringLiteral("attachment.delete"), QT_TRANSLATE_NOOP("AuditCall", "Delete attachment")},
         {QStringLiteral("approval.approve"), QT_TRANSLATE_NOOP("AuditCall", "Approve")},
         {QStringLiteral("approval.reject"), QT_TRANSLATE_NOOP("AuditCall", "Reject")},
         {QStringLiteral("approval.return"), QT_TRANSLATE_NOOP("AuditCall", "Return for changes")},
@@ -68,6 +70,10 @@ QString auditChangeLabel(const QString &key)
     if (key == QLatin1String("deleted")) return QCoreApplication::translate("AuditCall", "Deleted");
     if (key == QLatin1String("created")) return QCoreApplication::translate("AuditCall", "Created as");
     if (key == QLatin1String("lines")) return QCoreApplication::translate("AuditCall", "Lines");
+    if (key == QLatin1String("attachment")) return QCoreApplication::translate("AuditCall", "Attachment");
+    if (key == QLatin1String("attachment_id")) return QCoreApplication::translate("AuditCall", "Attachment number");
+    if (key == QLatin1String("attachment_size")) return QCoreApplication::translate("AuditCall", "File size (bytes)");
+    if (key == QLatin1String("attachment_sha256")) return QCoreApplication::translate("AuditCall", "SHA-256 checksum");
     if (key == QLatin1String("password")) return QCoreApplication::translate("AuditCall", "Password");
     return key;
 }

@@ -3,6 +3,7 @@
 #include "schema/catalogue.h"
 #include "views/approval_panel.h"
 #include "views/archive_button.h"
+#include "views/attachments_panel.h"
 #include "views/conflict_dialog.h"
 #include "views/document_bar.h"
 #include "views/document_print.h"
@@ -96,11 +97,17 @@ void RecordForm::build()
         if (m_documentBar) connect(m_lines->model(), &LinesModel::totalChanged, this, [this] { m_documentBar->setTotal(m_lines->model()->totalAmount()); });
     }
     body->addLayout(left, 3);
+    auto *side = new QVBoxLayout;
     if (m_entity.isDocument()) {
         m_approval = new ApprovalPanel(m_session, m_entity, this);
-        body->addWidget(m_approval, 1);
+        side->addWidget(m_approval, 3);
         connect(m_approval, &ApprovalPanel::decided, this, [this] { load(); });
     }
+    if (!m_entity.customTable) {
+        m_attachments = new AttachmentsPanel(m_session, m_entity, this);
+        side->addWidget(m_attachments, 2);
+    }
+    body->addLayout(side, 1);
     outer->addLayout(body, 1);
 
     auto *buttons = new QHBoxLayout;
@@ -173,6 +180,7 @@ void RecordForm::fill(const QCborMap &record)
         if (m_lines) m_documentBar->setTotal(m_lines->model()->totalAmount());
     }
     if (m_approval && m_id) m_approval->setDocument(m_id);
+    if (m_attachments) m_attachments->setRecord(m_id);
     m_archive->setRecord(record);
     updateEditability();
     Q_EMIT titleChanged(title());

@@ -1,7 +1,8 @@
 // A record's form, built from its descriptor: the right editor per field,
 // required marks, server errors next to their fields, dirty tracking with
 // 保存/放弃 on close, merge-or-choose on conflicts, lines for documents, and for
-// documents their state, actions and approval panel; 归档/恢复 for master data.
+// documents their state, actions and approval panel; 归档/恢复 for master data;
+// the attachments panel for every record.
 // Unsaved typing survives a dropped connection: a failed save keeps every edit.
 #pragma once
 
@@ -23,6 +24,7 @@ class LinesEditor;
 class DocumentBar;
 class ApprovalPanel;
 class ArchiveButton;
+class AttachmentsPanel;
 
 class RecordForm : public QWidget {
     Q_OBJECT
@@ -51,6 +53,7 @@ public:
     LinesEditor *lines() const { return m_lines; }
     ApprovalPanel *approvalPanel() const { return m_approval; }
     ArchiveButton *archiveButton() const { return m_archive; }
+    AttachmentsPanel *attachmentsPanel() const { return m_attachments; }
     QString bannerText() const;
 
 Q_SIGNALS:
@@ -84,6 +87,7 @@ private:
     DocumentBar *m_documentBar = nullptr;
     ApprovalPanel *m_approval = nullptr;
     ArchiveButton *m_archive = nullptr;
+    AttachmentsPanel *m_attachments = nullptr;
     QLabel *m_banner = nullptr;
     QPushButton *m_saveButton = nullptr;
     bool m_busy = false;

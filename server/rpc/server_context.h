@@ -4,6 +4,7 @@
 
 #include "auth/login_gate.h"
 #include "auth/login_throttle.h"
+#include "domain/attachment_rules.h"
 #include "auth/password_policy.h"
 #include "rpc/call_registry.h"
 #include "rpc/cpu_pool.h"
@@ -25,6 +26,7 @@ struct ServerContext {
     store::StoreConfig storeConfig;
     auth::KeyedGate loginsByName{1, 32};    // one password check per login name at a time
     auth::KeyedGate loginsByAddress{4, 64}; // and a few per source address
+    qint64 attachmentMaxBytes = attachments::kDefaultMaxBytes;
 };
 
 } // namespace liuhe::rpc

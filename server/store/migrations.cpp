@@ -102,6 +102,20 @@ void idempotencyArguments(Db &db)
     db.exec(QStringLiteral("ALTER TABLE idempotency ADD COLUMN args_hash TEXT NOT NULL DEFAULT ''"));
 }
 
+// Files attached to any record (附件). The content lives in the database, so
+// backups and every server sharing a PostgreSQL store carry it; it is the last
+// column so SQLite lists metadata without reading the file's pages.
+void attachmentTable(Db &db)
+{
+    const Dialect &d = db.dialect();
+    db.exec(QStringLiteral("CREATE TABLE attachment (%1, entity TEXT NOT NULL, record_id BIGINT NOT NULL, file_name TEXT NOT NULL, "
+                           "mime TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL, uploaded_by BIGINT REFERENCES \"user\"(id), "
+                           "uploaded_at TEXT NOT NULL, deleted SMALLINT NOT NULL DEFAULT 0, deleted_by BIGINT, deleted_at TEXT, "
+                           "content %2 NOT NULL)")
+                .arg(d.primaryKey(), d.blobType()));
+    db.exec(QStringLiteral("CREATE INDEX ix_attachment_record ON attachment (entity, record_id)"));
+}
+
 } // namespace
 
 const std::vector<Migration> &allMigrations()
@@ -111,6 +125,7 @@ const std::vector<Migration> &allMigrations()
         {2, QStringLiteral("stock ledger, levels, quants, FIFO layers"), inventoryTables},
         {3, QStringLiteral("search keys of document numbers"), documentNumberKeys},
         {4, QStringLiteral("arguments of idempotency keys"), idempotencyArguments},
+        {5, QStringLiteral("attachments"), attachmentTable},
     };
     return migrations;
 }

@@ -4,6 +4,7 @@
 #include "schema/catalogue.h"
 #include "schema/field_value.h"
 #include "search/search_index.h"
+#include "store/attachment_store.h"
 #include "store/db.h"
 #include "store/entity_hooks.h"
 #include "store/numbering.h"
@@ -440,6 +441,7 @@ Reply removeRecord(WriteScope &scope, const auth::Caller &caller, const Entity &
             db.run(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(Dialect::quote(lineEntity->name), Dialect::quote(lineEntity->parentField)), {id});
         db.run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(Dialect::quote(e.name)), {id});
         if (search::isIndexed(e)) search::removeKeys(db, e, id);
+        markAttachmentsOfRecordDeleted(db, e.name, id, caller.userId, now);
         audit.changes.insert(QStringLiteral("deleted"), true);
     }
     scope.audit(audit);

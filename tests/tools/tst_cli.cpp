@@ -85,6 +85,13 @@ QStringList columnOf(const QList<text::CsvRecord> &records, const QString &name)
     return values;
 }
 
+// The content of the attachment named scan.bin in a restored store.
+QByteArray attachedScan(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT content FROM attachment WHERE file_name = 'scan.bin' AND deleted = 0")) && q.next() ? q.value(0).toByteArray() : QByteArray();
+}
+
 qint64 countIn(QSqlDatabase db, const QString &sql)
 {
     QSqlQuery q(db);
@@ -99,6 +106,7 @@ class TestCli : public QObject {
     TestServer server;
     std::unique_ptr<client::SyncClient> admin;
     QTemporaryDir work;
+    QByteArray scan; // attached before the backup; the restore must carry it
 
     CliRun cli(const QStringList &commandArguments)
     {
@@ -356,6 +364,15 @@ private Q_SLOTS:
     void backupAndRestore()
     {
         saveCustomer(QStringLiteral("B1"), kRareName);
+        // A file attached with the CLI travels inside the backup.
+        for (int i = 0; i < 70000; ++i) scan.append(char(i * 31 + i / 256));
+        QVERIFY(writeFile(path(QStringLiteral("scan.bin")), scan));
+        const qint64 b1 = customers(QStringLiteral("B1")).first().value(QStringLiteral("id")).toInteger();
+        CliRun attached = cli({QStringLiteral("attach"), QStringLiteral("customer"), QString::number(b1), path(QStringLiteral("scan.bin"))});
+        QVERIFY2(attached.exitCode == 0 && attached.out.contains(QStringLiteral("attached scan.bin (70000 bytes)")), qPrintable(attached.describe()));
+        QVERIFY(writeFile(path(QStringLiteral("empty.txt")), QByteArray()));
+        attached = cli({QStringLiteral("attach"), QStringLiteral("customer"), QString::number(b1), path(QStringLiteral("empty.txt"))});
+        QVERIFY2(attached.exitCode == 1 && attached.err.contains(QStringLiteral("content required")), qPrintable(attached.describe()));
         const CliRun run = cli({QStringLiteral("backup")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
         const auto m = QRegularExpression(QStringLiteral(R"(backup written: (.+) \((\d+) bytes\))")).match(run.out);
@@ -403,6 +420,7 @@ private:
             QVERIFY(db.open());
             QCOMPARE(countIn(db, QStringLiteral("SELECT COUNT(*) FROM customer WHERE archived = 0")), liveCustomers);
             QCOMPARE(countIn(db, QStringLiteral("SELECT COUNT(*) FROM customer WHERE code = 'B1' AND name = '%1'").arg(kRareName)), 1);
+            QVERIFY(attachedScan(db) == scan);
         }
         QSqlDatabase::removeDatabase(QStringLiteral("restored"));
 
@@ -435,6 +453,7 @@ private:
         target.setPath(u'/' + name);
         const CliRun run = runCli({QStringLiteral("restore"), QStringLiteral("--from"), backupFile, QStringLiteral("--database"), target.toString()});
         qint64 restored = -1, rare = -1;
+        QByteArray restoredScan;
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("restored"));
             db.setHostName(target.host());
@@ -445,6 +464,7 @@ private:
             if (db.open()) {
                 restored = countIn(db, QStringLiteral("SELECT COUNT(*) FROM customer WHERE archived = 0"));
                 rare = countIn(db, QStringLiteral("SELECT COUNT(*) FROM customer WHERE code = 'B1' AND name = '%1'").arg(kRareName));
+                restoredScan = attachedScan(db);
             }
         }
         QSqlDatabase::removeDatabase(QStringLiteral("restored"));
@@ -452,6 +472,7 @@ private:
         QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
         QCOMPARE(restored, liveCustomers);
         QCOMPARE(rare, 1);
+        QVERIFY(restoredScan == scan);
     }
 };
 

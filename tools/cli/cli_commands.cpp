@@ -12,6 +12,7 @@ const QList<Command> &commands()
         {"whoami", "", true, whoami},
         {"export", "ENTITY [--file F.csv] [--filter JSON] [--encoding utf8|gb18030]", true, exportRecords},
         {"import", "ENTITY FILE [--key FIELD] [--encoding auto|utf8|gbk|gb18030]", true, importRecords},
+        {"attach", "ENTITY ID FILE...", true, attach},
         {"backup", "", true, backup},
         {"check", "", true, check},
         {"restore", "--from FILE (--data-dir DIR [--force] | --database postgresql://...)   offline", false, restore},

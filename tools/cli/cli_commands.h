@@ -26,6 +26,7 @@ int whoami(CommandContext &ctx);
 // Data transfer (cli_commands_export.cpp, cli_commands_import.cpp).
 int exportRecords(CommandContext &ctx);
 int importRecords(CommandContext &ctx);
+int attach(CommandContext &ctx); // cli_commands_attach.cpp
 
 // Backup and health (cli_commands_backup.cpp).
 int backup(CommandContext &ctx);
