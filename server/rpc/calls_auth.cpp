@@ -90,6 +90,8 @@ void finishLogin(ServerContext &ctx, const SessionPtr &session, const QString &l
             ctx.addressThrottle.success(peer);
             const QString token = auth::randomToken(16);
             session->login(*lookup->user, token, QDateTime::currentDateTimeUtc());
+            session->setPasswordChangeRequired(lookup->user->mustChangePassword ||
+                                               ctx.passwordPolicy.expired(fromWireDateTime(lookup->user->passwordChangedAt), QDateTime::currentDateTimeUtc()));
             ctx.hub.loggedIn(session);
             log::write(log::Level::Info, {{"session", QString::number(session->id())}, {"user", lookup->user->username},
                                           {"call", QStringLiteral("auth.login")}, {"outcome", QStringLiteral("ok")}});
@@ -247,7 +249,10 @@ void changePassword(ServerContext &ctx, const SessionPtr &session, const QCborMa
                                                  {protocol::FieldProblem{QStringLiteral("old_password"), QStringLiteral("wrong"), {}, 0, {}}})));
                             return;
                         }
-                        storeNewPassword(ctx, caller, caller.userId, newPassword, false, session->id(), done);
+                        storeNewPassword(ctx, caller, caller.userId, newPassword, false, session->id(), [session, done](Reply r) {
+                            if (r.isOk()) session->setPasswordChangeRequired(false);
+                            done(std::move(r));
+                        });
                     });
                 });
 }

@@ -7,6 +7,7 @@
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QSet>
 
 namespace liuhe::rpc {
 
@@ -36,6 +37,14 @@ namespace {
 QString argumentsHash(const QCborMap &args)
 {
     return QString::fromLatin1(QCryptographicHash::hash(QCborValue(args).toCbor(), QCryptographicHash::Sha256).toHex());
+}
+
+// What a session whose password must change may still do.
+bool allowedBeforePasswordChange(const QString &call)
+{
+    static const QSet<QString> allowed = {QStringLiteral("auth.change_password"), QStringLiteral("auth.logout"), QStringLiteral("auth.whoami"),
+                                          QStringLiteral("events.subscribe"), QStringLiteral("system.ping")};
+    return allowed.contains(call);
 }
 
 } // namespace
@@ -121,6 +130,10 @@ void Dispatcher::run(const SessionPtr &session, const CallSpec &spec, const QCbo
 {
     auth::Caller caller = session->caller(spec.name);
     const Requirement req = spec.requirement(args);
+    if (session->passwordChangeRequired() && !allowedBeforePasswordChange(spec.name)) {
+        refuse(caller, QString(), QStringLiteral("change your password first"), std::move(done));
+        return;
+    }
     switch (req.kind) {
     case Requirement::Kind::Deny:
         refuse(caller, QString(), req.reason.isEmpty() ? QStringLiteral("not allowed") : req.reason, std::move(done));

@@ -60,9 +60,22 @@ void SessionState::login(const auth::LoadedUser &user, const QString &token, con
     m_lastActivity = now;
 }
 
+void SessionState::setPasswordChangeRequired(bool required)
+{
+    std::lock_guard lock(m_mutex);
+    m_passwordChangeRequired = required;
+}
+
+bool SessionState::passwordChangeRequired() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_passwordChangeRequired;
+}
+
 void SessionState::logout()
 {
     std::lock_guard lock(m_mutex);
+    m_passwordChangeRequired = false;
     m_userId = 0;
     m_username.clear();
     m_token.clear();

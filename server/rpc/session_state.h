@@ -46,6 +46,10 @@ public:
     void refresh(const auth::LoadedUser &user);
     // Operators and tests may shorten every session's idle limit (seconds; 0 = by role).
     static void setIdleOverrideSeconds(int seconds);
+    // Set at login when the password was reset by an administrator or has
+    // expired (等保): until it is changed the session may do little else.
+    void setPasswordChangeRequired(bool required);
+    bool passwordChangeRequired() const;
     void markPermissionsStale();
     bool permissionsStale() const;
 
@@ -68,6 +72,7 @@ private:
     QString m_token;
     std::shared_ptr<const auth::PermissionSet> m_permissions;
     bool m_stale = false;
+    bool m_passwordChangeRequired = false;
     QDateTime m_loginAt;
     QDateTime m_lastActivity;
     QSet<QString> m_subscriptions;

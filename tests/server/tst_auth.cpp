@@ -150,6 +150,22 @@ private Q_SLOTS:
                                                                                 {QStringLiteral("must_change"), false}}));
     }
 
+    void resetPasswordMustBeChangedFirst()
+    {
+        auto admin = server.admin();
+        LH_VERIFY_OK(admin->call(QStringLiteral("auth.set_password"), QCborMap{{QStringLiteral("user_id"), clerkId},
+                                                                                {QStringLiteral("password"), QStringLiteral("Temporary-pass-77")},
+                                                                                {QStringLiteral("must_change"), true}}));
+        auto c = server.login(QStringLiteral("clerk1"), QStringLiteral("Temporary-pass-77"));
+        QVERIFY(c);
+        // The client's dialog asks first; the server holds the line for any other client.
+        LH_VERIFY_ERROR(c->call(QStringLiteral("data.query"), QCborMap{{QStringLiteral("entity"), QStringLiteral("product")}}), ErrorCode::PermissionDenied);
+        LH_VERIFY_OK(c->call(QStringLiteral("auth.whoami")));
+        LH_VERIFY_OK(c->call(QStringLiteral("auth.change_password"), QCborMap{{QStringLiteral("old_password"), QStringLiteral("Temporary-pass-77")},
+                                                                              {QStringLiteral("new_password"), QString::fromLatin1(test::kUserPassword)}}));
+        LH_VERIFY_OK(c->call(QStringLiteral("data.query"), QCborMap{{QStringLiteral("entity"), QStringLiteral("product")}}));
+    }
+
     void logoutEndsEverySessionOfTheUser()
     {
         auto first = server.login(QStringLiteral("clerk1"), QString::fromLatin1(test::kUserPassword));

@@ -10,7 +10,9 @@
 #include <QJsonArray>
 #include <QSet>
 #include <QSqlQuery>
+#include <QElapsedTimer>
 #include <QTest>
+#include <QTimer>
 
 using namespace liuhe;
 using namespace liuhe::protocol;
@@ -320,6 +322,27 @@ private Q_SLOTS:
         for (const auto &[name, data] : b->takeEvents()) QVERIFY(data.value(QStringLiteral("id")).toInteger() != idOf(others));
     }
 
+    void aLockedStoreDelaysAWriteButLosesNothing()
+    {
+        // Another program holds the write lock for 0.6 s (SQLITE_BUSY for the
+        // server's writer; a table lock on PostgreSQL): the save waits, then lands.
+        QSqlDatabase db = server.openStore(QStringLiteral("locker"));
+        {
+            QSqlQuery q(db);
+            const bool sqlite = TestServer::backend() == QLatin1String("sqlite");
+            QVERIFY(q.exec(sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")));
+            if (!sqlite) QVERIFY(q.exec(QStringLiteral("LOCK TABLE customer IN EXCLUSIVE MODE")));
+        }
+        QTimer::singleShot(600, [&db] { QSqlQuery(db).exec(QStringLiteral("COMMIT")); });
+        QElapsedTimer timer;
+        timer.start();
+        const Reply saved = save(*admin, QStringLiteral("customer"), customer(QStringLiteral("LOCK1"), s("锁等待客户")));
+        LH_VERIFY_OK(saved);
+        QVERIFY2(timer.elapsed() >= 500, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(test::rowsOf(query(*admin, QStringLiteral("customer"), A{QStringLiteral("eq"), QStringLiteral("code"), QStringLiteral("LOCK1")})).size(), 1);
+        db.close();
+    }
+
     void unknownNamesAreNotFound()
     {
         LH_VERIFY_ERROR(query(*admin, QStringLiteral("no_such_entity")), ErrorCode::NotFound);
@@ -582,7 +605,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        for (const char *name : {"test-store", "tamper", "sensitive-check"}) QSqlDatabase::removeDatabase(QString::fromLatin1(name));
+        for (const char *name : {"test-store", "tamper", "sensitive-check", "locker"}) QSqlDatabase::removeDatabase(QString::fromLatin1(name));
     }
 };
 

@@ -332,6 +332,22 @@ private Q_SLOTS:
         QVERIFY2(weak.error().contains(QStringLiteral("admin-password")), qPrintable(weak.error()));
     }
 
+    void connectionsPerAddressAreCapped()
+    {
+        TestServer capped;
+        QVERIFY2(capped.start({QStringLiteral("--max-connections-per-address"), QStringLiteral("3")}), qPrintable(capped.error()));
+        std::vector<std::unique_ptr<client::SyncClient>> held;
+        for (int i = 0; i < 3; ++i) {
+            held.push_back(capped.connect());
+            QVERIFY(held.back());
+        }
+        client::SyncClient extra;
+        QVERIFY(!extra.connectTo(capped.address(), nullptr, 3000));
+        held.pop_back(); // one leaves: there is room again
+        QTRY_VERIFY_WITH_TIMEOUT(client::SyncClient().connectTo(capped.address(), nullptr, 3000), 5000);
+        for (const auto &c : held) LH_VERIFY_OK(c->call(QStringLiteral("system.ping")));
+    }
+
     void shutdownFinishesRequestsInFlight()
     {
         // A 3,000-row import is running when SIGTERM arrives: it is answered and kept.
