@@ -22,6 +22,17 @@ inline std::unique_ptr<client::Session> loggedInSession(const TestServer &server
     return session;
 }
 
+// The usual start of a client test: the real server, an administrator's
+// SyncClient to set up data, and a logged-in client Session. Empty on success.
+inline QString startWithAdmin(TestServer &server, std::unique_ptr<client::SyncClient> &admin, std::unique_ptr<client::Session> &session)
+{
+    if (!server.start()) return server.error();
+    admin = server.admin();
+    if (!admin) return QStringLiteral("admin login failed: ") + server.error();
+    session = loggedInSession(server, QStringLiteral("admin"), QString::fromLatin1(TestServer::kAdminPassword));
+    return session ? QString() : QStringLiteral("the client session did not log in");
+}
+
 // Runs a call on a session and waits for its answer.
 inline protocol::Reply callAndWait(client::Session &session, const QString &name, const QCborMap &args = {})
 {

@@ -69,11 +69,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         app::Language::apply(QStringLiteral("zh_CN"));
-        QVERIFY2(server.start(), qPrintable(server.error()));
-        admin = server.admin();
-        QVERIFY(admin);
-        session = test::loggedInSession(server, QStringLiteral("admin"), QString::fromLatin1(TestServer::kAdminPassword));
-        QVERIFY(session);
+        const QString problem = test::startWithAdmin(server, admin, session);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         erp = std::make_unique<test::Erp>(*admin);
         const qint64 supplier = erp->supplier(QStringLiteral("FS1"), s("表单供应商"));
         customer = erp->customer(QStringLiteral("FC1"), s("表单客户"));
