@@ -195,6 +195,29 @@ private Q_SLOTS:
         QVERIFY(server.login(QStringLiteral("clerk1"), QString::fromLatin1(test::kUserPassword)));
     }
 
+    void financeRolesGetTheShorterIdleLimit()
+    {
+        // The session keeps the smallest idle limit among the user's roles
+        // (tst_session_limits checks that the session enforces it).
+        QString error;
+        QVERIFY2(test::createUser(*server.admin(), QStringLiteral("cashier1"), QString::fromLatin1(test::kUserPassword), QStringLiteral("finance_t"),
+                                  {{QStringLiteral("product"), QStringLiteral("read")}}, {}, &error),
+                 qPrintable(error));
+        auto admin = server.admin();
+        const auto role = test::rowsOf(admin->call(QStringLiteral("data.query"), QCborMap{{QStringLiteral("entity"), QStringLiteral("role")},
+                                                                                          {QStringLiteral("filter"), QCborArray{QStringLiteral("eq"), QStringLiteral("code"), QStringLiteral("finance_t")}}}))
+                              .first();
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"), QCborMap{{QStringLiteral("entity"), QStringLiteral("role")},
+                                                                        {QStringLiteral("id"), role.value(QStringLiteral("id"))},
+                                                                        {QStringLiteral("version"), role.value(QStringLiteral("version"))},
+                                                                        {QStringLiteral("changes"), QCborMap{{QStringLiteral("idle_minutes"), 15}}}}));
+        client::SyncClient c;
+        QVERIFY(c.connectTo(server.address()));
+        const Reply login = c.login(QStringLiteral("cashier1"), QString::fromLatin1(test::kUserPassword));
+        LH_VERIFY_OK(login);
+        QCOMPARE(login.value().toMap().value(QStringLiteral("permissions")).toMap().value(QStringLiteral("idle_minutes")).toInteger(), 15);
+    }
+
     void sessionExpiresWhenIdle()
     {
         TestServer quick;
