@@ -1789,6 +1789,21 @@
     </message>
 </context>
 <context>
+    <name>liuhe::app::AppController</name>
+    <message>
+        <source>The %1 view is not available yet: it comes with the projects and CRM modules.</source>
+        <translation>“%1”视图尚未提供：它将随项目管理和客户关系管理（CRM）模块推出。</translation>
+    </message>
+    <message>
+        <source>Cannot open the view &quot;%1&quot;: no such view, or you may not read it. Views: an entity list (customer), todo, workday, clerk, dashboard, form:ENTITY:ID, new:ENTITY, login.</source>
+        <translation>无法打开视图“%1”：没有这个视图，或您无权查看。可用视图：实体列表（如 customer）、todo、workday、clerk、dashboard、form:实体:ID、new:实体、login。</translation>
+    </message>
+    <message>
+        <source>Cannot open the view</source>
+        <translation>无法打开视图</translation>
+    </message>
+</context>
+<context>
     <name>liuhe::app::LoginDialog</name>
     <message>
         <source>Liuhe — Log in</source>

@@ -30,8 +30,10 @@ class AppController : public QObject {
     Q_OBJECT
 public:
     explicit AppController(const StartOptions &options, QObject *parent = nullptr);
-    // Returns false when the user cancelled the login.
+    // Returns false when the user cancelled the login, or when a scripted start
+    // (--screenshot) could not open its view: startError() then says why.
     bool start();
+    QString startError() const { return m_startError; }
     client::Session &session() { return m_session; }
     MainWindow *workstation();
     QWidget *homeWindow() const { return m_home; }
@@ -41,7 +43,9 @@ private:
     // A password the login answer says must change is changed before anything
     // else opens; false when the user would rather log out.
     bool passwordSettled();
-    void loggedIn();
+    bool loggedIn();
+    bool openRequested(const QString &view);
+    void refuseView(const QString &view);
     void relogin(const protocol::CallError &reason);
     void switchLanguage(const QString &code);
     void takeScreenshot();
@@ -52,6 +56,7 @@ private:
     QPointer<QWidget> m_clerk;
     QPointer<QWidget> m_dashboard;
     QPointer<QWidget> m_home;
+    QString m_startError;
 };
 
 } // namespace liuhe::app

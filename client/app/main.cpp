@@ -6,6 +6,8 @@
 #include <QCommandLineParser>
 #include <QIcon>
 
+#include <cstdio>
+
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
@@ -32,6 +34,10 @@ int main(int argc, char **argv)
     liuhe::app::StartOptions options{p.value(server), p.value(user),
                                      p.isSet(password) ? p.value(password) : qEnvironmentVariable("LIUHE_PASSWORD"), p.value(open), p.value(screenshot)};
     liuhe::app::AppController controller(options);
-    if (!controller.start()) return 0;
+    if (!controller.start()) {
+        if (controller.startError().isEmpty()) return 0; // the user cancelled the login
+        std::fprintf(stderr, "liuhe-client: %s\n", qPrintable(controller.startError()));
+        return 2;
+    }
     return app.exec();
 }

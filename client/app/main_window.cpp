@@ -195,6 +195,7 @@ views::RecordForm *MainWindow::openRecord(const QString &entityName, qint64 id)
     Q_UNUSED(index);
     connect(form, &views::RecordForm::titleChanged, this, [this, form](const QString &title) { m_tabs->setTabText(m_tabs->indexOf(form), title); });
     connect(form, &views::RecordForm::openRequested, this, [this](const QString &entity, qint64 rid) { openRecord(entity, rid); });
+    connect(form, &views::RecordForm::closeRequested, this, [this, form] { closeTab(m_tabs->indexOf(form)); });
     return form;
 }
 
@@ -205,8 +206,9 @@ bool MainWindow::closeTab(int index)
     QWidget *w = m_tabs->widget(index);
     if (w == m_todo) return false;
     if (auto *form = qobject_cast<views::RecordForm *>(w); form && !form->maybeClose()) {
-        // A save is on its way: close once it succeeded.
-        connect(form, &views::RecordForm::saved, this, [this, form] { closeTab(m_tabs->indexOf(form)); }, Qt::SingleShotConnection);
+        // 保存 chosen: close once the save succeeded (取消 leaves the tab as it is).
+        if (form->isSaving())
+            connect(form, &views::RecordForm::saved, this, [this, form] { closeTab(m_tabs->indexOf(form)); }, Qt::SingleShotConnection);
         return false;
     }
     m_tabs->removeTab(index);

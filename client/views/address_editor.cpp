@@ -22,6 +22,7 @@ AddressEditor::AddressEditor(const schema::Field &field, client::Session &sessio
         m_levels[i]->setMinimumContentsLength(6);
         grid->addWidget(m_levels[i], 0, i);
         connect(m_levels[i], &QComboBox::activated, this, [this, i] {
+            m_edited = true;
             picked(i);
             Q_EMIT edited();
         });
@@ -30,7 +31,10 @@ AddressEditor::AddressEditor(const schema::Field &field, client::Session &sessio
     m_detail->setPlaceholderText(tr("Street and number"));
     m_detail->setMaxLength(200);
     grid->addWidget(m_detail, 1, 0, 1, 3);
-    connect(m_detail, &QLineEdit::textEdited, this, &FieldEditor::edited);
+    connect(m_detail, &QLineEdit::textEdited, this, [this] {
+        m_edited = true;
+        Q_EMIT edited();
+    });
     setEditor(box);
     setFocusProxy(m_levels[0]);
     load(0, QString(), QString());
@@ -96,6 +100,7 @@ QString AddressEditor::chosenName() const
 
 QCborValue AddressEditor::value() const
 {
+    if (!m_edited) return m_given;
     const QString code = chosenCode();
     if (code.isEmpty() && m_detail->text().trimmed().isEmpty()) return QCborValue(QCborValue::Null);
     return QCborMap{{QStringLiteral("code"), code}, {QStringLiteral("name"), chosenName()}, {QStringLiteral("detail"), m_detail->text().trimmed()}};
@@ -103,6 +108,8 @@ QCborValue AddressEditor::value() const
 
 void AddressEditor::setValue(const QCborValue &value, const QString &)
 {
+    m_given = value.isMap() ? value : QCborValue(QCborValue::Null);
+    m_edited = false;
     const QCborMap m = value.toMap();
     const QString code = m.value(QStringLiteral("code")).toString();
     m_detail->setText(m.value(QStringLiteral("detail")).toString());

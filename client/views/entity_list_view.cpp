@@ -100,6 +100,9 @@ EntityListView::EntityListView(client::Session &session, const schema::Entity &e
     shortcut(QKeySequence(Qt::Key_F5), [this] { refresh(); });
     shortcut(QKeySequence::Find, [this] { m_filter->searchBox()->setFocus(); });
     shortcut(QKeySequence(Qt::Key_Return), [this] { openCurrent(); });
+    shortcut(QKeySequence::Cancel, [this] { // Esc clears the search; with none it does nothing
+        if (!m_filter->searchBox()->text().isEmpty()) m_filter->searchBox()->clear();
+    });
     m_model->reload();
 }
 

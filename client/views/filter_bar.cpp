@@ -32,6 +32,7 @@ FilterBar::FilterBar(client::Session &session, const schema::Entity &entity, QWi
     layout->addLayout(m_chips);
     layout->addStretch(1);
     m_saved = new QComboBox(this);
+    m_saved->setObjectName(QStringLiteral("savedFilters"));
     m_saved->setMinimumContentsLength(10);
     m_saved->setPlaceholderText(tr("Saved filters"));
     layout->addWidget(m_saved);

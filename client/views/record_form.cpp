@@ -14,6 +14,7 @@
 #include "views/lines_editor.h"
 
 #include <QCborArray>
+#include <QCloseEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -141,6 +142,13 @@ void RecordForm::build()
     connect(saveKey, &QShortcut::activated, this, &RecordForm::save);
     auto *printKey = new QShortcut(QKeySequence::Print, this);
     connect(printKey, &QShortcut::activated, this, &RecordForm::printRecord);
+    // Open popups (pickers, a cell being edited) take Esc before this does.
+    auto *closeKey = new QShortcut(QKeySequence::Cancel, this);
+    closeKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(closeKey, &QShortcut::activated, this, [this] {
+        if (isWindow()) close();
+        else Q_EMIT closeRequested();
+    });
 }
 
 void RecordForm::setInitialValues(const QCborMap &values)
@@ -340,6 +348,16 @@ bool RecordForm::maybeClose()
         return false; // closes after the save succeeds (the caller listens to saved)
     }
     return box.clickedButton() == discardButton;
+}
+
+void RecordForm::closeEvent(QCloseEvent *event)
+{
+    if (!isWindow() || maybeClose()) {
+        event->accept();
+        return;
+    }
+    event->ignore();
+    if (isSaving()) connect(this, &RecordForm::saved, this, &QWidget::close, Qt::SingleShotConnection); // 保存 chosen: close once saved
 }
 
 void RecordForm::runAction(const QString &action, const QCborMap &args)

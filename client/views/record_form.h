@@ -2,7 +2,7 @@
 // required marks, server errors next to their fields, dirty tracking with
 // 保存/放弃 on close, merge-or-choose on conflicts, lines for documents, and for
 // documents their state, actions and approval panel; 归档/恢复 for master data;
-// the attachments panel for every record.
+// the attachments panel for every record; Esc closes it like its tab's close button.
 // Unsaved typing survives a dropped connection: a failed save keeps every edit.
 #pragma once
 
@@ -40,6 +40,7 @@ public:
     void save();
     void discard();
     bool isDirty() const;
+    bool isSaving() const { return m_busy; }
     // Asks 保存/放弃/取消 when dirty; true when the form may close now.
     bool maybeClose();
     void runAction(const QString &action, const QCborMap &args = {});
@@ -63,6 +64,12 @@ Q_SIGNALS:
     void actionDone(const QString &action);
     void titleChanged(const QString &title);
     void openRequested(const QString &entity, qint64 id);
+    // Esc: close this form as its window or tab would (asking about unsaved changes).
+    void closeRequested();
+
+protected:
+    // A form shown as its own window asks about unsaved changes as a tab does.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void build();

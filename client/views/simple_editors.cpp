@@ -112,7 +112,12 @@ void NumberEditor::setReadOnly(bool readOnly) { m_edit->setReadOnly(readOnly); }
 QWidget *NumberEditor::focusWidget_() { return m_edit; }
 
 std::optional<qint64> IntEditor::parse(const QString &text) const { return parseScaledDecimal(text, 0); }
-QString IntEditor::format(qint64 value) const { return QString::number(value); }
+// Grouped by thousands as money is (1,234,567); typing takes commas or not, full-width too.
+QString IntEditor::format(qint64 value) const
+{
+    const QString digits = QString::number(value).remove(u'-');
+    return (value < 0 ? QStringLiteral("-") : QString()) + groupThousands(digits);
+}
 
 std::optional<qint64> MoneyEditor::parse(const QString &text) const
 {

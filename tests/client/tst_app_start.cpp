@@ -2,7 +2,9 @@
 // password the login answer says must change is changed in a modal dialog before
 // any window opens (or the user logs out); the manager dashboard names its unit
 // (万元) and shows amounts in it; 打开单据 in the dashboard's to-do list opens the
-// document's form in the workstation.
+// document's form in the workstation; a scripted start asked for a view that
+// does not exist (or is not built yet) fails without a picture; a language switch
+// the user cancels at 未保存 leaves the one workstation and its form as they were.
 #include "app/app_controller.h"
 #include "app/language.h"
 #include "app/main_window.h"
@@ -12,11 +14,17 @@
 #include "domain/money.h"
 #include "erp_fixture.h"
 #include "test_data.h"
+#include "views/field_editor.h"
 #include "views/record_form.h"
 #include "views/todo_view.h"
 
 #include <QCborArray>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPointer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTabWidget>
@@ -38,6 +46,14 @@ bool hasVisibleWindow()
     for (QWidget *w : QApplication::topLevelWidgets())
         if (w->isVisible() && (qobject_cast<app::MainWindow *>(w) || qobject_cast<dashboard::DashboardWindow *>(w))) return true;
     return false;
+}
+
+int visibleWorkstations()
+{
+    int n = 0;
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (qobject_cast<app::MainWindow *>(w) && w->isVisible()) ++n;
+    return n;
 }
 } // namespace
 
@@ -113,6 +129,86 @@ private Q_SLOTS:
         QVERIFY(!controller.start());
         QVERIFY(!controller.homeWindow());
         QTRY_COMPARE_WITH_TIMEOUT(controller.session().state(), client::Session::State::LoggedOut, 5000);
+    }
+
+    void aScriptedStartRefusesViewsThatAreNotThere()
+    {
+        QTemporaryDir dir;
+        const QString adminPassword = QString::fromLatin1(TestServer::kAdminPassword);
+        for (const QString &view : {QStringLiteral("no_such_view"), QStringLiteral("calendar"), QStringLiteral("gantt")}) {
+            const QString png = dir.filePath(view + QStringLiteral(".png"));
+            app::StartOptions options = optionsFor(QStringLiteral("admin"), adminPassword);
+            options.open = view;
+            options.screenshot = png;
+            options.screenshotDelayMs = 10;
+            app::AppController controller(options);
+            QVERIFY(!controller.start());
+            QVERIFY2(controller.startError().contains(view), qPrintable(controller.startError()));
+            if (view != QLatin1String("no_such_view")) QVERIFY2(controller.startError().contains(QStringLiteral("projects")), qPrintable(controller.startError()));
+            QTest::qWait(50);
+            QVERIFY(!QFile::exists(png));
+            QCOMPARE(visibleWorkstations(), 0);
+        }
+    }
+
+    void anInteractiveStartExplainsAMissingView()
+    {
+        app::StartOptions options = optionsFor(QStringLiteral("admin"), QString::fromLatin1(TestServer::kAdminPassword));
+        options.open = QStringLiteral("gantt");
+        QString shown;
+        test::answerNextDialog<QMessageBox>([&shown](QMessageBox *box) {
+            shown = box->text();
+            box->accept();
+        });
+        app::AppController controller(options);
+        QVERIFY(controller.start()); // the workstation stays open
+        QVERIFY2(shown.contains(s("项目")), qPrintable(shown));
+        QCOMPARE(visibleWorkstations(), 1);
+        controller.workstation()->close();
+    }
+
+    void aCancelledLanguageSwitchChangesNothing()
+    {
+        test::Erp erp(*admin);
+        const qint64 id = erp.customer(QStringLiteral("LANG1"), s("语言切换客户"));
+        app::AppController controller(optionsFor(QStringLiteral("admin"), QString::fromLatin1(TestServer::kAdminPassword)));
+        QVERIFY(controller.start());
+        QPointer<app::MainWindow> main = controller.workstation();
+        QPointer<views::RecordForm> form = main->openRecord(QStringLiteral("customer"), id);
+        QSignalSpy loaded(form.data(), &views::RecordForm::loaded);
+        QVERIFY(loaded.wait(10000));
+        auto *phone = qobject_cast<QLineEdit *>(form->editor(QStringLiteral("phone"))->focusWidget_());
+        phone->setText(QStringLiteral("021-7777"));
+        Q_EMIT form->editor(QStringLiteral("phone"))->edited();
+        QVERIFY(form->isDirty());
+        // 取消 at the unsaved-changes question: the switch does not happen.
+        bool asked = false;
+        test::answerNextDialog<QMessageBox>([&asked](QMessageBox *box) {
+            asked = true;
+            for (QAbstractButton *b : box->buttons())
+                if (box->buttonRole(b) == QMessageBox::RejectRole) b->click();
+        });
+        Q_EMIT main->languageSwitchRequested(QStringLiteral("en"));
+        QVERIFY(asked);
+        QTest::qWait(100);
+        QCOMPARE(app::Language::current(), QStringLiteral("zh_CN"));
+        QVERIFY(main && main->isVisible());
+        QCOMPARE(visibleWorkstations(), 1);
+        QVERIFY(form && main->tabs()->indexOf(form) >= 0);
+        QCOMPARE(phone->text(), QStringLiteral("021-7777"));
+        // Nothing unsaved: the switch builds one new workstation, with the other language.
+        form->discard();
+        QVERIFY(loaded.wait(10000));
+        Q_EMIT main->languageSwitchRequested(QStringLiteral("en"));
+        QTRY_VERIFY_WITH_TIMEOUT(!main, 5000);
+        QCOMPARE(app::Language::current(), QStringLiteral("en"));
+        QCOMPARE(visibleWorkstations(), 1);
+        main = controller.workstation();
+        Q_EMIT main->languageSwitchRequested(QStringLiteral("zh_CN"));
+        QTRY_VERIFY_WITH_TIMEOUT(!main, 5000);
+        QCOMPARE(app::Language::current(), QStringLiteral("zh_CN"));
+        QCOMPARE(visibleWorkstations(), 1);
+        controller.workstation()->close();
     }
 
     void dashboardNamesItsUnit()

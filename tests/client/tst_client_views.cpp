@@ -3,7 +3,9 @@
 // pinyin filtering, a form showing a missing field's error and saving, the
 // conflict dialog when a second connection changed the same field, merges when
 // it changed another, a pushed change appearing in an open list, edits kept
-// across a dropped connection, approving from 我的待办, export.
+// across a dropped connection, approving from 我的待办, export; sorting by a
+// header click, the column chooser remembered for the next list, a saved filter
+// picked again, Esc clearing a list's search.
 #include "app/language.h"
 #include "app/login_dialog.h"
 #include "client_fixture.h"
@@ -19,7 +21,12 @@
 
 #include <QApplication>
 #include <QCborArray>
+#include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
+#include <QMenu>
+#include <QPushButton>
+#include <QSettings>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
@@ -41,6 +48,29 @@ void setText(views::FieldEditor *editor, const QString &text)
     QVERIFY(edit);
     edit->setText(text);
     Q_EMIT editor->edited();
+}
+
+const schema::Entity &customerEntity() { return *schema::Catalogue::instance().entity(QStringLiteral("customer")); }
+
+int columnOf(const views::RemoteTableModel *model, const QString &field)
+{
+    for (int c = 0; c < model->columnCount(); ++c)
+        if (model->columns()[c]->name == field) return c;
+    return -1;
+}
+
+QStringList loadedColumn(const views::RemoteTableModel *model, const QString &field, int rows)
+{
+    QStringList out;
+    for (int r = 0; r < qMin(rows, model->rowCount()); ++r) out << model->rowAt(r).value(field).toString();
+    return out;
+}
+
+QStringList columnNames(const views::RemoteTableModel *model)
+{
+    QStringList out;
+    for (const schema::Field *f : model->columns()) out << f->name;
+    return out;
 }
 } // namespace
 
@@ -306,6 +336,136 @@ private Q_SLOTS:
         list.exportTo(dir.filePath(QStringLiteral("customers.xlsx")));
         QVERIFY(exported.wait(10000));
         QVERIFY(QFile(dir.filePath(QStringLiteral("customers.xlsx"))).size() > 1000);
+    }
+
+    void headerClickSortsOnTheServer()
+    {
+        views::EntityListView list(*session, customerEntity());
+        list.resize(1200, 700);
+        list.show();
+        views::RemoteTableModel *model = list.model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0 && !model->isLoading(), 15000);
+        const int code = columnOf(model, QStringLiteral("code"));
+        QVERIFY(code >= 0);
+        QHeaderView *header = list.table()->horizontalHeader();
+        const QPoint onCode(header->sectionViewportPosition(code) + 10, header->height() / 2);
+        // The list starts in the entity's order (by code); a click on 编码 turns it round on the server.
+        QCOMPARE(model->sortField(), QStringLiteral("code"));
+        QVERIFY(!model->sortDescending());
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, onCode);
+        QVERIFY(model->sortDescending());
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0 && !model->isLoading(), 15000);
+        QStringList codes = loadedColumn(model, QStringLiteral("code"), 100);
+        QVERIFY(codes.size() > 50);
+        QStringList sorted = codes;
+        std::sort(sorted.begin(), sorted.end(), std::greater<>());
+        QCOMPARE(codes, sorted);
+        QVERIFY(codes.first() > QStringLiteral("L09999")); // the far end of 10,000 rows, not the loaded rows turned round
+        // Again: ascending.
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, onCode);
+        QVERIFY(!model->sortDescending());
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0 && !model->isLoading(), 15000);
+        codes = loadedColumn(model, QStringLiteral("code"), 100);
+        QVERIFY(codes.size() > 50);
+        sorted = codes;
+        std::sort(sorted.begin(), sorted.end());
+        QCOMPARE(codes, sorted);
+        QCOMPARE(codes.first(), QStringLiteral("BJKJ1"));
+    }
+
+    void columnChooserIsRemembered()
+    {
+        QSettings().remove(QStringLiteral("columns/customer"));
+        views::EntityListView list(*session, customerEntity());
+        list.show();
+        QTRY_VERIFY_WITH_TIMEOUT(list.model()->rowCount() > 0 && !list.model()->isLoading(), 15000);
+        const QString hidden = list.model()->columns().value(1)->name;
+        QVERIFY(!hidden.isEmpty());
+        QPushButton *columns = nullptr;
+        for (auto *b : list.findChildren<QPushButton *>())
+            if (b->text() == QCoreApplication::translate("liuhe::views::EntityListView", "Columns…")) columns = b;
+        QVERIFY(columns);
+        // Untick the column in the chooser's menu.
+        bool unticked = false;
+        QTimer menuWatch;
+        connect(&menuWatch, &QTimer::timeout, [&] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu) return;
+            menuWatch.stop();
+            for (QAction *a : menu->actions())
+                if (a->data().toString() == hidden) {
+                    unticked = a->isChecked();
+                    menu->setActiveAction(a);
+                    QTest::keyClick(menu, Qt::Key_Return);
+                }
+        });
+        menuWatch.start(50);
+        QTest::mouseClick(columns, Qt::LeftButton);
+        QVERIFY(unticked);
+        QVERIFY(!columnNames(list.model()).contains(hidden));
+        QTRY_VERIFY_WITH_TIMEOUT(list.model()->rowCount() > 0 && !list.model()->isLoading(), 15000);
+        // A new list of the same entity starts without it; other entities are untouched.
+        views::EntityListView again(*session, customerEntity());
+        QVERIFY(!columnNames(again.model()).contains(hidden));
+        QCOMPARE(columnNames(again.model()), columnNames(list.model()));
+        views::EntityListView suppliers(*session, *schema::Catalogue::instance().entity(QStringLiteral("supplier")));
+        QVERIFY(suppliers.model()->columnCount() > 1);
+        QSettings().remove(QStringLiteral("columns/customer"));
+        views::EntityListView reset(*session, customerEntity());
+        QVERIFY(columnNames(reset.model()).contains(hidden));
+    }
+
+    void savedFilterRoundTrip()
+    {
+        const A condition{QStringLiteral("eq"), QStringLiteral("code"), QStringLiteral("BJKJ1")};
+        {
+            views::EntityListView list(*session, customerEntity());
+            list.filterBar()->addCondition(condition, s("编码 = BJKJ1"));
+            list.filterBar()->searchBox()->setText(QStringLiteral("bj"));
+            list.filterBar()->saveCurrentFilter(s("北京的客户"));
+            auto *saved = list.filterBar()->findChild<QComboBox *>(QStringLiteral("savedFilters"));
+            QVERIFY(saved);
+            QTRY_VERIFY_WITH_TIMEOUT(saved->findText(s("北京的客户")) >= 0, 10000);
+        }
+        // Stored on the server for this user, and picked again in a new list.
+        const auto rows = test::rowsOf(test::callAndWait(*session, QStringLiteral("data.query"), M{{QStringLiteral("entity"), QStringLiteral("saved_filter")}}));
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().value(QStringLiteral("name")).toString(), s("北京的客户"));
+        views::EntityListView list(*session, customerEntity());
+        list.show();
+        auto *saved = list.filterBar()->findChild<QComboBox *>(QStringLiteral("savedFilters"));
+        QTRY_VERIFY_WITH_TIMEOUT(saved->findText(s("北京的客户")) >= 0, 10000);
+        QVERIFY(list.filterBar()->conditions().isUndefined());
+        const int index = saved->findText(s("北京的客户"));
+        saved->setCurrentIndex(index);
+        Q_EMIT saved->activated(index);
+        QCOMPARE(list.filterBar()->conditions(), QCborValue(A{QStringLiteral("and"), condition}));
+        QCOMPARE(list.filterBar()->searchText(), QStringLiteral("bj"));
+        QTRY_VERIFY_WITH_TIMEOUT(list.model()->total() == 1 && !list.model()->isLoading(), 10000);
+        QCOMPARE(list.model()->rowAt(0).value(QStringLiteral("code")).toString(), QStringLiteral("BJKJ1"));
+    }
+
+    void escapeClearsTheListSearch()
+    {
+        views::EntityListView list(*session, customerEntity());
+        list.show();
+        list.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&list));
+        QTRY_VERIFY_WITH_TIMEOUT(list.model()->total() > 1 && !list.model()->isLoading(), 15000);
+        const qint64 all = list.model()->total();
+        QLineEdit *search = list.filterBar()->searchBox();
+        search->setFocus();
+        QTest::keyClicks(search, QStringLiteral("bjkj"));
+        QTRY_VERIFY_WITH_TIMEOUT(list.model()->total() == 1 && !list.model()->isLoading(), 10000);
+        // Esc from the table too: the search goes, all rows come back.
+        list.table()->setFocus();
+        QTest::keyClick(list.table(), Qt::Key_Escape);
+        QVERIFY(search->text().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(list.model()->total() == all && !list.model()->isLoading(), 10000);
+        // With nothing to clear, Esc does nothing.
+        QTest::keyClick(list.table(), Qt::Key_Escape);
+        QVERIFY(list.isVisible());
+        QCOMPARE(list.model()->total(), all);
     }
 };
 

@@ -3,12 +3,16 @@
 // Chinese sentence for every error code, 归档/恢复 on master data, operation names
 // in the history (保存, 确认, 恢复 — not data.save), and pickers for document lines
 // that show and search "number product quantity"; a form closed before its
-// answers arrive neither asks about unsaved changes nor crashes.
+// answers arrive neither asks about unsaved changes nor crashes; a loaded address
+// is not a change; Esc closes a form as its tab's ✕ does; integers and
+// quantities are grouped by thousands.
 #include "app/language.h"
+#include "app/main_window.h"
 #include "client_fixture.h"
 #include "erp_fixture.h"
 #include "schema/catalogue.h"
 #include "test_data.h"
+#include "views/address_editor.h"
 #include "views/archive_button.h"
 #include "views/error_text.h"
 #include "views/field_editor.h"
@@ -18,7 +22,11 @@
 #include "views/reference_editor.h"
 
 #include <QCborArray>
+#include <QComboBox>
 #include <QInputMethodEvent>
+#include <QMessageBox>
+#include <QPointer>
+#include <QTabWidget>
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QTreeWidget>
@@ -55,6 +63,18 @@ QStringList suggest(views::ReferenceEditor *editor, const QString &text)
     if (!arrived.wait(10000)) return {QStringLiteral("<no answer>")};
     return editor->suggestions();
 }
+
+// Answers the unsaved-changes question with the button of that role; notes its text.
+void answerUnsaved(QMessageBox::ButtonRole role, QString *asked)
+{
+    test::answerNextDialog<QMessageBox>([role, asked](QMessageBox *box) {
+        *asked = box->text();
+        for (QAbstractButton *b : box->buttons())
+            if (box->buttonRole(b) == role) b->click();
+    });
+}
+
+QLineEdit *lineEdit(views::FieldEditor *editor) { return qobject_cast<QLineEdit *>(editor->focusWidget_()); }
 } // namespace
 
 class TestRecordForm : public QObject {
@@ -119,6 +139,124 @@ private Q_SLOTS:
         }
         QTest::qWait(500); // the record and the address provinces answer after the form is gone
         QVERIFY(session->isOnline());
+    }
+
+    void aLoadedAddressIsNoChange()
+    {
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"),
+                                 M{{QStringLiteral("entity"), QStringLiteral("customer")},
+                                   {QStringLiteral("changes"), M{{QStringLiteral("code"), QStringLiteral("ADDR1")}, {QStringLiteral("name"), s("地址客户")},
+                                                                 {QStringLiteral("address"), M{{QStringLiteral("code"), QStringLiteral("110105")},
+                                                                                               {QStringLiteral("name"), s("北京市朝阳区")},
+                                                                                               {QStringLiteral("detail"), s("建国路1号")}}}}}}));
+        const qint64 id = test::rowsOf(admin->call(QStringLiteral("data.query"), M{{QStringLiteral("entity"), QStringLiteral("customer")},
+                                                                                    {QStringLiteral("filter"), A{QStringLiteral("eq"), QStringLiteral("code"), QStringLiteral("ADDR1")}}}))
+                              .value(0).value(QStringLiteral("id")).toInteger();
+        QVERIFY(id);
+        views::RecordForm form(*session, entity("customer"), id);
+        form.show();
+        QSignalSpy loaded(&form, &views::RecordForm::loaded);
+        QVERIFY(loaded.wait(10000));
+        auto *address = qobject_cast<views::AddressEditor *>(form.editor(QStringLiteral("address")));
+        QVERIFY(address);
+        // Clean while the 市/区 lists are still on their way, and once they are shown.
+        QVERIFY(!form.isDirty());
+        QTRY_COMPARE_WITH_TIMEOUT(address->district()->currentData().toString(), QStringLiteral("110105"), 10000);
+        QCOMPARE(address->province()->currentData().toString(), QStringLiteral("110000"));
+        QVERIFY(!form.isDirty());
+        // Closing asks nothing.
+        bool asked = false;
+        QTimer watch;
+        connect(&watch, &QTimer::timeout, [&asked] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                asked = true;
+                box->reject();
+            }
+        });
+        watch.start(50);
+        QVERIFY(form.close());
+        watch.stop();
+        QVERIFY(!asked);
+        // Picking another district is a change, with the new code.
+        form.show();
+        const int other = address->district()->currentIndex() == 0 ? 1 : 0;
+        address->district()->setCurrentIndex(other);
+        Q_EMIT address->district()->activated(other);
+        QVERIFY(form.isDirty());
+        QCOMPARE(address->value().toMap().value(QStringLiteral("code")).toString(), address->district()->itemData(other).toString());
+        form.discard();
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!form.isDirty());
+    }
+
+    void escapeClosesTheFormAsItsTabDoes()
+    {
+        const qint64 id = erp->customer(QStringLiteral("ESC1"), s("退出键客户"));
+        app::MainWindow main(*session);
+        main.show();
+        main.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&main));
+        QPointer<views::RecordForm> form = main.openRecord(QStringLiteral("customer"), id);
+        QSignalSpy loaded(form.data(), &views::RecordForm::loaded);
+        QVERIFY(loaded.wait(10000));
+        QLineEdit *phone = lineEdit(form->editor(QStringLiteral("phone")));
+        phone->setFocus();
+        QTest::keyClicks(phone, QStringLiteral("021-5555"));
+        QVERIFY(form->isDirty());
+        // Esc asks 保存/放弃/取消; 取消 keeps the form and its typing.
+        QString asked;
+        answerUnsaved(QMessageBox::RejectRole, &asked);
+        QTest::keyClick(phone, Qt::Key_Escape);
+        QVERIFY2(asked.contains(s("未保存")), qPrintable(asked));
+        QVERIFY(form && main.tabs()->indexOf(form) >= 0);
+        QCOMPARE(phone->text(), QStringLiteral("021-5555"));
+        // 放弃 closes it.
+        main.activateWindow(); // back from the question box
+        QVERIFY(QTest::qWaitForWindowActive(&main));
+        phone->setFocus();
+        asked.clear();
+        answerUnsaved(QMessageBox::DestructiveRole, &asked);
+        QTest::keyClick(phone, Qt::Key_Escape);
+        QVERIFY(!asked.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!form, 5000);
+        // A form with nothing typed closes at once.
+        form = main.openRecord(QStringLiteral("customer"), id);
+        QSignalSpy again(form.data(), &views::RecordForm::loaded);
+        QVERIFY(again.wait(10000));
+        QVERIFY(!form->isDirty());
+        main.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&main));
+        QLineEdit *name = lineEdit(form->editor(QStringLiteral("name")));
+        name->setFocus();
+        QTest::keyClick(name, Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!form, 5000);
+        QCOMPARE(main.tabs()->count(), 1); // 我的待办 stays
+    }
+
+    void integersAndQuantitiesAreGroupedByThousands()
+    {
+        std::unique_ptr<views::FieldEditor> days(views::createFieldEditor(*entity("customer").field(QStringLiteral("payment_days")), *session, nullptr));
+        days->setValue(1234567);
+        QCOMPARE(lineEdit(days.get())->text(), QStringLiteral("1,234,567"));
+        days->setValue(-1234);
+        QCOMPARE(lineEdit(days.get())->text(), QStringLiteral("-1,234"));
+        days->setValue(999);
+        QCOMPARE(lineEdit(days.get())->text(), QStringLiteral("999"));
+        // Typed with or without commas, in full-width digits too; shown grouped once typed.
+        for (const QString &typed : {QStringLiteral("7654321"), QStringLiteral("7,654,321"), s("７６５４３２１"), s("７，６５４，３２１")}) {
+            lineEdit(days.get())->setText(typed);
+            QCOMPARE(days->value().toInteger(), qint64(7654321));
+            Q_EMIT lineEdit(days.get())->editingFinished();
+            QCOMPARE(lineEdit(days.get())->text(), QStringLiteral("7,654,321"));
+        }
+        lineEdit(days.get())->setText(QStringLiteral("12,,3"));
+        QVERIFY(days->value().isUndefined());
+
+        std::unique_ptr<views::FieldEditor> quantity(views::createFieldEditor(*entity("sales_order_line").field(QStringLiteral("quantity")), *session, nullptr));
+        quantity->setValue(1234567500); // thousandths
+        QCOMPARE(lineEdit(quantity.get())->text(), QStringLiteral("1,234,567.5"));
+        lineEdit(quantity.get())->setText(s("２，５００.２５"));
+        QCOMPARE(quantity->value().toInteger(), qint64(2500250));
     }
 
     void archiveAndRestoreFromTheForm()
