@@ -1214,6 +1214,10 @@
         <translation>已发货</translation>
     </message>
     <message>
+        <source>Closed, rest not shipped</source>
+        <translation>已关闭（余量不发）</translation>
+    </message>
+    <message>
         <source>From quotation</source>
         <translation>来源报价单</translation>
     </message>
@@ -1232,6 +1236,10 @@
     <message>
         <source>Back to draft for changes</source>
         <translation>退回草稿修改</translation>
+    </message>
+    <message>
+        <source>Close the rest (ship no more)</source>
+        <translation>关闭余量（不再发货）</translation>
     </message>
     <message>
         <source>Cost of goods sold</source>

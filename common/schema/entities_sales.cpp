@@ -70,6 +70,7 @@ Entity salesOrder()
         .action(QStringLiteral("confirm"), QT_TRANSLATE_NOOP("Schema", "Confirm"), {kDraft}, kConfirmed, true)
         .action(QStringLiteral("deliver"), QT_TRANSLATE_NOOP("Schema", "Ship"), {kConfirmed}, QString())
         .action(QStringLiteral("reopen"), QT_TRANSLATE_NOOP("Schema", "Back to draft for changes"), {kConfirmed}, kDraft)
+        .action(QStringLiteral("close"), QT_TRANSLATE_NOOP("Schema", "Close the rest (ship no more)"), {kConfirmed}, kDone)
         .action(QStringLiteral("cancel"), QT_TRANSLATE_NOOP("Schema", "Cancel"), {kDraft, kConfirmed}, kCancelled)
         .permission(QStringLiteral("override_credit"))
         .build();
@@ -89,7 +90,8 @@ Entity salesOrderLine()
                      {{QStringLiteral("open"), QT_TRANSLATE_NOOP("Schema", "To ship")},
                       {QStringLiteral("partial"), QT_TRANSLATE_NOOP("Schema", "Partly shipped")},
                       {QStringLiteral("shipped"), QT_TRANSLATE_NOOP("Schema", "Shipped")},
-                      {QStringLiteral("returned"), QT_TRANSLATE_NOOP("Schema", "Returned")}},
+                      {QStringLiteral("returned"), QT_TRANSLATE_NOOP("Schema", "Returned")},
+                      {QStringLiteral("closed"), QT_TRANSLATE_NOOP("Schema", "Closed, rest not shipped")}},
                      ReadOnly | ListColumn)
         .money(QStringLiteral("cost"), QT_TRANSLATE_NOOP("Schema", "Cost of goods sold"), ReadOnly)
         .referenceLabel({QStringLiteral("order_id"), QStringLiteral("product_id"), QStringLiteral("quantity")})

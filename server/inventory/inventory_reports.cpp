@@ -98,10 +98,12 @@ Reply turnover(store::Db &db, const QCborMap &args)
         warehouseClause = QStringLiteral(" AND m.warehouse_id = ?");
         binds << w;
     }
-    // Value held at a moment = the sum of move costs before it.
+    // Value held at a moment = the sum of move costs before it. Cost of goods
+    // sold is what deliveries took out less what sales returns brought back
+    // (returns come back at the FIFO cost they left with).
     QSqlQuery &q = db.run(QStringLiteral(
         "SELECT p.id, p.code, p.name, "
-        "SUM(CASE WHEN m.kind = 'delivery' AND m.at >= ? AND m.at < ? THEN -m.cost ELSE 0 END) AS cogs, "
+        "SUM(CASE WHEN m.kind IN ('delivery', 'sales_return') AND m.at >= ? AND m.at < ? THEN -m.cost ELSE 0 END) AS cogs, "
         "SUM(CASE WHEN m.at < ? THEN m.cost ELSE 0 END) AS opening, "
         "SUM(CASE WHEN m.at < ? THEN m.cost ELSE 0 END) AS closing "
         "FROM stock_move m JOIN product p ON p.id = m.product_id WHERE 1=1%1 GROUP BY p.id, p.code, p.name ORDER BY p.code").arg(warehouseClause),

@@ -271,7 +271,10 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
         newLine.insert(shape->quantity, quantity);
         lineId = store::insertRecordDirect(db, documents::entityNamed(lineTable), newLine, caller.userId, scope.now());
     }
-    const qint64 version = store::touchRecord(scope, docEntity, docId, {}, caller.userId);
+    // The line's price and amount and the document's total, as data.save computes them.
+    const auto recomputed = store::recomputeRecord(scope, caller, docEntity, docId);
+    if (const auto *refused = std::get_if<CallError>(&recomputed)) return Reply(*refused);
+    const qint64 version = std::get<qint64>(recomputed);
     const qint64 scanId = store::insertRecordDirect(db, documents::entityNamed(QStringLiteral("scan_event")),
                                                     QCborMap{{QStringLiteral("doc_type"), docType}, {QStringLiteral("doc_id"), docId},
                                                              {QStringLiteral("line_id"), lineId}, {QStringLiteral("product_id"), product->id},
@@ -318,7 +321,9 @@ Reply undoScan(store::WriteScope &scope, const auth::Caller &caller, const QCbor
             documents::updateFields(scope, shape->table, lineId, QCborMap{{shape->quantity, std::max<qint64>(0, now - quantity)}}, caller.userId);
     }
     documents::updateFields(scope, QStringLiteral("scan_event"), scanId, QCborMap{{QStringLiteral("undone"), true}}, caller.userId);
-    const qint64 version = store::touchRecord(scope, documents::entityNamed(docType), docId, {}, caller.userId);
+    const auto recomputed = store::recomputeRecord(scope, caller, documents::entityNamed(docType), docId);
+    if (const auto *refused = std::get_if<CallError>(&recomputed)) return Reply(*refused);
+    const qint64 version = std::get<qint64>(recomputed);
     scope.changed(docType, docId, version, QStringLiteral("scan_undone"));
     QCborMap out = taskProgress(db, docType, docId, caller.userId).value().toMap();
     out.insert(QStringLiteral("undone_scan_id"), scanId);

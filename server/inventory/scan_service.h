@@ -1,8 +1,9 @@
 // The warehouse clerk's scans: each scan adds to a line of a draft receipt,
 // delivery, transfer or count, after the checks a clerk needs (unknown barcode,
-// not on this order, over the quantity, not in stock). Nothing is posted by a
-// scan; posting is the document's own action. Every scan is logged so the last
-// one can be undone exactly.
+// not on this order, over the quantity, not in stock). The document's own save
+// rules then price its lines and total it, as data.save does. Nothing is posted
+// by a scan; posting is the document's own action. Every scan is logged so the
+// last one can be undone exactly.
 #pragma once
 
 #include "auth/caller.h"

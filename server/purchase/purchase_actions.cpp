@@ -5,11 +5,14 @@
 #include "documents/values.h"
 #include "inventory/reorder.h"
 #include "inventory/stock_ledger.h"
+#include "store/audit_chain.h"
 #include "store/db.h"
 #include "store/settings.h"
 #include "store/write_scope.h"
 
 #include <QCborArray>
+
+#include <algorithm>
 
 namespace liuhe::purchase {
 
@@ -181,10 +184,34 @@ qint64 defaultWarehouse(store::Db &db, qint64 given)
     return db.scalar(QStringLiteral("SELECT id FROM warehouse WHERE archived = 0 ORDER BY code LIMIT 1")).toLongLong();
 }
 
+// A requisition is ordered once, by create_order or by accepting a quote for it;
+// either refuses one that is already ordered (done, or with a live order).
+std::optional<CallError> refuseUnlessOrderable(store::Db &db, qint64 requisition)
+{
+    const QString state = db.scalar(QStringLiteral("SELECT state FROM purchase_requisition WHERE id = ?"), {requisition}).toString();
+    const QString number = db.scalar(QStringLiteral("SELECT number FROM purchase_requisition WHERE id = ?"), {requisition}).toString();
+    QSqlQuery &q = db.run(QStringLiteral("SELECT id, number FROM purchase_order WHERE requisition_id = ? AND state <> 'cancelled' ORDER BY id LIMIT 1"),
+                          {requisition});
+    const qint64 order = q.next() ? q.value(0).toLongLong() : 0;
+    const QString orderNumber = order ? q.value(1).toString() : QString();
+    q.finish();
+    if (order || state == QLatin1String("done"))
+        return CallError(ErrorCode::InvalidState,
+                         order ? QStringLiteral("requisition %1 has already been ordered (%2)").arg(number, orderNumber)
+                               : QStringLiteral("requisition %1 has already been ordered").arg(number),
+                         {FieldProblem{QStringLiteral("requisition_id"), QStringLiteral("already_ordered"), {}, 0, {}}},
+                         order ? QCborMap{{QStringLiteral("order_id"), order}, {QStringLiteral("order_number"), orderNumber}} : QCborMap());
+    if (state != QLatin1String("confirmed"))
+        return CallError(ErrorCode::InvalidState, QStringLiteral("requisition %1 is not submitted and approved (state %2)").arg(number, state),
+                         {FieldProblem{QStringLiteral("requisition_id"), QStringLiteral("not_confirmed"), {}, 0, {}}});
+    return std::nullopt;
+}
+
 // Purchase orders from a requisition, one per supplier.
 Reply orderFromRequisition(ActionContext &ctx)
 {
     store::Db &db = ctx.scope.db();
+    if (auto refused = refuseUnlessOrderable(db, ctx.id)) return Reply(*refused);
     const qint64 warehouse = defaultWarehouse(db, id(ctx.args, "warehouse_id"));
     QMap<qint64, QList<QCborMap>> bySupplier;
     QList<FieldProblem> missing;
@@ -209,6 +236,7 @@ Reply orderFromRequisition(ActionContext &ctx)
                                 ctx.caller.userId);
     }
     if (!missing.isEmpty()) return Reply(CallError(ErrorCode::Validation, QStringLiteral("choose a supplier for every line"), missing));
+    if (bySupplier.isEmpty()) return Reply::fail(ErrorCode::InvalidState, QStringLiteral("every line of this requisition has been ordered"));
     if (!warehouse) return Reply::fail(ErrorCode::Validation, QStringLiteral("choose the receiving warehouse"));
     QCborArray orders;
     for (auto it = bySupplier.constBegin(); it != bySupplier.constEnd(); ++it) {
@@ -225,21 +253,67 @@ Reply orderFromRequisition(ActionContext &ctx)
     return QCborMap{{QStringLiteral("orders"), orders}};
 }
 
+// Marks the quote's requisition ordered, as create_order does: each quoted
+// product records its quantity as ordered on the requisition line and the order
+// line points back to it; the requisition is done.
+void markRequisitionOrdered(ActionContext &ctx, qint64 requisition, QList<QCborMap> &orderLines)
+{
+    const QList<QCborMap> requisitionLines = documents::linesOf(ctx.scope, QStringLiteral("purchase_requisition"), requisition);
+    QMap<qint64, qint64> ordered; // requisition line -> its ordered quantity with this order
+    for (QCborMap &ol : orderLines) {
+        const auto match = std::find_if(requisitionLines.begin(), requisitionLines.end(),
+                                        [&](const QCborMap &rl) { return id(rl, "product_id") == id(ol, "product_id"); });
+        if (match == requisitionLines.end()) continue;
+        const qint64 lineId = id(*match, "id");
+        ol.insert(QStringLiteral("requisition_line_id"), lineId);
+        if (!ordered.contains(lineId)) ordered.insert(lineId, qty(*match, "ordered_qty").milli());
+        ordered[lineId] += qty(ol, "quantity").milli();
+    }
+    for (auto it = ordered.constBegin(); it != ordered.constEnd(); ++it)
+        documents::updateFields(ctx.scope, QStringLiteral("purchase_requisition_line"), it.key(), QCborMap{{QStringLiteral("ordered_qty"), it.value()}},
+                                ctx.caller.userId);
+    const schema::Entity &entity = documents::entityNamed(QStringLiteral("purchase_requisition"));
+    const qint64 version = documents::setState(ctx.scope, entity, requisition, QStringLiteral("done"), ctx.caller.userId);
+    ctx.scope.audit(store::AuditEntry{ctx.caller.userId, QStringLiteral("supplier_quote.accept"), entity.name, requisition,
+                                      QCborMap{{QStringLiteral("state"), QCborArray{QStringLiteral("confirmed"), QStringLiteral("done")}}},
+                                      QStringLiteral("ok"), ctx.caller.peer});
+    ctx.scope.changed(entity.name, requisition, version, QStringLiteral("create_order"));
+}
+
 Reply orderFromQuote(ActionContext &ctx)
 {
     store::Db &db = ctx.scope.db();
+    const qint64 requisition = id(ctx.record, "requisition_id");
+    if (requisition)
+        if (auto refused = refuseUnlessOrderable(db, requisition)) return Reply(*refused);
     const qint64 warehouse = defaultWarehouse(db, id(ctx.args, "warehouse_id"));
     if (!warehouse) return Reply::fail(ErrorCode::Validation, QStringLiteral("choose the receiving warehouse"));
+    // When the goods are due: each line after its lead time from today; the order
+    // when its slowest line is, else when the requisition needs them.
+    const QDate today = ctx.scope.now().toLocalTime().date();
+    QDate expected;
     QList<QCborMap> orderLines;
-    for (const QCborMap &l : lines(ctx))
-        orderLines.append(QCborMap{{QStringLiteral("product_id"), id(l, "product_id")}, {QStringLiteral("quantity"), qty(l, "quantity").milli()},
-                                   {QStringLiteral("price"), money(l, "price").fen()}, {QStringLiteral("amount"), money(l, "amount").fen()},
-                                   {QStringLiteral("received_qty"), 0}, {QStringLiteral("returned_qty"), 0}});
+    for (const QCborMap &l : lines(ctx)) {
+        QCborMap line{{QStringLiteral("product_id"), id(l, "product_id")}, {QStringLiteral("quantity"), qty(l, "quantity").milli()},
+                      {QStringLiteral("price"), money(l, "price").fen()}, {QStringLiteral("amount"), money(l, "amount").fen()},
+                      {QStringLiteral("received_qty"), 0}, {QStringLiteral("returned_qty"), 0}};
+        if (l.value(QStringLiteral("lead_days")).isInteger()) {
+            const QDate due = today.addDays(l.value(QStringLiteral("lead_days")).toInteger());
+            line.insert(QStringLiteral("expected_date"), due.toString(Qt::ISODate));
+            if (!expected.isValid() || due > expected) expected = due;
+        }
+        orderLines.append(line);
+    }
+    if (!expected.isValid() && requisition)
+        expected = QDate::fromString(db.scalar(QStringLiteral("SELECT needed_by FROM purchase_requisition WHERE id = ?"), {requisition}).toString(), Qt::ISODate);
+    if (requisition) markRequisitionOrdered(ctx, requisition, orderLines);
     const auto created = documents::createDocument(ctx.scope, ctx.caller, QStringLiteral("purchase_order"),
                                                    QCborMap{{QStringLiteral("supplier_id"), id(ctx.record, "supplier_id")}, {QStringLiteral("warehouse_id"), warehouse},
-                                                            {QStringLiteral("requisition_id"), ctx.record.value(QStringLiteral("requisition_id"))},
+                                                            {QStringLiteral("requisition_id"), requisition ? QCborValue(requisition) : QCborValue(QCborValue::Null)},
                                                             {QStringLiteral("amount_total"), money(ctx.record, "amount_total").fen()},
-                                                            {QStringLiteral("receipt_status"), QStringLiteral("none")}},
+                                                            {QStringLiteral("receipt_status"), QStringLiteral("none")},
+                                                            {QStringLiteral("expected_date"), expected.isValid() ? QCborValue(expected.toString(Qt::ISODate))
+                                                                                                                 : QCborValue(QCborValue::Null)}},
                                                    orderLines);
     return QCborMap{{QStringLiteral("order_id"), created.id}, {QStringLiteral("number"), created.number}};
 }

@@ -10,6 +10,8 @@
 
 #include <QCborArray>
 
+#include <algorithm>
+
 namespace liuhe::sales {
 
 using documents::ActionContext;
@@ -103,6 +105,10 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, qint64 
     const qint64 warehouse = id(*header, "warehouse_id");
     const qint64 order = id(*header, "order_id");
     const QString number = header->value(QStringLiteral("number")).toString();
+    // A cancelled or closed order ships nothing more, not even from a draft picked before.
+    if (db.scalar(QStringLiteral("SELECT state FROM sales_order WHERE id = ?"), {order}).toString() != QLatin1String("confirmed"))
+        return Reply(CallError(ErrorCode::InvalidState, QStringLiteral("the order is no longer open for shipping"),
+                               {protocol::FieldProblem{QStringLiteral("order_id"), QStringLiteral("not_confirmed"), {}, 0, {}}}));
     inventory::StockLedger ledger(scope, caller.userId);
     Money costTotal;
     for (const auto &lv : header->value(QStringLiteral("lines")).toArray()) {
@@ -202,10 +208,35 @@ Reply releaseReservations(ActionContext &ctx)
     const bool confirmed = ctx.record.value(QStringLiteral("state")).toString() == QLatin1String("confirmed");
     for (const QCborMap &l : lines(ctx)) {
         if (qty(l, "delivered_qty").milli() > 0)
-            return Reply::fail(ErrorCode::InvalidState, QStringLiteral("goods have been shipped on this order; it cannot be undone"));
+            return Reply::fail(ErrorCode::InvalidState, QStringLiteral("goods have been shipped on this order; close the rest instead"));
         if (confirmed) ledger.reserve(id(l, "product_id"), id(ctx.record, "warehouse_id"), -qty(l, "quantity"));
     }
     return QCborValue(true);
+}
+
+// "Close the rest": a partly shipped order ships no more. What each line still
+// had to ship leaves the reservation and the line is closed; the order is done.
+Reply closeOrder(ActionContext &ctx)
+{
+    store::Db &db = ctx.scope.db();
+    const QList<QCborMap> orderLines = lines(ctx);
+    if (std::none_of(orderLines.begin(), orderLines.end(), [](const QCborMap &l) { return qty(l, "delivered_qty").milli() > 0; }))
+        return Reply::fail(ErrorCode::InvalidState, QStringLiteral("nothing has been shipped on this order; cancel it instead"));
+    const QString draft = db.scalar(QStringLiteral("SELECT number FROM delivery WHERE order_id = ? AND state = 'draft' ORDER BY id LIMIT 1"), {ctx.id}).toString();
+    if (!draft.isEmpty())
+        return Reply(CallError(ErrorCode::InvalidState, QStringLiteral("delivery %1 of this order is still a draft; post or cancel it first").arg(draft), {},
+                               QCborMap{{QStringLiteral("delivery"), draft}}));
+    inventory::StockLedger ledger(ctx.scope, ctx.caller.userId);
+    qint64 closed = 0;
+    for (const QCborMap &l : orderLines) {
+        const qint64 open = qty(l, "quantity").milli() - qty(l, "delivered_qty").milli();
+        if (open <= 0) continue;
+        ledger.reserve(id(l, "product_id"), id(ctx.record, "warehouse_id"), -Quantity::fromMilli(open));
+        documents::updateFields(ctx.scope, QStringLiteral("sales_order_line"), id(l, "id"), QCborMap{{QStringLiteral("line_status"), QStringLiteral("closed")}},
+                                ctx.caller.userId);
+        closed += open;
+    }
+    return QCborMap{{QStringLiteral("closed_qty"), closed}};
 }
 
 // Returned goods come back at the cost they left with (their FIFO cost).
@@ -282,6 +313,7 @@ void registerSalesActions()
     actions.set(QStringLiteral("sales_order"), QStringLiteral("deliver"), shipOrder);
     actions.set(QStringLiteral("sales_order"), QStringLiteral("reopen"), releaseReservations);
     actions.set(QStringLiteral("sales_order"), QStringLiteral("cancel"), releaseReservations);
+    actions.set(QStringLiteral("sales_order"), QStringLiteral("close"), closeOrder);
     actions.set(QStringLiteral("delivery"), QStringLiteral("post"), postDeliveryAction);
     actions.set(QStringLiteral("sales_return"), QStringLiteral("post"), postReturn);
     actions.set(QStringLiteral("sales_quotation"), QStringLiteral("convert"), convertQuotation);

@@ -461,6 +461,32 @@ qint64 insertRecordDirect(Db &db, const Entity &e, const QCborMap &values, qint6
     return id;
 }
 
+std::variant<qint64, CallError> recomputeRecord(WriteScope &scope, const auth::Caller &caller, const Entity &e, qint64 id)
+{
+    Db &db = scope.db();
+    auto current = readCurrent(db, e, QStringLiteral("id = ?"), {id});
+    if (!current) return CallError(ErrorCode::NotFound, QStringLiteral("record not found"));
+    QCborMap values = current->values;
+    LinesOutcome lines;
+    const Entity *lineEntity = schema::Catalogue::instance().linesOf(e);
+    if (lineEntity)
+        if (auto error = mergeLines(db, *lineEntity, id, {}, caller, lines)) return *error;
+    if (const EntityHooks *hooks = HookRegistry::instance().find(e.name); hooks && hooks->beforeSave) {
+        QList<QCborMap> liveLines;
+        for (const LineState &l : lines.lines) liveLines << l.values;
+        SaveContext ctx{scope, caller, e, id, false, values, liveLines};
+        if (auto error = hooks->beforeSave(ctx)) return *error;
+        for (qsizetype i = 0; i < lines.lines.size(); ++i) lines.lines[i].values = liveLines[i];
+    }
+    const QString now = toWireDateTime(scope.now());
+    if (lineEntity) writeLines(db, *lineEntity, id, lines, caller.userId, now);
+    const QStringList fields = changedFields(e, current->values, values);
+    const qint64 version = current->version + 1;
+    for (const QString &f : fields) current->fieldVersions.insert(f, version);
+    updateRow(db, e, id, fields, values, version, current->fieldVersions, caller.userId, now);
+    return version;
+}
+
 qint64 touchRecord(WriteScope &scope, const Entity &e, qint64 id, const QStringList &changedFieldNames, qint64 userId)
 {
     return updateRecordFields(scope, e, id, QCborMap(), userId, changedFieldNames);

@@ -40,6 +40,11 @@ qint64 insertRecordDirect(Db &db, const schema::Entity &entity, const QCborMap &
 // Bumps a record's version and records which fields changed (for services that
 // change records outside the generic save, e.g. a document's state).
 qint64 touchRecord(WriteScope &scope, const schema::Entity &entity, qint64 id, const QStringList &changedFields, qint64 userId);
+// Runs the entity's save rules (EntityHooks::beforeSave) over the stored record
+// and its lines as data.save would, writes what they compute (prices, amounts,
+// totals) and bumps the version; for services that change lines outside the
+// generic save (scans). Returns the new version, or the rules' refusal.
+std::variant<qint64, protocol::CallError> recomputeRecord(WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id);
 // Sets fields (wire values) and bumps the version in one statement; returns the new version.
 qint64 updateRecordFields(WriteScope &scope, const schema::Entity &entity, qint64 id, const QCborMap &values, qint64 userId,
                           const QStringList &alsoChanged = {});

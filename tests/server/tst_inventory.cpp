@@ -1,7 +1,9 @@
 // 进销存 over the real server: FIFO costs worked by hand, partial deliveries with
-// backorders, returns at the original cost, over-receipt tolerance, transfers,
-// counts, negative stock, concurrent sellers of the last units, scans with
-// idempotent replay, reorder alerts, and the ledger invariants after random work.
+// backorders closed when no more will ship, returns at the original cost,
+// over-receipt tolerance, transfers, counts, negative stock, concurrent sellers of
+// the last units, scans with idempotent replay (and picks priced like hand-made
+// deliveries), reorder alerts, reports net of returns, and the ledger invariants
+// after random work.
 #include "erp_fixture.h"
 #include "test_data.h"
 #include "test_server.h"
@@ -327,6 +329,130 @@ private Q_SLOTS:
         expectInvariants();
     }
 
+    // Picking by scanning prices the delivery as a delivery saved by hand: each
+    // line at its order line's price, the total on the header; the sales summary
+    // then nets a partial return against real amounts.
+    void pickByScanningPricesTheDelivery()
+    {
+        const qint64 p = erp->product(QStringLiteral("PK1"), s("扫码拣货商品"), 2500, 1500);
+        QVERIFY(erp->buy(supplier, wh1, {{p, 10 * kUnit, 1500}}));
+        // Sold at ¥24.00, below the list price: the order's price is what counts.
+        const Reply so = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("warehouse_id"), wh1}},
+                                           {{p, 6 * kUnit, 2400}});
+        LH_VERIFY_OK(so);
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), idOf(so), QStringLiteral("confirm")));
+        const Reply task = admin->call(QStringLiteral("inventory.open_task"), M{{QStringLiteral("task"), QStringLiteral("pick")}, {QStringLiteral("order_id"), idOf(so)}});
+        LH_VERIFY_OK(task);
+        const qint64 delivery = idOf(task);
+        QCOMPARE(task.value().toMap().value(QStringLiteral("expected_total")).toInteger(), 6 * kUnit);
+        auto scan = [&](qint64 qty) {
+            return admin->call(QStringLiteral("inventory.scan"), M{{QStringLiteral("doc_type"), QStringLiteral("delivery")}, {QStringLiteral("doc_id"), delivery},
+                                                                  {QStringLiteral("barcode"), QStringLiteral("PK1")}, {QStringLiteral("quantity"), qty}});
+        };
+        auto amounts = [&] {
+            const QCborMap d = erp->get(QStringLiteral("delivery"), delivery);
+            return std::pair{d.value(QStringLiteral("amount_total")).toInteger(-1), linesOf(d).value(0).value(QStringLiteral("amount")).toInteger(-1)};
+        };
+        LH_VERIFY_OK(scan(2 * kUnit));
+        QCOMPARE(amounts(), std::pair(qint64(4800), qint64(4800)));
+        LH_VERIFY_OK(scan(3 * kUnit));
+        QCOMPARE(amounts(), std::pair(qint64(12000), qint64(12000)));
+        LH_VERIFY_OK(admin->call(QStringLiteral("inventory.undo_scan"), M{{QStringLiteral("doc_type"), QStringLiteral("delivery")}, {QStringLiteral("doc_id"), delivery}}));
+        QCOMPARE(amounts(), std::pair(qint64(4800), qint64(4800)));
+        LH_VERIFY_OK(scan(2 * kUnit));
+        LH_VERIFY_OK(erp->action(QStringLiteral("delivery"), delivery, QStringLiteral("post")));
+        // 4 × ¥24.00 = ¥96.00; cost 4 × ¥15.00 = ¥60.00.
+        const QCborMap posted = erp->get(QStringLiteral("delivery"), delivery);
+        QCOMPARE(posted.value(QStringLiteral("amount_total")).toInteger(), qint64(9600));
+        const QCborMap line = linesOf(posted).first();
+        QCOMPARE(line.value(QStringLiteral("quantity")).toInteger(), 4 * kUnit);
+        QCOMPARE(line.value(QStringLiteral("amount")).toInteger(), qint64(9600));
+        QCOMPARE(line.value(QStringLiteral("cost")).toInteger(), qint64(6000));
+        QCOMPARE(erp->get(QStringLiteral("sales_order"), idOf(so)).value(QStringLiteral("delivery_status")).toString(), QStringLiteral("partial"));
+
+        // One comes back: ¥24.00 of sales and ¥15.00 of cost return with it.
+        const Reply ret = admin->call(QStringLiteral("data.save"),
+                                      M{{QStringLiteral("entity"), QStringLiteral("sales_return")},
+                                        {QStringLiteral("changes"), M{{QStringLiteral("order_id"), idOf(so)}, {QStringLiteral("warehouse_id"), wh1},
+                                                                      {QStringLiteral("reason"), s("客户多订")}}},
+                                        {QStringLiteral("lines"), A{M{{QStringLiteral("delivery_line_id"), line.value(QStringLiteral("id"))},
+                                                                      {QStringLiteral("quantity"), kUnit}}}}});
+        LH_VERIFY_OK(ret);
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_return"), idOf(ret), QStringLiteral("post")));
+        bool found = false;
+        for (const auto &row : test::rowsOf(admin->call(QStringLiteral("sales.summary"), M{{QStringLiteral("group_by"), QStringLiteral("product")}})))
+            if (row.value(QStringLiteral("key")).toString() == QLatin1String("PK1")) {
+                found = true;
+                QCOMPARE(row.value(QStringLiteral("quantity")).toInteger(), 3 * kUnit);
+                QCOMPARE(row.value(QStringLiteral("amount")).toInteger(), qint64(9600 - 2400));
+                QCOMPARE(row.value(QStringLiteral("cost")).toInteger(), qint64(6000 - 1500));
+                QCOMPARE(row.value(QStringLiteral("margin")).toInteger(), qint64(7200 - 4500));
+            }
+        QVERIFY(found);
+        expectInvariants();
+    }
+
+    // A partly shipped order can be neither cancelled nor reopened; closing it
+    // releases what it still held and ends it, once no pick is under way.
+    void closingAPartlyShippedOrder()
+    {
+        const qint64 p = erp->product(QStringLiteral("CL1"), s("关闭余量商品"), 1000, 500);
+        QVERIFY(erp->buy(supplier, wh1, {{p, 5 * kUnit, 500}}));
+        const Reply so = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("warehouse_id"), wh1}},
+                                           {{p, 8 * kUnit}});
+        LH_VERIFY_OK(so);
+        const qint64 order = idOf(so);
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), order, QStringLiteral("confirm"), M{{QStringLiteral("allow_backorder"), true}}));
+        LH_VERIFY_ERROR(erp->action(QStringLiteral("sales_order"), order, QStringLiteral("close")), ErrorCode::InvalidState); // nothing shipped: cancel
+        const qint64 lineId = linesOf(erp->get(QStringLiteral("sales_order"), order)).first().value(QStringLiteral("id")).toInteger();
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), order, QStringLiteral("deliver"),
+                                 M{{QStringLiteral("lines"), A{M{{QStringLiteral("line_id"), lineId}, {QStringLiteral("quantity"), 5 * kUnit}}}}}));
+        auto reserved = [&] {
+            for (const auto &r : test::rowsOf(admin->call(QStringLiteral("inventory.availability"), M{{QStringLiteral("product_ids"), A{p}}})))
+                if (r.value(QStringLiteral("warehouse_id")).toInteger() == wh1) return r.value(QStringLiteral("reserved")).toInteger();
+            return qint64(-1);
+        };
+        QCOMPARE(reserved(), 3 * kUnit); // the backorder
+        LH_VERIFY_ERROR(erp->action(QStringLiteral("sales_order"), order, QStringLiteral("cancel")), ErrorCode::InvalidState);
+        LH_VERIFY_ERROR(erp->action(QStringLiteral("sales_order"), order, QStringLiteral("reopen")), ErrorCode::InvalidState);
+        QVERIFY(erp->get(QStringLiteral("sales_order"), order).value(QStringLiteral("actions")).toArray().contains(QCborValue(QStringLiteral("close"))));
+
+        // A pick under way holds the order open.
+        const Reply pick = admin->call(QStringLiteral("inventory.open_task"), M{{QStringLiteral("task"), QStringLiteral("pick")}, {QStringLiteral("order_id"), order}});
+        LH_VERIFY_OK(pick);
+        const Reply held = erp->action(QStringLiteral("sales_order"), order, QStringLiteral("close"));
+        LH_VERIFY_ERROR(held, ErrorCode::InvalidState);
+        QCOMPARE(held.error().details().value(QStringLiteral("delivery")).toString(), pick.value().toMap().value(QStringLiteral("number")).toString());
+        LH_VERIFY_OK(erp->action(QStringLiteral("delivery"), idOf(pick), QStringLiteral("cancel")));
+
+        const Reply closed = erp->action(QStringLiteral("sales_order"), order, QStringLiteral("close"));
+        LH_VERIFY_OK(closed);
+        QCOMPARE(closed.value().toMap().value(QStringLiteral("action_result")).toMap().value(QStringLiteral("closed_qty")).toInteger(), 3 * kUnit);
+        const QCborMap after = erp->get(QStringLiteral("sales_order"), order);
+        QCOMPARE(after.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        QCOMPARE(after.value(QStringLiteral("delivery_status")).toString(), QStringLiteral("partial"));
+        QCOMPARE(linesOf(after).first().value(QStringLiteral("line_status")).toString(), QStringLiteral("closed"));
+        QCOMPARE(linesOf(after).first().value(QStringLiteral("delivered_qty")).toInteger(), 5 * kUnit);
+        QCOMPARE(reserved(), qint64(0));
+        expectInvariants();
+
+        // A draft picked for an order cancelled meanwhile cannot ship against it.
+        QVERIFY(erp->buy(supplier, wh1, {{p, 2 * kUnit, 500}}));
+        const Reply other = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("warehouse_id"), wh1}},
+                                              {{p, 2 * kUnit}});
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), idOf(other), QStringLiteral("confirm")));
+        const Reply late = admin->call(QStringLiteral("inventory.open_task"), M{{QStringLiteral("task"), QStringLiteral("pick")}, {QStringLiteral("order_id"), idOf(other)}});
+        LH_VERIFY_OK(late);
+        LH_VERIFY_OK(admin->call(QStringLiteral("inventory.scan"), M{{QStringLiteral("doc_type"), QStringLiteral("delivery")}, {QStringLiteral("doc_id"), idOf(late)},
+                                                                    {QStringLiteral("barcode"), QStringLiteral("CL1")}, {QStringLiteral("quantity"), 2 * kUnit}}));
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), idOf(other), QStringLiteral("cancel")));
+        const Reply refused = erp->action(QStringLiteral("delivery"), idOf(late), QStringLiteral("post"));
+        LH_VERIFY_ERROR(refused, ErrorCode::InvalidState);
+        QCOMPARE(test::problemsOf(refused), QStringList{QStringLiteral("order_id:not_confirmed")});
+        QCOMPARE(erp->onHand(p, wh1), 2 * kUnit);
+        expectInvariants();
+    }
+
     // Location first (UX scan entry 8): a receipt puts away to the scanned
     // location; a transfer needs its source before the goods and their
     // destination after; a count needs its location; wrong locations and goods
@@ -587,19 +713,29 @@ private Q_SLOTS:
                                                                                    {QStringLiteral("to"), today}});
         LH_VERIFY_OK(turnover);
         bool found = false;
+        qint64 cogs = -1;
         for (const auto &row : test::rowsOf(turnover))
             if (row.value(QStringLiteral("code")).toString() == QLatin1String("FIFO1")) {
                 found = true;
-                QCOMPARE(row.value(QStringLiteral("cogs")).toInteger(), qint64(16000 + 9200)); // the two FIFO1 sales
+                // FIFO1 (fifoCostsWorkedByHand): bought 10 @ ¥10.00 and 10 @ ¥12.00.
+                //   sold 15: 10 × ¥10.00 + 5 × ¥12.00          = ¥160.00 out
+                //   returned 3 at their cost, ¥160.00 × 3/15   = ¥32.00 back
+                //   sold 8: 5 × ¥12.00 + the 3 returned (¥32.00) = ¥92.00 out
+                //   cost of goods sold: 160.00 + 92.00 − 32.00 = ¥220.00
+                QCOMPARE(row.value(QStringLiteral("cogs")).toInteger(), qint64(22000));
+                cogs = row.value(QStringLiteral("cogs")).toInteger();
             }
         QVERIFY(found);
         const Reply sales = admin->call(QStringLiteral("sales.summary"), M{{QStringLiteral("group_by"), QStringLiteral("product")}});
         LH_VERIFY_OK(sales);
+        found = false;
         for (const auto &row : test::rowsOf(sales))
             if (row.value(QStringLiteral("key")).toString() == QLatin1String("FIFO1")) {
+                found = true;
                 QCOMPARE(row.value(QStringLiteral("quantity")).toInteger(), 20 * kUnit); // 15 + 8 shipped − 3 returned
-                QCOMPARE(row.value(QStringLiteral("cost")).toInteger(), qint64(16000 + 9200 - 3200));
+                QCOMPARE(row.value(QStringLiteral("cost")).toInteger(), cogs); // the same cost of goods sold as the turnover
             }
+        QVERIFY(found);
         LH_VERIFY_OK(admin->call(QStringLiteral("inventory.slow_moving"), M{{QStringLiteral("days"), 0}}));
         LH_VERIFY_OK(admin->call(QStringLiteral("purchase.overdue"), M{{QStringLiteral("as_of"), QStringLiteral("2099-01-01")}}));
         LH_VERIFY_OK(admin->call(QStringLiteral("purchase.summary"), M{{QStringLiteral("group_by"), QStringLiteral("supplier")}}));

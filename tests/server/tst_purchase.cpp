@@ -1,0 +1,165 @@
+// 采购 over the real server: a requisition is ordered once, whether by
+// create_order or by accepting a supplier quote for it, and an order made from a
+// quote is due when the quote's lead time (or the requisition) says.
+#include "erp_fixture.h"
+#include "test_data.h"
+#include "test_server.h"
+
+#include <QCborArray>
+#include <QDate>
+#include <QTest>
+
+#include <optional>
+
+using namespace liuhe;
+using namespace liuhe::protocol;
+using liuhe::test::Erp;
+using liuhe::test::TestServer;
+using M = QCborMap;
+using A = QCborArray;
+
+namespace {
+constexpr qint64 kUnit = 1000; // one unit in thousandths
+QString s(const char *utf8) { return QString::fromUtf8(utf8); }
+qint64 idOf(const Reply &r) { return r.value().toMap().value(QStringLiteral("id")).toInteger(); }
+QList<QCborMap> linesOf(const QCborMap &doc)
+{
+    QList<QCborMap> out;
+    for (const auto &l : doc.value(QStringLiteral("lines")).toArray()) out << l.toMap();
+    return out;
+}
+} // namespace
+
+class TestPurchase : public QObject {
+    Q_OBJECT
+    TestServer server;
+    std::unique_ptr<client::SyncClient> admin;
+    std::unique_ptr<Erp> erp;
+    qint64 wh = 0, supplier = 0, product = 0;
+
+    // A submitted requisition for 10 of the product, needed by the date given.
+    qint64 requisition(const QString &neededBy, bool submit = true)
+    {
+        const Reply r = admin->call(QStringLiteral("data.save"),
+                                    M{{QStringLiteral("entity"), QStringLiteral("purchase_requisition")},
+                                      {QStringLiteral("changes"), M{{QStringLiteral("needed_by"), neededBy}, {QStringLiteral("reason"), s("补货")}}},
+                                      {QStringLiteral("lines"), A{M{{QStringLiteral("product_id"), product}, {QStringLiteral("quantity"), 10 * kUnit},
+                                                                    {QStringLiteral("supplier_id"), supplier}}}}});
+        if (!r.isOk()) qWarning() << test::describe(r);
+        if (submit && r.isOk() && !erp->action(QStringLiteral("purchase_requisition"), idOf(r), QStringLiteral("confirm")).isOk()) return 0;
+        return idOf(r);
+    }
+
+    // A received quote for the requisition: 10 at ¥9.00, with a lead time when given.
+    qint64 quote(qint64 requisitionId, std::optional<int> leadDays)
+    {
+        M line{{QStringLiteral("product_id"), product}, {QStringLiteral("quantity"), 10 * kUnit}, {QStringLiteral("price"), 900}};
+        if (leadDays) line.insert(QStringLiteral("lead_days"), *leadDays);
+        const Reply q = admin->call(QStringLiteral("data.save"),
+                                    M{{QStringLiteral("entity"), QStringLiteral("supplier_quote")},
+                                      {QStringLiteral("changes"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("requisition_id"), requisitionId}}},
+                                      {QStringLiteral("lines"), A{line}}});
+        if (!q.isOk() || !erp->action(QStringLiteral("supplier_quote"), idOf(q), QStringLiteral("confirm")).isOk()) return 0;
+        return idOf(q);
+    }
+
+    QList<QCborMap> ordersOf(qint64 requisitionId)
+    {
+        return test::rowsOf(admin->call(QStringLiteral("data.query"), M{{QStringLiteral("entity"), QStringLiteral("purchase_order")},
+                                                                        {QStringLiteral("filter"), A{QStringLiteral("eq"), QStringLiteral("requisition_id"), requisitionId}}}));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(server.start(), qPrintable(server.error()));
+        admin = server.admin();
+        QVERIFY(admin);
+        erp = std::make_unique<Erp>(*admin);
+        wh = erp->warehouse(QStringLiteral("PW1"));
+        supplier = erp->supplier(QStringLiteral("PS1"), s("苏州精密零件厂"));
+        product = erp->product(QStringLiteral("PQ1"), s("精密齿轮"), 1500, 1000);
+        QVERIFY(wh && supplier && product);
+    }
+
+    void acceptingAQuoteOrdersTheRequisitionOnce()
+    {
+        const qint64 req = requisition(QStringLiteral("2031-03-31"));
+        QVERIFY(req);
+        const qint64 first = quote(req, 7), second = quote(req, std::nullopt);
+        QVERIFY(first && second);
+        const Reply accepted = erp->action(QStringLiteral("supplier_quote"), first, QStringLiteral("accept"), M{{QStringLiteral("warehouse_id"), wh}});
+        LH_VERIFY_OK(accepted);
+        const qint64 po = accepted.value().toMap().value(QStringLiteral("action_result")).toMap().value(QStringLiteral("order_id")).toInteger();
+
+        // The requisition is ordered, as create_order leaves it, and linked to the order.
+        const QCborMap r = erp->get(QStringLiteral("purchase_requisition"), req);
+        QCOMPARE(r.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        QCOMPARE(linesOf(r).first().value(QStringLiteral("ordered_qty")).toInteger(), 10 * kUnit);
+        const QCborMap order = erp->get(QStringLiteral("purchase_order"), po);
+        QCOMPARE(order.value(QStringLiteral("requisition_id")).toInteger(), req);
+        QCOMPARE(linesOf(order).first().value(QStringLiteral("requisition_line_id")).toInteger(), linesOf(r).first().value(QStringLiteral("id")).toInteger());
+        // Due after the quoted lead time, so overdue tracking sees it.
+        const QString due = QDate::currentDate().addDays(7).toString(Qt::ISODate);
+        QCOMPARE(order.value(QStringLiteral("expected_date")).toString(), due);
+        QCOMPARE(linesOf(order).first().value(QStringLiteral("expected_date")).toString(), due);
+
+        // Neither path orders it a second time.
+        const Reply again = erp->action(QStringLiteral("purchase_requisition"), req, QStringLiteral("create_order"), M{{QStringLiteral("warehouse_id"), wh}});
+        LH_VERIFY_ERROR(again, ErrorCode::InvalidState);
+        const Reply other = erp->action(QStringLiteral("supplier_quote"), second, QStringLiteral("accept"), M{{QStringLiteral("warehouse_id"), wh}});
+        LH_VERIFY_ERROR(other, ErrorCode::InvalidState);
+        QCOMPARE(test::problemsOf(other), QStringList{QStringLiteral("requisition_id:already_ordered")});
+        QVERIFY2(other.error().message().contains(order.value(QStringLiteral("number")).toString()), qPrintable(other.error().message()));
+        QCOMPARE(other.error().details().value(QStringLiteral("order_id")).toInteger(), po);
+        QCOMPARE(erp->get(QStringLiteral("supplier_quote"), second).value(QStringLiteral("state")).toString(), QStringLiteral("confirmed"));
+        QCOMPARE(ordersOf(req).size(), 1);
+    }
+
+    void aQuoteCannotReorderWhatCreateOrderOrdered()
+    {
+        const qint64 req = requisition(QStringLiteral("2031-04-30"));
+        QVERIFY(req);
+        const qint64 q = quote(req, 3);
+        QVERIFY(q);
+        LH_VERIFY_OK(erp->action(QStringLiteral("purchase_requisition"), req, QStringLiteral("create_order"), M{{QStringLiteral("warehouse_id"), wh}}));
+        const Reply refused = erp->action(QStringLiteral("supplier_quote"), q, QStringLiteral("accept"), M{{QStringLiteral("warehouse_id"), wh}});
+        LH_VERIFY_ERROR(refused, ErrorCode::InvalidState);
+        QCOMPARE(test::problemsOf(refused), QStringList{QStringLiteral("requisition_id:already_ordered")});
+        QCOMPARE(ordersOf(req).size(), 1);
+    }
+
+    void aQuoteWithoutLeadTimeIsDueWhenTheRequisitionNeedsIt()
+    {
+        const qint64 req = requisition(QStringLiteral("2031-05-15"));
+        QVERIFY(req);
+        const qint64 q = quote(req, std::nullopt);
+        QVERIFY(q);
+        const Reply accepted = erp->action(QStringLiteral("supplier_quote"), q, QStringLiteral("accept"), M{{QStringLiteral("warehouse_id"), wh}});
+        LH_VERIFY_OK(accepted);
+        const qint64 po = accepted.value().toMap().value(QStringLiteral("action_result")).toMap().value(QStringLiteral("order_id")).toInteger();
+        QCOMPARE(erp->get(QStringLiteral("purchase_order"), po).value(QStringLiteral("expected_date")).toString(), QStringLiteral("2031-05-15"));
+        // Confirmed and not received by then, it is overdue.
+        LH_VERIFY_OK(erp->action(QStringLiteral("purchase_order"), po, QStringLiteral("confirm")));
+        const Reply overdue = admin->call(QStringLiteral("purchase.overdue"), M{{QStringLiteral("as_of"), QStringLiteral("2031-05-16")}});
+        LH_VERIFY_OK(overdue);
+        bool listed = false;
+        for (const auto &row : test::rowsOf(overdue)) listed = listed || row.value(QStringLiteral("order_id")).toInteger() == po;
+        QVERIFY(listed);
+    }
+
+    void aQuoteForAnUnsubmittedRequisitionIsNotOrdered()
+    {
+        const qint64 req = requisition(QStringLiteral("2031-06-30"), false);
+        QVERIFY(req);
+        const qint64 q = quote(req, 5);
+        QVERIFY(q);
+        const Reply refused = erp->action(QStringLiteral("supplier_quote"), q, QStringLiteral("accept"), M{{QStringLiteral("warehouse_id"), wh}});
+        LH_VERIFY_ERROR(refused, ErrorCode::InvalidState);
+        QCOMPARE(test::problemsOf(refused), QStringList{QStringLiteral("requisition_id:not_confirmed")});
+        QCOMPARE(ordersOf(req).size(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPurchase)
+#include "tst_purchase.moc"
