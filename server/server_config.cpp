@@ -65,10 +65,12 @@ std::optional<ServerConfig> ServerConfig::parse(const QStringList &arguments, QS
     const QCommandLineOption queueTimeout(QStringLiteral("queue-timeout-ms"),
                                           QStringLiteral("Milliseconds a request may wait for a store thread before it gets TIMEOUT (default 30000)."),
                                           QStringLiteral("MS"));
+    const QCommandLineOption maxQueued(QStringLiteral("max-queued-mb"),
+                                       QStringLiteral("Answers a connection may leave unread before it is closed, in MiB (default 64)."), QStringLiteral("N"));
     const QCommandLineOption maxAttachment(QStringLiteral("max-attachment-mb"), QStringLiteral("Largest attachment accepted, in MiB (default 10, at most 15)."),
                                            QStringLiteral("N"));
     const QList<QCommandLineOption> options = {listen, dataDir, database, demo, adminPassword, tlsCert, tlsKey, logLevel, ioThreads, readers, dengbao, idle,
-                                               perAddress, maxConnections, helloTimeout, frameTimeout, preLoginIdle, queueTimeout, maxAttachment};
+                                               perAddress, maxConnections, helloTimeout, frameTimeout, preLoginIdle, queueTimeout, maxQueued, maxAttachment};
     p.addOption(config);
     for (const auto &o : options) p.addOption(o);
 
@@ -120,6 +122,7 @@ std::optional<ServerConfig> ServerConfig::parse(const QStringList &arguments, QS
     if (p.isSet(idle)) c.sessionIdleSeconds = std::max(0, p.value(idle).toInt());
     if (p.isSet(perAddress)) c.limits.maxConnectionsPerAddress = std::max(1, p.value(perAddress).toInt());
     if (p.isSet(maxConnections)) c.limits.maxConnections = std::max(1, p.value(maxConnections).toInt());
+    if (p.isSet(maxQueued)) c.limits.maxQueuedBytes = std::size_t(std::max(1, p.value(maxQueued).toInt())) << 20;
     if (p.isSet(helloTimeout)) c.limits.helloTimeout = std::chrono::seconds(std::max(1, p.value(helloTimeout).toInt()));
     if (p.isSet(frameTimeout)) c.limits.frameTimeout = std::chrono::seconds(std::max(1, p.value(frameTimeout).toInt()));
     if (p.isSet(preLoginIdle)) c.limits.preLoginIdle = std::chrono::seconds(std::max(1, p.value(preLoginIdle).toInt()));

@@ -57,6 +57,14 @@ public:
         return std::nullopt;
     }
     // True when the server closes the connection within the timeout.
+    // From now on Qt takes at most a few KB from the kernel: the peer "does not read".
+    void stopReading() { m_socket.setReadBufferSize(4096); }
+    void writeUnread(const QByteArray &bytes)
+    {
+        m_socket.write(bytes);
+        m_socket.waitForBytesWritten(100);
+    }
+
     bool closedWithin(int timeoutMs)
     {
         QElapsedTimer t;
@@ -352,6 +360,37 @@ private Q_SLOTS:
         }
         QVERIFY(reconnected);
         for (const auto &c : held) LH_VERIFY_OK(c->call(QStringLiteral("system.ping")));
+    }
+
+    void aPeerThatDoesNotReadIsClosed()
+    {
+        // Asks for large answers and never reads them: once 1 MiB waits in the
+        // server beyond what the kernel buffers hold, the connection is closed;
+        // the server and other connections are unaffected.
+        TestServer strict;
+        QVERIFY2(strict.start({QStringLiteral("--max-queued-mb"), QStringLiteral("1")}), qPrintable(strict.error()));
+        RawPeer hog(strict);
+        QVERIFY(hog.ok());
+        hog.hello();
+        QVERIFY(hog.next());
+        hog.write(encodeFrame(Kind::Request, 1,
+                              QCborMap{{QStringLiteral("call"), QStringLiteral("auth.login")},
+                                       {QStringLiteral("args"), QCborMap{{QStringLiteral("username"), QStringLiteral("admin")},
+                                                                         {QStringLiteral("password"), QString::fromLatin1(TestServer::kAdminPassword)}}}}));
+        QVERIFY(hog.next(10000));
+        const QByteArray ask = encodeFrame(Kind::Request, 2,
+                                           QCborMap{{QStringLiteral("call"), QStringLiteral("data.query")},
+                                                    {QStringLiteral("args"), QCborMap{{QStringLiteral("entity"), QStringLiteral("region")}, {QStringLiteral("limit"), 1000}}}});
+        hog.stopReading();
+        auto closedByServer = [&] { return strict.log().contains("peer does not read"); };
+        for (int wave = 0; wave < 60 && !closedByServer(); ++wave) { // 20 in flight at a time, ~80 KB each
+            for (int i = 0; i < 20; ++i) hog.writeUnread(ask);
+            QTest::qWait(300);
+        }
+        QVERIFY2(closedByServer(), "the server kept queueing answers for a peer that does not read");
+        auto other = strict.admin();
+        QVERIFY(other);
+        LH_VERIFY_OK(other->call(QStringLiteral("system.ping")));
     }
 
     void shutdownFinishesRequestsInFlight()
