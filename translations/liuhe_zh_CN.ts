@@ -2204,6 +2204,14 @@
         <translation>已撤销上次扫码。</translation>
     </message>
     <message>
+        <source>The last scan was taken back before upload.</source>
+        <translation>上次扫码尚未上传，已撤回。</translation>
+    </message>
+    <message>
+        <source>The last scan is being uploaded; undo it when the upload is through.</source>
+        <translation>上次扫码正在上传，请上传完成后再撤销。</translation>
+    </message>
+    <message>
         <source>Some scans are still waiting to upload. Post when they are through.</source>
         <translation>部分扫码仍在等待上传，请上传完成后再过账。</translation>
     </message>

@@ -454,6 +454,19 @@ void ClerkWindow::showProgress(const QCborMap &progress)
 void ClerkWindow::undoLastScan()
 {
     if (!m_docId) return;
+    // The last scan may still be waiting in the queue: then it is the one to take
+    // back, and the server (which has not seen it) must not undo an older one.
+    if (m_queue->dropNewest()) {
+        setBanner(Banner::Info, tr("The last scan was taken back before upload."));
+        refocus();
+        return;
+    }
+    if (m_queue->pending() > 0) {
+        m_sound->bad();
+        setBanner(Banner::Error, tr("The last scan is being uploaded; undo it when the upload is through."));
+        refocus();
+        return;
+    }
     m_session.call(QStringLiteral("inventory.undo_scan"), QCborMap{{QStringLiteral("doc_type"), m_docType}, {QStringLiteral("doc_id"), m_docId}},
                    this, [this](const Reply &r) {
                        if (!r.isOk()) {

@@ -54,6 +54,15 @@ void ScanQueue::enqueue(const Item &item)
     Q_EMIT pendingChanged(pending());
 }
 
+bool ScanQueue::dropNewest()
+{
+    if (m_items.size() <= (m_replaying ? 1 : 0)) return false;
+    m_items.removeLast();
+    persist();
+    Q_EMIT pendingChanged(pending());
+    return true;
+}
+
 void ScanQueue::replay()
 {
     if (m_replaying || m_items.isEmpty() || !m_session.isOnline()) return;

@@ -21,6 +21,9 @@ public:
     // or nothing when the scan was queued (queued() is emitted instead).
     void submit(const QCborMap &args, std::function<void(const protocol::Reply &)> answered);
     int pending() const { return int(m_items.size()); }
+    // Takes back the newest scan that has not left yet (undo while offline);
+    // false when there is none (the one being sent cannot be taken back).
+    bool dropNewest();
     void replay();
 
 Q_SIGNALS:

@@ -229,6 +229,12 @@ private Q_SLOTS:
         QCOMPARE(window->banner(), ClerkWindow::Banner::Queued);
         scan(QStringLiteral("6901234567892"));
         QTRY_COMPARE_WITH_TIMEOUT(window->queuedScans(), 2, 5000);
+        // A third scan taken back with Ctrl+Z while offline never reaches the server.
+        scan(QStringLiteral("6901234567892"));
+        QTRY_COMPARE_WITH_TIMEOUT(window->queuedScans(), 3, 5000);
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(window->queuedScans(), 2);
+        QCOMPARE(window->banner(), ClerkWindow::Banner::Info);
         QVERIFY2(server.restart(), qPrintable(server.error()));
         admin = server.admin();
         QTRY_VERIFY_WITH_TIMEOUT(session->isOnline(), 30000);
