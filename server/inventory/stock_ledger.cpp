@@ -156,10 +156,15 @@ std::variant<Issued, CallError> StockLedger::issue(const StockPlace &p, Quantity
         const Money unit = FifoLayers(db).lastUnitCost(p.productId, p.warehouseId).value_or(Money());
         cost += Money::lineAmount(Quantity::fromMilli(want - taken.covered.milli()), unit);
     }
-    // The decrement re-checks the balance, so no interleaving can oversell.
-    QSqlQuery &u = db.run(QStringLiteral("UPDATE stock_level SET on_hand = on_hand - ?, value = value - ?, last_out_at = ? "
+    // The decrement re-checks the balance, so no interleaving can oversell. Only
+    // goods leaving to a customer count as movement for slow-moving stock; a
+    // transfer, count loss or return to the supplier does not.
+    const bool sold = source.kind == QLatin1String("delivery");
+    QSqlQuery &u = db.run(QStringLiteral("UPDATE stock_level SET on_hand = on_hand - ?, value = value - ?, "
+                                         "last_out_at = CASE WHEN ? = 1 THEN ? ELSE last_out_at END "
                                          "WHERE product_id = ? AND warehouse_id = ? AND (on_hand >= ? OR ? = 1)"),
-                          {want, taken.cost.fen(), toWireDateTime(m_scope.now()), p.productId, p.warehouseId, want, negativeAllowed ? 1 : 0});
+                          {want, taken.cost.fen(), sold ? 1 : 0, toWireDateTime(m_scope.now()), p.productId, p.warehouseId, want,
+                           negativeAllowed ? 1 : 0});
     const int updated = u.numRowsAffected();
     u.finish();
     if (updated != 1) return CallError(ErrorCode::InsufficientStock, QStringLiteral("not enough stock"));

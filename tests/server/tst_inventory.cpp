@@ -216,6 +216,13 @@ private Q_SLOTS:
         LH_VERIFY_OK(erp->action(QStringLiteral("stock_transfer"), idOf(within), QStringLiteral("post")));
         QCOMPARE(erp->onHand(p, wh1), 1 * kUnit);
         QCOMPARE(erp->value(p, wh1), qint64(7000));
+        // Moving goods around is not selling them: the steel plate left in WH1 is
+        // still slow-moving (never sold), transfers notwithstanding.
+        const Reply slow = admin->call(QStringLiteral("inventory.slow_moving"), M{{QStringLiteral("days"), 1}, {QStringLiteral("warehouse_id"), wh1}});
+        LH_VERIFY_OK(slow);
+        QStringList codes;
+        for (const auto &row : test::rowsOf(slow)) codes << row.value(QStringLiteral("code")).toString();
+        QVERIFY2(codes.contains(QStringLiteral("TR1")), qPrintable(codes.join(u',')));
         expectInvariants();
     }
 
