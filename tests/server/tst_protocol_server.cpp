@@ -57,6 +57,15 @@ public:
         return std::nullopt;
     }
     // True when the server closes the connection within the timeout.
+    // auth.login of the test server's administrator as request `id`.
+    void sendAdminLogin(quint32 id)
+    {
+        write(encodeFrame(Kind::Request, id,
+                          QCborMap{{QStringLiteral("call"), QStringLiteral("auth.login")},
+                                   {QStringLiteral("args"), QCborMap{{QStringLiteral("username"), QStringLiteral("admin")},
+                                                                     {QStringLiteral("password"), QString::fromLatin1(TestServer::kAdminPassword)}}}}));
+    }
+
     // From now on Qt takes at most a few KB from the kernel: the peer "does not read".
     void stopReading() { m_socket.setReadBufferSize(4096); }
     void writeUnread(const QByteArray &bytes)
@@ -282,10 +291,7 @@ private Q_SLOTS:
         RawPeer peer(server);
         peer.hello();
         QVERIFY(peer.next());
-        peer.write(encodeFrame(Kind::Request, 1,
-                               QCborMap{{QStringLiteral("call"), QStringLiteral("auth.login")},
-                                        {QStringLiteral("args"), QCborMap{{QStringLiteral("username"), QStringLiteral("admin")},
-                                                                          {QStringLiteral("password"), QString::fromLatin1(TestServer::kAdminPassword)}}}}));
+        peer.sendAdminLogin(1);
         const auto login = peer.next(10000);
         QVERIFY(login);
         QCOMPARE(login->first.kind, Kind::Response);
@@ -373,10 +379,7 @@ private Q_SLOTS:
         QVERIFY(hog.ok());
         hog.hello();
         QVERIFY(hog.next());
-        hog.write(encodeFrame(Kind::Request, 1,
-                              QCborMap{{QStringLiteral("call"), QStringLiteral("auth.login")},
-                                       {QStringLiteral("args"), QCborMap{{QStringLiteral("username"), QStringLiteral("admin")},
-                                                                         {QStringLiteral("password"), QString::fromLatin1(TestServer::kAdminPassword)}}}}));
+        hog.sendAdminLogin(1);
         QVERIFY(hog.next(10000));
         const QByteArray ask = encodeFrame(Kind::Request, 2,
                                            QCborMap{{QStringLiteral("call"), QStringLiteral("data.query")},
