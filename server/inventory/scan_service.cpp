@@ -299,8 +299,9 @@ Reply undoScan(store::WriteScope &scope, const auth::Caller &caller, const QCbor
     const qint64 docId = id(args, "doc_id");
     const auto shape = shapeOf(docType);
     if (!shape) return Reply::fail(ErrorCode::BadRequest, QStringLiteral("not a scanning document"));
-    if (db.scalar(QStringLiteral("SELECT state FROM %1 WHERE id = ?").arg(docType), {docId}).toString() != QLatin1String("draft"))
-        return Reply::fail(ErrorCode::InvalidState, QStringLiteral("this document is already posted"));
+    const QVariant state = db.scalar(QStringLiteral("SELECT state FROM %1 WHERE id = ?").arg(docType), {docId});
+    if (!state.isValid()) return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
+    if (state.toString() != QLatin1String("draft")) return Reply::fail(ErrorCode::InvalidState, QStringLiteral("this document is already posted"));
     QSqlQuery &q = db.run(QStringLiteral("SELECT id, line_id, quantity, COALESCE(role, 'item') FROM scan_event WHERE doc_type = ? AND doc_id = ? AND user_id = ? "
                                          "AND undone = 0 ORDER BY id DESC LIMIT 1"),
                           {docType, docId, caller.userId});

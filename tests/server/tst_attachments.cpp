@@ -18,6 +18,7 @@
 using namespace liuhe;
 using namespace liuhe::protocol;
 using liuhe::test::TestServer;
+using liuhe::test::idOf;
 using A = QCborArray;
 using M = QCborMap;
 
@@ -63,7 +64,6 @@ Reply remove(client::SyncClient &c, const QString &entity, qint64 attachmentId)
 }
 
 A itemsOf(const Reply &r) { return r.value().toMap().value(QStringLiteral("items")).toArray(); }
-qint64 idOf(const Reply &r) { return r.value().toMap().value(QStringLiteral("id")).toInteger(); }
 
 } // namespace
 

@@ -17,6 +17,7 @@
 using namespace liuhe;
 using namespace liuhe::protocol;
 using liuhe::test::TestServer;
+using liuhe::test::idOf;
 using A = QCborArray;
 using M = QCborMap;
 
@@ -57,7 +58,6 @@ QStringList namesOf(const Reply &r)
     return out;
 }
 
-qint64 idOf(const Reply &r) { return r.value().toMap().value(QStringLiteral("id")).toInteger(); }
 qint64 versionOf(const Reply &r) { return r.value().toMap().value(QStringLiteral("version")).toInteger(); }
 
 } // namespace

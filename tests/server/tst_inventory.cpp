@@ -17,19 +17,14 @@ using namespace liuhe::protocol;
 using liuhe::test::Erp;
 using liuhe::test::LineSpec;
 using liuhe::test::TestServer;
+using liuhe::test::idOf;
+using liuhe::test::linesOf;
 using M = QCborMap;
 using A = QCborArray;
 
 namespace {
 constexpr qint64 kUnit = 1000; // one unit in thousandths
 QString s(const char *utf8) { return QString::fromUtf8(utf8); }
-qint64 idOf(const Reply &r) { return r.value().toMap().value(QStringLiteral("id")).toInteger(); }
-QList<QCborMap> linesOf(const QCborMap &doc)
-{
-    QList<QCborMap> out;
-    for (const auto &l : doc.value(QStringLiteral("lines")).toArray()) out << l.toMap();
-    return out;
-}
 } // namespace
 
 class TestInventory : public QObject {
@@ -313,6 +308,9 @@ private Q_SLOTS:
             LH_VERIFY_ERROR(clerk->call(QStringLiteral("inventory.scan"), scanArgs), ErrorCode::NotFound);
             LH_VERIFY_ERROR(clerk->call(QStringLiteral("inventory.undo_scan"), target), ErrorCode::NotFound);
             LH_VERIFY_ERROR(clerk->call(QStringLiteral("inventory.task"), target), ErrorCode::NotFound);
+            const M missing{{QStringLiteral("doc_type"), QStringLiteral("purchase_receipt")}, {QStringLiteral("doc_id"), 999999}};
+            LH_VERIFY_ERROR(admin->call(QStringLiteral("inventory.undo_scan"), missing), ErrorCode::NotFound);
+            LH_VERIFY_ERROR(admin->call(QStringLiteral("inventory.task"), missing), ErrorCode::NotFound);
             const Reply unchanged = admin->call(QStringLiteral("inventory.task"), target);
             QCOMPARE(unchanged.value().toMap().value(QStringLiteral("scanned_total")).toInteger(), kUnit);
         }

@@ -15,19 +15,14 @@ using namespace liuhe;
 using namespace liuhe::protocol;
 using liuhe::test::Erp;
 using liuhe::test::TestServer;
+using liuhe::test::idOf;
+using liuhe::test::linesOf;
 using M = QCborMap;
 using A = QCborArray;
 
 namespace {
 constexpr qint64 kUnit = 1000; // one unit in thousandths
 QString s(const char *utf8) { return QString::fromUtf8(utf8); }
-qint64 idOf(const Reply &r) { return r.value().toMap().value(QStringLiteral("id")).toInteger(); }
-QList<QCborMap> linesOf(const QCborMap &doc)
-{
-    QList<QCborMap> out;
-    for (const auto &l : doc.value(QStringLiteral("lines")).toArray()) out << l.toMap();
-    return out;
-}
 } // namespace
 
 class TestPurchase : public QObject {

@@ -63,6 +63,15 @@ qint64 createUser(client::SyncClient &admin, const QString &username, const QStr
     return userId;
 }
 
+qint64 idOf(const Reply &reply) { return reply.value().toMap().value(QStringLiteral("id")).toInteger(); }
+
+QList<QCborMap> linesOf(const QCborMap &document)
+{
+    QList<QCborMap> out;
+    for (const auto &l : document.value(QStringLiteral("lines")).toArray()) out << l.toMap();
+    return out;
+}
+
 QList<QCborMap> rowsOf(const Reply &reply)
 {
     QList<QCborMap> out;

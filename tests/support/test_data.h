@@ -43,6 +43,12 @@ qint64 createUser(client::SyncClient &admin, const QString &username, const QStr
 // Turns a query result into maps keyed by column name.
 QList<QCborMap> rowsOf(const protocol::Reply &queryReply);
 
+// The id in a saved record's answer; 0 when there is none.
+qint64 idOf(const protocol::Reply &reply);
+
+// The lines of a document as read by data.get.
+QList<QCborMap> linesOf(const QCborMap &document);
+
 // The field problems of an error as "field:code" strings.
 QStringList problemsOf(const protocol::Reply &reply);
 
