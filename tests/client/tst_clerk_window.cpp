@@ -163,6 +163,11 @@ private Q_SLOTS:
         QCOMPARE(inventory::productBarcodeOf(parsed->gtin), QStringLiteral("6901234567892"));
         QCOMPARE(parsed->lot, QStringLiteral("LOT7"));
         QCOMPARE(parsed->expiry, QDate(2027, 12, 31));
+        // Day 00 is the month's last day; (21) is the serial number.
+        const auto serial = inventory::parseGs1(QStringLiteral("0106901234567892") + QStringLiteral("17280200") + QStringLiteral("21SN-0042"));
+        QVERIFY(serial);
+        QCOMPARE(serial->expiry, QDate(2028, 2, 29));
+        QCOMPARE(serial->serial, QStringLiteral("SN-0042"));
     }
 
     void errorsAreRedHeldAndPostNothing()
