@@ -90,7 +90,7 @@ Entity fifoLayer()
 // expires (GS1 AI 17), which orders issues across lots (earliest expiry first).
 Entity stockLot()
 {
-    return EntityBuilder(QStringLiteral("stock_lot"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Lot"), EntityKind::Ledger)
+    return EntityBuilder(QStringLiteral("stock_lot"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Lot register"), EntityKind::Ledger)
         .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), Indexed | ListColumn)
         .text(QStringLiteral("lot"), QT_TRANSLATE_NOOP("Schema", "Lot"), 40, ListColumn)
         .date(QStringLiteral("expiry"), QT_TRANSLATE_NOOP("Schema", "Expiry date"), ListColumn)
@@ -103,7 +103,7 @@ Entity stockLot()
 // A serial-numbered unit: where it is while in stock; it can be in stock once.
 Entity stockSerial()
 {
-    return EntityBuilder(QStringLiteral("stock_serial"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Serial number"), EntityKind::Ledger)
+    return EntityBuilder(QStringLiteral("stock_serial"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Serial number register"), EntityKind::Ledger)
         .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), Indexed | ListColumn)
         .text(QStringLiteral("serial"), QT_TRANSLATE_NOOP("Schema", "Serial number"), 40, ListColumn)
         .ref(QStringLiteral("warehouse_id"), QT_TRANSLATE_NOOP("Schema", "Warehouse"), QStringLiteral("warehouse"), ListColumn)

@@ -54,15 +54,20 @@ class TestInventory : public QObject {
             .isOk();
     }
 
+    // The newest line of the product among the lines of entity (empty if none).
+    QCborMap latestLine(const QString &entity, qint64 p)
+    {
+        const auto lines = test::rowsOf(admin->call(QStringLiteral("data.query"),
+                                                    M{{QStringLiteral("entity"), entity}, {QStringLiteral("filter"), A{QStringLiteral("eq"), QStringLiteral("product_id"), p}},
+                                                      {QStringLiteral("sort"), QStringLiteral("id")}, {QStringLiteral("desc"), true}, {QStringLiteral("limit"), 1}}));
+        return lines.isEmpty() ? QCborMap() : lines.first();
+    }
+
     // One unit of the product's latest delivery back from the customer.
     bool randomSalesReturn(qint64 p)
     {
-        const auto lines = test::rowsOf(admin->call(QStringLiteral("data.query"),
-                                                    M{{QStringLiteral("entity"), QStringLiteral("delivery_line")},
-                                                      {QStringLiteral("filter"), A{QStringLiteral("eq"), QStringLiteral("product_id"), p}},
-                                                      {QStringLiteral("sort"), QStringLiteral("id")}, {QStringLiteral("desc"), true}, {QStringLiteral("limit"), 1}}));
-        if (lines.isEmpty()) return false;
-        const QCborMap dl = lines.first();
+        const QCborMap dl = latestLine(QStringLiteral("delivery_line"), p);
+        if (dl.isEmpty()) return false;
         const QCborMap d = erp->get(QStringLiteral("delivery"), dl.value(QStringLiteral("delivery_id")).toInteger());
         const Reply r = admin->call(QStringLiteral("data.save"),
                                     M{{QStringLiteral("entity"), QStringLiteral("sales_return")},
@@ -97,13 +102,8 @@ class TestInventory : public QObject {
     // One unit of the product's latest receipt back to the supplier.
     bool randomPurchaseReturn(qint64 p)
     {
-        const auto lines = test::rowsOf(admin->call(QStringLiteral("data.query"),
-                                                    M{{QStringLiteral("entity"), QStringLiteral("purchase_order_line")},
-                                                      {QStringLiteral("filter"), A{QStringLiteral("eq"), QStringLiteral("product_id"), p}},
-                                                      {QStringLiteral("sort"), QStringLiteral("id")}, {QStringLiteral("desc"), true}, {QStringLiteral("limit"), 1}}));
-        if (lines.isEmpty()) return false;
-        const QCborMap ol = lines.first();
-        if (ol.value(QStringLiteral("received_qty")).toInteger() - ol.value(QStringLiteral("returned_qty")).toInteger() < kUnit) return false;
+        const QCborMap ol = latestLine(QStringLiteral("purchase_order_line"), p);
+        if (ol.isEmpty() || ol.value(QStringLiteral("received_qty")).toInteger() - ol.value(QStringLiteral("returned_qty")).toInteger() < kUnit) return false;
         const QCborMap po = erp->get(QStringLiteral("purchase_order"), ol.value(QStringLiteral("order_id")).toInteger());
         const Reply r = admin->call(QStringLiteral("data.save"),
                                     M{{QStringLiteral("entity"), QStringLiteral("purchase_return")},
@@ -739,9 +739,7 @@ private Q_SLOTS:
         for (int i = 0; i < 4; ++i) products << erp->product(QStringLiteral("RND%1").arg(i), s("随机商品") + QString::number(i), 1000 + i * 100, 600 + i * 50);
         // One lot-tracked product: bought in lots, sold across them.
         const qint64 lotted = erp->product(QStringLiteral("RNDL"), s("随机批次商品"), 1500, 900);
-        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("product")}, {QStringLiteral("id"), lotted},
-                                                                {QStringLiteral("version"), erp->get(QStringLiteral("product"), lotted).value(QStringLiteral("version"))},
-                                                                {QStringLiteral("changes"), M{{QStringLiteral("lot_tracked"), true}}}}));
+        LH_VERIFY_OK(erp->update(QStringLiteral("product"), lotted, M{{QStringLiteral("lot_tracked"), true}}));
         products << lotted;
         const QList<qint64> warehouses = {wh1, wh2};
         QMap<QString, int> done;

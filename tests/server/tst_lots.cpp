@@ -40,11 +40,7 @@ class TestLots : public QObject {
     qint64 lotProduct(const QString &code, const QString &barcode = {})
     {
         const qint64 p = erp->product(code, s("批次商品") + code, 3000, 1000, barcode);
-        const QCborMap current = erp->get(QStringLiteral("product"), p);
-        const Reply r = admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("product")}, {QStringLiteral("id"), p},
-                                                                   {QStringLiteral("version"), current.value(QStringLiteral("version"))},
-                                                                   {QStringLiteral("changes"), M{{QStringLiteral("lot_tracked"), true}}}});
-        return r.isOk() ? p : 0;
+        return erp->update(QStringLiteral("product"), p, M{{QStringLiteral("lot_tracked"), true}}).isOk() ? p : 0;
     }
 
     // A confirmed purchase order of one line; returns {order, its line}.
@@ -88,27 +84,18 @@ class TestLots : public QObject {
                                                                          {QStringLiteral("sort"), QStringLiteral("id")}}));
     }
 
-    // On hand of one lot: the quants of product/warehouse/lot.
-    qint64 lotOnHand(qint64 product, qint64 warehouse, const QString &lot)
+    // A column summed over the rows of product/warehouse/lot: stock_quant
+    // quantity is the lot's stock, fifo_layer cost_left its value.
+    qint64 lotSum(const QString &entity, const QString &column, qint64 product, qint64 warehouse, const QString &lot)
     {
         qint64 total = 0;
-        for (const QCborMap &q : query(QStringLiteral("stock_quant"), A{QStringLiteral("and"), A{QStringLiteral("eq"), QStringLiteral("product_id"), product},
-                                                                         A{QStringLiteral("eq"), QStringLiteral("warehouse_id"), warehouse},
-                                                                         A{QStringLiteral("eq"), QStringLiteral("lot"), lot}}))
-            total += q.value(QStringLiteral("quantity")).toInteger();
+        for (const QCborMap &row : query(entity, A{QStringLiteral("and"), A{QStringLiteral("eq"), QStringLiteral("product_id"), product},
+                                                   A{QStringLiteral("eq"), QStringLiteral("warehouse_id"), warehouse}, A{QStringLiteral("eq"), QStringLiteral("lot"), lot}}))
+            total += row.value(column).toInteger();
         return total;
     }
-
-    // Cost still in the FIFO layers of one lot.
-    qint64 lotValue(qint64 product, qint64 warehouse, const QString &lot)
-    {
-        qint64 total = 0;
-        for (const QCborMap &l : query(QStringLiteral("fifo_layer"), A{QStringLiteral("and"), A{QStringLiteral("eq"), QStringLiteral("product_id"), product},
-                                                                        A{QStringLiteral("eq"), QStringLiteral("warehouse_id"), warehouse},
-                                                                        A{QStringLiteral("eq"), QStringLiteral("lot"), lot}}))
-            total += l.value(QStringLiteral("cost_left")).toInteger();
-        return total;
-    }
+    qint64 lotOnHand(qint64 product, qint64 warehouse, const QString &lot) { return lotSum(QStringLiteral("stock_quant"), QStringLiteral("quantity"), product, warehouse, lot); }
+    qint64 lotValue(qint64 product, qint64 warehouse, const QString &lot) { return lotSum(QStringLiteral("fifo_layer"), QStringLiteral("cost_left"), product, warehouse, lot); }
 
     // What the action handler answered (doc.action wraps it with the document).
     static QCborMap outcome(const Reply &r) { return r.value().toMap().value(QStringLiteral("action_result")).toMap(); }
