@@ -76,6 +76,7 @@ Reply postReceipt(store::WriteScope &scope, const auth::Caller &caller, qint64 r
     const qint64 tolerance = tolerancePercent(db);
     inventory::StockLedger ledger(scope, caller.userId);
     QList<FieldProblem> over;
+    Money total;
     for (const auto &lv : receipt->value(QStringLiteral("lines")).toArray()) {
         const QCborMap line = lv.toMap();
         const auto ol = orderLine(db, id(line, "order_line_id"));
@@ -93,12 +94,16 @@ Reply postReceipt(store::WriteScope &scope, const auth::Caller &caller, qint64 r
                                              Quantity::fromMilli(q), cost,
                                              inventory::MoveSource{QStringLiteral("receipt"), QStringLiteral("purchase_receipt"), receiptId, number, id(line, "id")});
         if (const auto *refused = std::get_if<CallError>(&received)) return Reply(*refused);
+        total += cost;
         documents::updateFields(scope, QStringLiteral("purchase_receipt_line"), id(line, "id"), QCborMap{{QStringLiteral("cost"), cost.fen()}}, caller.userId);
         documents::updateFields(scope, QStringLiteral("purchase_order_line"), id(line, "order_line_id"),
                                 QCborMap{{QStringLiteral("received_qty"), ol->received + q}}, caller.userId);
         inventory::reviewReorderAlerts(scope, {{ol->product, warehouse}});
     }
     if (!over.isEmpty()) return Reply(CallError(ErrorCode::Validation, QStringLiteral("more than ordered (beyond the tolerance)"), over));
+    // A receipt made by the order's receive action was never saved through the
+    // save rules: its total is what came in.
+    documents::updateFields(scope, QStringLiteral("purchase_receipt"), receiptId, QCborMap{{QStringLiteral("amount_total"), total.fen()}}, caller.userId);
     updateReceiptStatus(scope, caller, order);
     return QCborMap{{QStringLiteral("receipt_id"), receiptId}, {QStringLiteral("number"), number}};
 }

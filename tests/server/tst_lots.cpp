@@ -143,8 +143,12 @@ private Q_SLOTS:
         QCOMPARE(test::problemsOf(bare), QStringList{QStringLiteral("lot:lot_required")});
         QCOMPARE(erp->onHand(p, wh1), qint64(0));
         // One order line, two lots: each kept apart, each with its expiry.
-        LH_VERIFY_OK(receive(po, A{arrival(line, 4 * kUnit, QStringLiteral("A"), QStringLiteral("2027-06-30")),
-                                   arrival(line, 6 * kUnit, QStringLiteral("B"), QStringLiteral("2027-03-31"))}));
+        const Reply received = receive(po, A{arrival(line, 4 * kUnit, QStringLiteral("A"), QStringLiteral("2027-06-30")),
+                                             arrival(line, 6 * kUnit, QStringLiteral("B"), QStringLiteral("2027-03-31"))});
+        LH_VERIFY_OK(received);
+        const QCborMap receipt = erp->get(QStringLiteral("purchase_receipt"), outcome(received).value(QStringLiteral("receipt_id")).toInteger());
+        QCOMPARE(linesOf(receipt).size(), 2);
+        QCOMPARE(receipt.value(QStringLiteral("amount_total")).toInteger(), qint64(10000)); // 10 × ¥10.00
         QCOMPARE(lotOnHand(p, wh1, QStringLiteral("A")), 4 * kUnit);
         QCOMPARE(lotOnHand(p, wh1, QStringLiteral("B")), 6 * kUnit);
         QCOMPARE(lotValue(p, wh1, QStringLiteral("A")), qint64(4000));
