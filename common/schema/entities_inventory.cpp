@@ -24,6 +24,7 @@ Entity stockMove()
         .ref(QStringLiteral("warehouse_id"), QT_TRANSLATE_NOOP("Schema", "Warehouse"), QStringLiteral("warehouse"), Indexed | ListColumn)
         .ref(QStringLiteral("location_id"), QT_TRANSLATE_NOOP("Schema", "Location"), QStringLiteral("location"), ListColumn)
         .text(QStringLiteral("lot"), QT_TRANSLATE_NOOP("Schema", "Lot"), 40, ListColumn)
+        .text(QStringLiteral("serial"), QT_TRANSLATE_NOOP("Schema", "Serial number"), 40, ListColumn)
         .quantity(QStringLiteral("quantity"), QT_TRANSLATE_NOOP("Schema", "Quantity"), ListColumn)
         .money(QStringLiteral("cost"), QT_TRANSLATE_NOOP("Schema", "Cost"), ListColumn)
         .enumeration(QStringLiteral("kind"), QT_TRANSLATE_NOOP("Schema", "Kind"),

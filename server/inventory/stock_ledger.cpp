@@ -72,10 +72,10 @@ bool StockLedger::allowsNegative(qint64 warehouseId)
 qint64 StockLedger::appendMove(const StockPlace &p, qint64 quantity, qint64 cost, const MoveSource &s)
 {
     return m_scope.db().insert(
-        QStringLiteral("INSERT INTO stock_move (at, product_id, warehouse_id, location_id, lot, quantity, cost, kind, doc_type, doc_id, doc_number, "
-                       "doc_line_id, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        QStringLiteral("INSERT INTO stock_move (at, product_id, warehouse_id, location_id, lot, serial, quantity, cost, kind, doc_type, doc_id, doc_number, "
+                       "doc_line_id, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {toWireDateTime(m_scope.now()), p.productId, p.warehouseId, p.locationId ? QVariant(p.locationId) : QVariant(),
-         p.lot.isEmpty() ? QVariant() : QVariant(p.lot), quantity, cost, s.kind, s.docType, s.docId ? QVariant(s.docId) : QVariant(),
+         p.lot.isEmpty() ? QVariant() : QVariant(p.lot), p.serial.isEmpty() ? QVariant() : QVariant(p.serial), quantity, cost, s.kind, s.docType, s.docId ? QVariant(s.docId) : QVariant(),
          s.docNumber, s.lineId ? QVariant(s.lineId) : QVariant(), m_userId ? QVariant(m_userId) : QVariant()});
 }
 

@@ -118,11 +118,12 @@ void attachmentTable(Db &db)
 
 // Lots and serial numbers: FIFO layers of a lot-tracked product are kept per
 // lot; a lot records its expiry and first receipt (the order issues take lots
-// in); a serial-numbered unit is in stock at most once.
+// in); a serial-numbered unit is in stock at most once, and its moves name it.
 void lotsAndSerials(Db &db)
 {
     const Dialect &d = db.dialect();
     db.exec(QStringLiteral("ALTER TABLE fifo_layer ADD COLUMN lot TEXT NOT NULL DEFAULT ''"));
+    db.exec(QStringLiteral("ALTER TABLE stock_move ADD COLUMN serial TEXT"));
     db.exec(QStringLiteral("CREATE INDEX ix_fifo_open_lot ON fifo_layer (product_id, warehouse_id, lot, id) WHERE qty_left > 0"));
     db.exec(QStringLiteral("CREATE TABLE stock_lot (%1, product_id BIGINT NOT NULL REFERENCES product(id), lot TEXT NOT NULL, "
                            "expiry TEXT, received_at TEXT NOT NULL, UNIQUE (product_id, lot))").arg(d.primaryKey()));

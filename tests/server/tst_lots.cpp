@@ -302,6 +302,11 @@ private Q_SLOTS:
         QCOMPARE(outcome(shipped).value(QStringLiteral("cost")).toInteger(), qint64(500000));
         QCOMPARE(test::problemsOf(shipSerial(QStringLiteral("SN-1"))), QStringList{QStringLiteral("serial:serial_not_in_stock")});
         QCOMPARE(erp->onHand(p, wh1), 1 * kUnit);
+        // The movement history names the unit: in, then out.
+        QStringList history;
+        for (const QCborMap &m : query(QStringLiteral("stock_move"), A{QStringLiteral("eq"), QStringLiteral("serial"), QStringLiteral("SN-1")}))
+            history << m.value(QStringLiteral("kind")).toString();
+        QCOMPARE(history, (QStringList{QStringLiteral("receipt"), QStringLiteral("delivery")}));
         // Back from the customer, it is in stock again, so the supplier cannot deliver it anew.
         LH_VERIFY_OK(salesReturn(so, wh1, deliveryLines(shipped).first().value(QStringLiteral("id")).toInteger(), kUnit));
         QCOMPARE(erp->onHand(p, wh1), 2 * kUnit);
