@@ -4,7 +4,7 @@
 #include "documents/document_store.h"
 #include "documents/values.h"
 #include "inventory/scan_location.h"
-#include "inventory/serial_numbers.h"
+#include "inventory/scan_tracking.h"
 #include "inventory/stock_ledger.h"
 #include "store/db.h"
 #include "store/record_writer.h"
@@ -66,33 +66,6 @@ std::optional<LineShape> shapeOf(const QString &docType)
     if (docType == QLatin1String("delivery")) return LineShape{QStringLiteral("delivery_line"), QStringLiteral("delivery_id"), QStringLiteral("quantity")};
     if (docType == QLatin1String("stock_transfer")) return LineShape{QStringLiteral("stock_transfer_line"), QStringLiteral("transfer_id"), QStringLiteral("quantity")};
     if (docType == QLatin1String("stock_count")) return LineShape{QStringLiteral("stock_count_line"), QStringLiteral("count_id"), QStringLiteral("counted_qty")};
-    return std::nullopt;
-}
-
-// What a tracked product's scan must carry: its lot when it is received, and a
-// serial number that is new to stock when received, in stock when it leaves,
-// and scanned once per document.
-std::optional<Reply> refuseUntracked(store::WriteScope &scope, const Product &p, const QString &docType, qint64 docId, qint64 warehouse,
-                                     const QString &lot, const QString &serial)
-{
-    const bool receipt = docType == QLatin1String("purchase_receipt");
-    if (p.lot && receipt && lot.isEmpty())
-        return scanError(ErrorCode::Validation, QStringLiteral("lot_required"), QStringLiteral("scan the lot (GS1 AI 10) of a lot-tracked product"));
-    if (!p.serial || docType == QLatin1String("stock_count")) return std::nullopt;
-    if (serial.isEmpty())
-        return scanError(ErrorCode::Validation, QStringLiteral("serial_required"), QStringLiteral("scan the serial number (GS1 AI 21)"));
-    const auto shape = shapeOf(docType);
-    const qint64 twice = scope.db().scalar(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 = ? AND product_id = ? AND serial = ?").arg(shape->table, shape->parent),
-                                           {docId, p.id, serial}).toLongLong();
-    if (twice) return scanError(ErrorCode::Validation, QStringLiteral("serial_twice"), QStringLiteral("this serial number is already scanned"),
-                                QCborMap{{QStringLiteral("serial"), serial}});
-    SerialNumbers serials(scope.db());
-    const StockPlace place{p.id, warehouse, 0, lot, serial, {}};
-    if (receipt) {
-        if (auto refused = serials.checkIn(place, Quantity::kScale, 0)) return Reply(*refused);
-    } else if (const auto located = serials.locate(place, Quantity::kScale, 0); std::holds_alternative<CallError>(located)) {
-        return Reply(std::get<CallError>(located));
-    }
     return std::nullopt;
 }
 
@@ -206,7 +179,8 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
 
     // Where the goods are: the location given, else the one scanned last.
     const qint64 warehouse = warehousesOf(db, docType, docId).from;
-    if (auto refused = refuseUntracked(scope, *product, docType, docId, warehouse, lot, serial)) return *refused;
+    if (auto refused = refuseUntrackedScan(db, TrackedScan{product->id, product->lot, product->serial, docType, shape->table, shape->parent, docId, warehouse, lot, serial}))
+        return Reply(*refused);
     std::optional<ScanLocation> at;
     if (location) {
         at = locationById(db, location);

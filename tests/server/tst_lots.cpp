@@ -320,21 +320,40 @@ private Q_SLOTS:
 
     void serialScansAreCheckedAtTheScanner()
     {
-        const auto [po, line] = order(erp->product(QStringLiteral("SER2"), s("血压计"), 20000, 9000, QStringLiteral("6901234500031"), 0, true), 2 * kUnit, 9000, wh1);
+        const qint64 p = erp->product(QStringLiteral("SER2"), s("血压计"), 20000, 9000, QStringLiteral("6901234500031"), 0, true);
+        const auto [po, line] = order(p, 2 * kUnit, 9000, wh1);
         Q_UNUSED(line);
-        const qint64 receipt = idOf(admin->call(QStringLiteral("inventory.open_task"), M{{QStringLiteral("task"), QStringLiteral("receive")}, {QStringLiteral("order_id"), po}}));
-        auto scan = [&](const QString &serial) {
-            M args{{QStringLiteral("doc_type"), QStringLiteral("purchase_receipt")}, {QStringLiteral("doc_id"), receipt},
+        auto scanInto = [&](const QString &docType, qint64 doc, const QString &serial) {
+            M args{{QStringLiteral("doc_type"), docType}, {QStringLiteral("doc_id"), doc},
                    {QStringLiteral("barcode"), QStringLiteral("6901234500031")}, {QStringLiteral("quantity"), kUnit}};
             if (!serial.isEmpty()) args.insert(QStringLiteral("serial"), serial);
             return admin->call(QStringLiteral("inventory.scan"), args);
         };
+        const qint64 receipt = idOf(admin->call(QStringLiteral("inventory.open_task"), M{{QStringLiteral("task"), QStringLiteral("receive")}, {QStringLiteral("order_id"), po}}));
+        const auto scan = [&](const QString &serial) { return scanInto(QStringLiteral("purchase_receipt"), receipt, serial); };
         QCOMPARE(test::problemsOf(scan({})), QStringList{QStringLiteral("barcode:serial_required")});
         LH_VERIFY_OK(scan(QStringLiteral("BP-1")));
         QCOMPARE(test::problemsOf(scan(QStringLiteral("bp-1"))), QStringList{QStringLiteral("barcode:serial_twice")});
         LH_VERIFY_OK(scan(QStringLiteral("BP-2")));
         QCOMPARE(linesOf(erp->get(QStringLiteral("purchase_receipt"), receipt)).size(), 2);
         LH_VERIFY_OK(erp->action(QStringLiteral("purchase_receipt"), receipt, QStringLiteral("post")));
+
+        // Another delivery of BP-1 is red at the scanner already.
+        const auto [po2, line2] = order(p, kUnit, 9000, wh1);
+        Q_UNUSED(line2);
+        const qint64 receipt2 = idOf(admin->call(QStringLiteral("inventory.open_task"), M{{QStringLiteral("task"), QStringLiteral("receive")}, {QStringLiteral("order_id"), po2}}));
+        QCOMPARE(test::problemsOf(scanInto(QStringLiteral("purchase_receipt"), receipt2, QStringLiteral("BP-1"))), QStringList{QStringLiteral("barcode:serial_in_stock")});
+        // Picking: only a serial number in stock here is taken.
+        const auto [so, sl] = salesOrder(p, kUnit, wh1);
+        Q_UNUSED(sl);
+        const qint64 pick = idOf(admin->call(QStringLiteral("inventory.open_task"), M{{QStringLiteral("task"), QStringLiteral("pick")}, {QStringLiteral("order_id"), so}}));
+        QCOMPARE(test::problemsOf(scanInto(QStringLiteral("delivery"), pick, QStringLiteral("BP-9"))), QStringList{QStringLiteral("barcode:serial_not_in_stock")});
+        LH_VERIFY_OK(scanInto(QStringLiteral("delivery"), pick, QStringLiteral("BP-2")));
+        const Reply posted = erp->action(QStringLiteral("delivery"), pick, QStringLiteral("post"));
+        LH_VERIFY_OK(posted);
+        QCOMPARE(outcome(posted).value(QStringLiteral("cost")).toInteger(), qint64(9000));
+        QCOMPARE(query(QStringLiteral("stock_serial"), A{QStringLiteral("eq"), QStringLiteral("serial"), QStringLiteral("BP-2")}).first().value(QStringLiteral("in_stock")).toBool(),
+                 false);
         expectInvariants();
     }
 
