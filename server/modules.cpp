@@ -7,6 +7,7 @@
 #include "inventory/inventory_invariants.h"
 #include "purchase/purchase_actions.h"
 #include "purchase/purchase_rules.h"
+#include "purchase/quote_comparison.h"
 #include "sales/sales_actions.h"
 #include "sales/sales_rules.h"
 
@@ -27,6 +28,7 @@ void registerModuleCalls(rpc::CallRegistry &calls)
     approval::registerApprovalCalls(calls);
     attachments::registerAttachmentCalls(calls);
     inventory::registerInventoryCalls(calls);
+    purchase::registerPurchaseCalls(calls);
 }
 
 } // namespace liuhe

@@ -438,6 +438,30 @@
         <source>Wrong location: %1 does not belong to this task&apos;s warehouse</source>
         <translation>库位不对：%1 不属于本任务的仓库</translation>
     </message>
+    <message>
+        <source>Tracked by lot: enter or scan the lot</source>
+        <translation>批次管理商品：请输入或扫描批次号</translation>
+    </message>
+    <message>
+        <source>Serial-numbered: enter or scan the serial number</source>
+        <translation>序列号管理商品：请输入或扫描序列号</translation>
+    </message>
+    <message>
+        <source>Serial number %1 is already in stock</source>
+        <translation>序列号 %1 已在库存中</translation>
+    </message>
+    <message>
+        <source>Serial number %1 is not in stock here</source>
+        <translation>序列号 %1 不在本仓库存中</translation>
+    </message>
+    <message>
+        <source>Serial number %1 is already scanned</source>
+        <translation>序列号 %1 已扫描过</translation>
+    </message>
+    <message>
+        <source>Choose where the goods go</source>
+        <translation>请选择调入库位</translation>
+    </message>
 </context>
 <context>
     <name>Schema</name>
@@ -1736,6 +1760,30 @@
     <message>
         <source>Rest day (not statutory)</source>
         <translation>休息日（非法定）</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>First received</source>
+        <translation>首次入库</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <source>Lot register</source>
+        <translation>批次档案</translation>
+    </message>
+    <message>
+        <source>Serial number register</source>
+        <translation>序列号档案</translation>
     </message>
 </context>
 <context>

@@ -31,7 +31,7 @@ void BM_FifoConsume(benchmark::State &state)
     for (auto _ : state) {
         state.PauseTiming();
         for (int i = 0; i < layersPerIssue; ++i)
-            fifo.add(1, 1, ++move, QStringLiteral("2026-01-01T00:00:00.000Z"), Quantity::fromMilli(3000), Money::fromFen(1001));
+            fifo.add(1, 1, QString(), ++move, QStringLiteral("2026-01-01T00:00:00.000Z"), Quantity::fromMilli(3000), Money::fromFen(1001));
         state.ResumeTiming();
         const auto taken = fifo.consume(1, 1, Quantity::fromMilli(3000LL * layersPerIssue));
         benchmark::DoNotOptimize(taken);

@@ -373,14 +373,16 @@ void ClerkWindow::handleCode(const QString &code)
 void ClerkWindow::scanBarcode(const QString &raw)
 {
     QString barcode = raw;
-    QString lot;
+    QCborMap args{{QStringLiteral("doc_type"), m_docType}, {QStringLiteral("doc_id"), m_docId},
+                  {QStringLiteral("quantity"), qint64(m_multiplier) * Quantity::kScale}};
+    // A GS1 scan names the product and carries its lot, expiry and serial number.
     if (const auto gs1 = parseGs1(raw)) {
         barcode = productBarcodeOf(gs1->gtin);
-        lot = gs1->lot;
+        if (!gs1->lot.isEmpty()) args.insert(QStringLiteral("lot"), gs1->lot);
+        if (!gs1->serial.isEmpty()) args.insert(QStringLiteral("serial"), gs1->serial);
+        if (gs1->expiry.isValid()) args.insert(QStringLiteral("expiry"), gs1->expiry.toString(Qt::ISODate));
     }
-    QCborMap args{{QStringLiteral("doc_type"), m_docType}, {QStringLiteral("doc_id"), m_docId}, {QStringLiteral("barcode"), barcode},
-                  {QStringLiteral("quantity"), qint64(m_multiplier) * Quantity::kScale}};
-    if (!lot.isEmpty()) args.insert(QStringLiteral("lot"), lot);
+    args.insert(QStringLiteral("barcode"), barcode);
     m_multiplier = 1;
     m_multiplierLabel->clear();
     m_queue->submit(args, [this, barcode](const Reply &r) {

@@ -24,8 +24,11 @@ std::optional<Gs1> parseGs1(const QString &scan)
             i += 16;
             if (i < s.size() && s[i] == gs) ++i;
         } else if (ai == QLatin1String("17")) {
+            // Day 00 means the last day of the month (GS1 General Specifications 3.4.4).
             const QString ymd = s.mid(i + 2, 6);
-            out.expiry = QDate(2000 + ymd.left(2).toInt(), ymd.mid(2, 2).toInt(), std::max(1, ymd.mid(4, 2).toInt()));
+            const QDate first(2000 + ymd.left(2).toInt(), ymd.mid(2, 2).toInt(), 1);
+            const int day = ymd.mid(4, 2).toInt();
+            out.expiry = day == 0 ? first.addMonths(1).addDays(-1) : QDate(first.year(), first.month(), day);
             i += 8;
             if (i < s.size() && s[i] == gs) ++i;
         } else if (ai == QLatin1String("10")) {

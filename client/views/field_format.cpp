@@ -89,6 +89,15 @@ QString problemText(const QString &code, const QCborMap &extra)
     }
     if (code == QLatin1String("not_in_stock")) return QCoreApplication::translate("Problem", "Not enough in stock");
     if (code == QLatin1String("serial_one")) return QCoreApplication::translate("Problem", "Serial-numbered: scan one at a time");
+    if (code == QLatin1String("lot_required")) return QCoreApplication::translate("Problem", "Tracked by lot: enter or scan the lot");
+    if (code == QLatin1String("serial_required")) return QCoreApplication::translate("Problem", "Serial-numbered: enter or scan the serial number");
+    if (code == QLatin1String("serial_in_stock"))
+        return QCoreApplication::translate("Problem", "Serial number %1 is already in stock").arg(extra.value(QStringLiteral("serial")).toString());
+    if (code == QLatin1String("serial_not_in_stock"))
+        return QCoreApplication::translate("Problem", "Serial number %1 is not in stock here").arg(extra.value(QStringLiteral("serial")).toString());
+    if (code == QLatin1String("serial_twice"))
+        return QCoreApplication::translate("Problem", "Serial number %1 is already scanned").arg(extra.value(QStringLiteral("serial")).toString());
+    if (code == QLatin1String("no_destination")) return QCoreApplication::translate("Problem", "Choose where the goods go");
     if (code == QLatin1String("not_confirmed")) return QCoreApplication::translate("Problem", "The order is not confirmed");
     if (code == QLatin1String("too_short")) return QCoreApplication::translate("Problem", "At least 12 characters");
     if (code == QLatin1String("too_simple")) return QCoreApplication::translate("Problem", "Use at least three of: lower case, upper case, digits, symbols");

@@ -24,6 +24,7 @@ Entity stockMove()
         .ref(QStringLiteral("warehouse_id"), QT_TRANSLATE_NOOP("Schema", "Warehouse"), QStringLiteral("warehouse"), Indexed | ListColumn)
         .ref(QStringLiteral("location_id"), QT_TRANSLATE_NOOP("Schema", "Location"), QStringLiteral("location"), ListColumn)
         .text(QStringLiteral("lot"), QT_TRANSLATE_NOOP("Schema", "Lot"), 40, ListColumn)
+        .text(QStringLiteral("serial"), QT_TRANSLATE_NOOP("Schema", "Serial number"), 40, ListColumn)
         .quantity(QStringLiteral("quantity"), QT_TRANSLATE_NOOP("Schema", "Quantity"), ListColumn)
         .money(QStringLiteral("cost"), QT_TRANSLATE_NOOP("Schema", "Cost"), ListColumn)
         .enumeration(QStringLiteral("kind"), QT_TRANSLATE_NOOP("Schema", "Kind"),
@@ -76,11 +77,41 @@ Entity fifoLayer()
         .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), Indexed | ListColumn)
         .ref(QStringLiteral("warehouse_id"), QT_TRANSLATE_NOOP("Schema", "Warehouse"), QStringLiteral("warehouse"), Indexed | ListColumn)
         .dateTime(QStringLiteral("at"), QT_TRANSLATE_NOOP("Schema", "Received"), ListColumn)
+        .text(QStringLiteral("lot"), QT_TRANSLATE_NOOP("Schema", "Lot"), 40, ListColumn)
         .quantity(QStringLiteral("qty_in"), QT_TRANSLATE_NOOP("Schema", "Quantity in"), ListColumn)
         .quantity(QStringLiteral("qty_left"), QT_TRANSLATE_NOOP("Schema", "Quantity left"), ListColumn)
         .money(QStringLiteral("cost_in"), QT_TRANSLATE_NOOP("Schema", "Cost in"), ListColumn)
         .money(QStringLiteral("cost_left"), QT_TRANSLATE_NOOP("Schema", "Cost left"), ListColumn)
         .display(QStringLiteral("product_id"))
+        .customTable()
+        .build();
+}
+
+// A lot (批次) of a lot-tracked product: when it first came in and when it
+// expires (GS1 AI 17), which orders issues across lots (earliest expiry first).
+Entity stockLot()
+{
+    return EntityBuilder(QStringLiteral("stock_lot"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Lot register"), EntityKind::Ledger)
+        .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), Indexed | ListColumn)
+        .text(QStringLiteral("lot"), QT_TRANSLATE_NOOP("Schema", "Lot"), 40, ListColumn)
+        .date(QStringLiteral("expiry"), QT_TRANSLATE_NOOP("Schema", "Expiry date"), ListColumn)
+        .dateTime(QStringLiteral("received_at"), QT_TRANSLATE_NOOP("Schema", "First received"), ListColumn)
+        .display(QStringLiteral("lot"))
+        .customTable()
+        .build();
+}
+
+// A serial-numbered unit: where it is while in stock; it can be in stock once.
+Entity stockSerial()
+{
+    return EntityBuilder(QStringLiteral("stock_serial"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Serial number register"), EntityKind::Ledger)
+        .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), Indexed | ListColumn)
+        .text(QStringLiteral("serial"), QT_TRANSLATE_NOOP("Schema", "Serial number"), 40, ListColumn)
+        .ref(QStringLiteral("warehouse_id"), QT_TRANSLATE_NOOP("Schema", "Warehouse"), QStringLiteral("warehouse"), ListColumn)
+        .ref(QStringLiteral("location_id"), QT_TRANSLATE_NOOP("Schema", "Location"), QStringLiteral("location"), ListColumn)
+        .text(QStringLiteral("lot"), QT_TRANSLATE_NOOP("Schema", "Lot"), 40, ListColumn)
+        .boolean(QStringLiteral("in_stock"), QT_TRANSLATE_NOOP("Schema", "In stock"), ListColumn)
+        .display(QStringLiteral("serial"))
         .customTable()
         .build();
 }
@@ -107,6 +138,7 @@ Entity transferLine()
         .ref(QStringLiteral("from_location_id"), QT_TRANSLATE_NOOP("Schema", "From location"), QStringLiteral("location"), ListColumn)
         .ref(QStringLiteral("to_location_id"), QT_TRANSLATE_NOOP("Schema", "To location"), QStringLiteral("location"), ListColumn)
         .text(QStringLiteral("lot"), QT_TRANSLATE_NOOP("Schema", "Lot"), 40, ListColumn).format(TextFormat::Code)
+        .text(QStringLiteral("serial"), QT_TRANSLATE_NOOP("Schema", "Serial number"), 40, ListColumn).format(TextFormat::Code)
         .money(QStringLiteral("cost"), QT_TRANSLATE_NOOP("Schema", "Cost moved"), ReadOnly | ListColumn)
         .referenceLabel({QStringLiteral("transfer_id"), QStringLiteral("product_id"), QStringLiteral("quantity")})
         .parent(QStringLiteral("stock_transfer"), QStringLiteral("transfer_id"))
@@ -194,7 +226,7 @@ Entity scanEvent()
 
 QList<Entity> inventoryEntities()
 {
-    return {stockMove(), stockLevel(), stockQuant(), fifoLayer(), transfer(), transferLine(), stockCount(), stockCountLine(), reorderAlert(), scanEvent()};
+    return {stockMove(), stockLevel(), stockQuant(), fifoLayer(), stockLot(), stockSerial(), transfer(), transferLine(), stockCount(), stockCountLine(), reorderAlert(), scanEvent()};
 }
 
 } // namespace liuhe::schema

@@ -250,9 +250,20 @@ void loadDemoCompany(store::Db &db)
         const qint64 po = l.save(QStringLiteral("purchase_order"), QCborMap{{QStringLiteral("supplier_id"), suppliers[s]}, {QStringLiteral("warehouse_id"), main},
                                                                             {QStringLiteral("buyer_id"), users.value(QStringLiteral("zhoujie"))}},
                                  lines);
-        // The opening stock predates the approval flows (they are set up below).
-        for (const char *action : {"confirm", "receive"}) {
-            const Reply r = l.act(QStringLiteral("purchase_order"), po, QString::fromLatin1(action));
+        // The opening stock predates the approval flows (they are set up below);
+        // lot-tracked goods arrive as one lot per delivery.
+        QCborArray received;
+        QSqlQuery &ol = l.db().run(QStringLiteral("SELECT ol.id, ol.quantity, p.lot_tracked FROM purchase_order_line ol JOIN product p ON p.id = ol.product_id "
+                                                  "WHERE ol.order_id = ? ORDER BY ol.id"),
+                                   {po});
+        while (ol.next()) {
+            QCborMap line{{QStringLiteral("line_id"), ol.value(0).toLongLong()}, {QStringLiteral("quantity"), ol.value(1).toLongLong()}};
+            if (ol.value(2).toInt()) line.insert(QStringLiteral("lot"), QStringLiteral("%1-%2").arg(QDate::currentDate().toString(QStringLiteral("yyyyMMdd"))).arg(s + 1, 2, 10, QLatin1Char('0')));
+            received.append(line);
+        }
+        ol.finish();
+        for (const auto &[action, args] : {std::pair{"confirm", QCborMap()}, std::pair{"receive", QCborMap{{QStringLiteral("lines"), received}}}}) {
+            const Reply r = l.act(QStringLiteral("purchase_order"), po, QString::fromLatin1(action), args);
             if (!r.isOk()) throw std::runtime_error(r.error().message().toStdString());
         }
     }

@@ -4,12 +4,12 @@
 
 namespace liuhe::inventory {
 
-void FifoLayers::add(qint64 productId, qint64 warehouseId, qint64 moveId, const QString &at, Quantity quantity, Money cost)
+void FifoLayers::add(qint64 productId, qint64 warehouseId, const QString &lot, qint64 moveId, const QString &at, Quantity quantity, Money cost)
 {
     if (quantity.milli() <= 0) return;
-    m_db.run(QStringLiteral("INSERT INTO fifo_layer (product_id, warehouse_id, move_id, at, qty_in, qty_left, cost_in, cost_left) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-             {productId, warehouseId, moveId, at, quantity.milli(), quantity.milli(), cost.fen(), cost.fen()});
+    m_db.run(QStringLiteral("INSERT INTO fifo_layer (product_id, warehouse_id, lot, move_id, at, qty_in, qty_left, cost_in, cost_left) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+             {productId, warehouseId, lot.isEmpty() ? QStringLiteral("") : lot, moveId, at, quantity.milli(), quantity.milli(), cost.fen(), cost.fen()});
 }
 
 FifoLayers::Taken FifoLayers::takeFrom(qint64 layerId, qint64 qtyLeft, qint64 costLeft, qint64 want)
@@ -20,16 +20,19 @@ FifoLayers::Taken FifoLayers::takeFrom(qint64 layerId, qint64 qtyLeft, qint64 co
     return Taken{Money::fromFen(cost), Quantity::fromMilli(take)};
 }
 
-FifoLayers::Taken FifoLayers::consume(qint64 productId, qint64 warehouseId, Quantity quantity)
+FifoLayers::Taken FifoLayers::consume(qint64 productId, qint64 warehouseId, Quantity quantity, const std::optional<QString> &lotFilter)
 {
     Taken total;
     qint64 want = quantity.milli();
     while (want > 0) {
         // A few layers at a time: most issues are covered by the oldest one.
         QList<std::array<qint64, 3>> layers;
-        QSqlQuery &q = m_db.run(QStringLiteral("SELECT id, qty_left, cost_left FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? "
-                                               "AND qty_left > 0 ORDER BY id LIMIT 8"),
-                                {productId, warehouseId});
+        QVariantList binds{productId, warehouseId};
+        if (lotFilter) binds << (lotFilter->isEmpty() ? QStringLiteral("") : *lotFilter);
+        QSqlQuery &q = m_db.run(QStringLiteral("SELECT id, qty_left, cost_left FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? %1"
+                                               "AND qty_left > 0 ORDER BY id LIMIT 8")
+                                    .arg(lotFilter ? QStringLiteral("AND lot = ? ") : QString()),
+                                binds);
         while (q.next()) layers.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()});
         q.finish();
         if (layers.isEmpty()) break;
@@ -44,12 +47,17 @@ FifoLayers::Taken FifoLayers::consume(qint64 productId, qint64 warehouseId, Quan
     return total;
 }
 
-FifoLayers::Taken FifoLayers::consumePreferring(qint64 productId, qint64 warehouseId, qint64 moveId, Quantity quantity)
+FifoLayers::Taken FifoLayers::consumePreferring(qint64 productId, qint64 warehouseId, qint64 moveId, Quantity quantity,
+                                                const std::optional<QString> &lotFilter)
 {
     Taken total;
     qint64 want = quantity.milli();
     if (moveId > 0) {
-        QSqlQuery &q = m_db.run(QStringLiteral("SELECT id, qty_left, cost_left FROM fifo_layer WHERE move_id = ? AND qty_left > 0"), {moveId});
+        QVariantList binds{moveId};
+        if (lotFilter) binds << (lotFilter->isEmpty() ? QStringLiteral("") : *lotFilter);
+        QSqlQuery &q = m_db.run(QStringLiteral("SELECT id, qty_left, cost_left FROM fifo_layer WHERE move_id = ? AND qty_left > 0%1")
+                                    .arg(lotFilter ? QStringLiteral(" AND lot = ?") : QString()),
+                                binds);
         std::optional<std::array<qint64, 3>> layer;
         if (q.next()) layer = std::array<qint64, 3>{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
         q.finish();
@@ -59,7 +67,7 @@ FifoLayers::Taken FifoLayers::consumePreferring(qint64 productId, qint64 warehou
         }
     }
     if (want > 0) {
-        const Taken rest = consume(productId, warehouseId, Quantity::fromMilli(want));
+        const Taken rest = consume(productId, warehouseId, Quantity::fromMilli(want), lotFilter);
         total.cost += rest.cost;
         total.covered += rest.covered;
     }

@@ -2,12 +2,15 @@
 // its total cost; issues consume the oldest layers first. Costs are integer 分:
 // a partly consumed layer gives its cost pro rata, rounded half away from zero,
 // and its last unit takes whatever cost is left, so layer totals stay exact.
+// Each layer names the lot it came in as; a lot-tracked product consumes only
+// the layers of the lot that leaves (lotFilter), others ignore the lot.
 #pragma once
 
 #include "domain/money.h"
 #include "domain/quantity.h"
 
 #include <QString>
+#include <optional>
 
 namespace liuhe::store {
 class Db;
@@ -19,15 +22,16 @@ class FifoLayers {
 public:
     explicit FifoLayers(store::Db &db) : m_db(db) {}
 
-    void add(qint64 productId, qint64 warehouseId, qint64 moveId, const QString &at, Quantity quantity, Money cost);
+    void add(qint64 productId, qint64 warehouseId, const QString &lot, qint64 moveId, const QString &at, Quantity quantity, Money cost);
     // Consumes up to quantity; returns the cost taken and how much could be covered.
     struct Taken {
         Money cost;
         Quantity covered;
     };
-    Taken consume(qint64 productId, qint64 warehouseId, Quantity quantity);
+    Taken consume(qint64 productId, qint64 warehouseId, Quantity quantity, const std::optional<QString> &lotFilter = std::nullopt);
     // Takes from the layer a given move created first (purchase returns), then FIFO.
-    Taken consumePreferring(qint64 productId, qint64 warehouseId, qint64 moveId, Quantity quantity);
+    Taken consumePreferring(qint64 productId, qint64 warehouseId, qint64 moveId, Quantity quantity,
+                            const std::optional<QString> &lotFilter = std::nullopt);
     // The unit cost of the newest layer, for valuing stock found in a count.
     std::optional<Money> lastUnitCost(qint64 productId, qint64 warehouseId);
 

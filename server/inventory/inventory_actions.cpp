@@ -30,29 +30,66 @@ QList<QCborMap> lines(const ActionContext &ctx)
     return out;
 }
 
+// Every line must say where its goods go: within one warehouse, a location other
+// than the one they leave (else nothing would move); and a named location must
+// belong to its warehouse.
+std::optional<CallError> refuseWithoutDestination(store::Db &db, const QList<QCborMap> &transferLines, qint64 from, qint64 to)
+{
+    QList<protocol::FieldProblem> problems;
+    // A named location must exist in its warehouse.
+    const auto checkPlace = [&](qint64 location, qint64 warehouse, const QString &field, const QString &role, qint64 line) {
+        QSqlQuery &q = db.run(QStringLiteral("SELECT warehouse_id, code FROM location WHERE id = ?"), {location});
+        const bool found = q.next();
+        const bool wrong = !found || q.value(0).toLongLong() != warehouse;
+        const QString code = found ? q.value(1).toString() : QString();
+        q.finish();
+        if (wrong)
+            problems << protocol::FieldProblem{field, QStringLiteral("wrong_location"), {}, line,
+                                               QCborMap{{QStringLiteral("location"), code}, {QStringLiteral("role"), role}}};
+    };
+    for (const QCborMap &l : transferLines) {
+        const qint64 source = id(l, "from_location_id"), destination = id(l, "to_location_id");
+        if (from == to && (!destination || destination == source))
+            problems << protocol::FieldProblem{QStringLiteral("to_location_id"), QStringLiteral("no_destination"), {}, id(l, "id"), {}};
+        else if (destination)
+            checkPlace(destination, to, QStringLiteral("to_location_id"), QStringLiteral("destination"), id(l, "id"));
+        if (source) checkPlace(source, from, QStringLiteral("from_location_id"), QStringLiteral("source"), id(l, "id"));
+    }
+    if (problems.isEmpty()) return std::nullopt;
+    return CallError(ErrorCode::Validation, QStringLiteral("every transfer line needs a destination in the receiving warehouse"), problems);
+}
+
 Reply postTransfer(ActionContext &ctx)
 {
     const qint64 from = id(ctx.record, "from_warehouse_id");
     const qint64 to = id(ctx.record, "to_warehouse_id");
     const QString number = ctx.record.value(QStringLiteral("number")).toString();
     if (lines(ctx).isEmpty()) return Reply::fail(ErrorCode::Validation, QStringLiteral("a transfer needs at least one line"));
+    if (auto refused = refuseWithoutDestination(ctx.scope.db(), lines(ctx), from, to)) return Reply(*refused);
     StockLedger ledger(ctx.scope, ctx.caller.userId);
     for (const QCborMap &l : lines(ctx)) {
         const Quantity q = qty(l, "quantity");
-        const QString lot = l.value(QStringLiteral("lot")).toString();
         const MoveSource source{QStringLiteral("transfer_out"), QStringLiteral("stock_transfer"), ctx.id, number, id(l, "id")};
-        StockPlace origin{id(l, "product_id"), from, id(l, "from_location_id"), lot};
+        StockPlace origin{id(l, "product_id"), from, id(l, "from_location_id"), l.value(QStringLiteral("lot")).toString(),
+                          l.value(QStringLiteral("serial")).toString(), {}};
         if (from == to) {
             if (auto e = ledger.relocate(origin, id(l, "to_location_id"), q, source)) return Reply(*e);
             continue;
         }
         auto issued = ledger.issue(origin, q, source);
         if (auto *e = std::get_if<CallError>(&issued)) return Reply(*e);
-        const Money cost = std::get<Issued>(issued).cost;
+        const Issued &out = std::get<Issued>(issued);
         MoveSource in = source;
         in.kind = QStringLiteral("transfer_in");
-        ledger.receive(StockPlace{id(l, "product_id"), to, id(l, "to_location_id"), lot}, q, cost, in);
-        documents::updateFields(ctx.scope, QStringLiteral("stock_transfer_line"), id(l, "id"), QCborMap{{QStringLiteral("cost"), cost.fen()}}, ctx.caller.userId);
+        // Each lot arrives as itself, at the cost it left with.
+        for (const IssuedPiece &piece : out.pieces) {
+            StockPlace arrival = piece.at;
+            arrival.warehouseId = to;
+            arrival.locationId = id(l, "to_location_id");
+            const auto received = ledger.receive(arrival, piece.quantity, piece.cost, in);
+            if (const auto *refused = std::get_if<CallError>(&received)) return Reply(*refused);
+        }
+        documents::updateFields(ctx.scope, QStringLiteral("stock_transfer_line"), id(l, "id"), QCborMap{{QStringLiteral("cost"), out.cost.fen()}}, ctx.caller.userId);
     }
     auto pairs = ledger.lowered();
     for (const QCborMap &l : lines(ctx)) pairs.insert({id(l, "product_id"), to});
@@ -110,7 +147,7 @@ Reply postCount(ActionContext &ctx)
     Money total;
     for (const QCborMap &l : lines(ctx)) {
         if (l.value(QStringLiteral("counted_qty")).isNull()) continue; // not counted: no change
-        const StockPlace place{id(l, "product_id"), warehouse, id(l, "location_id"), l.value(QStringLiteral("lot")).toString()};
+        const StockPlace place{id(l, "product_id"), warehouse, id(l, "location_id"), l.value(QStringLiteral("lot")).toString(), {}, {}};
         const qint64 book = ledger.quantAt(place).milli();
         const qint64 variance = qty(l, "counted_qty").milli() - book;
         Money value;
@@ -119,7 +156,8 @@ Reply postCount(ActionContext &ctx)
             Money unit = FifoLayers(db).lastUnitCost(place.productId, warehouse)
                              .value_or(Money::fromFen(db.scalar(QStringLiteral("SELECT cost FROM product WHERE id = ?"), {place.productId}).toLongLong()));
             value = Money::lineAmount(Quantity::fromMilli(variance), unit);
-            ledger.receive(place, Quantity::fromMilli(variance), value, source);
+            const auto received = ledger.receive(place, Quantity::fromMilli(variance), value, source);
+            if (const auto *refused = std::get_if<CallError>(&received)) return Reply(*refused);
         } else if (variance < 0) {
             auto issued = ledger.issue(place, Quantity::fromMilli(-variance), source);
             if (auto *e = std::get_if<CallError>(&issued)) return Reply(*e);

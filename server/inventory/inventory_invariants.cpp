@@ -1,5 +1,6 @@
 #include "inventory/inventory_invariants.h"
 
+#include "domain/quantity.h"
 #include "store/db.h"
 #include "store/invariants.h"
 
@@ -68,6 +69,31 @@ QStringList fifoMatchesValue(store::Db &db)
         QStringLiteral("FIFO: product %1 warehouse %2 value %3 but layers hold %4; on hand %5 but layers hold %6"));
 }
 
+// A lot-tracked product's layers hold, per lot, exactly what is on hand of that lot.
+QStringList lotLayersMatchLotStock(store::Db &db)
+{
+    return rowsAsProblems(db, QStringLiteral(
+        "SELECT x.product_id, x.warehouse_id, x.lot, SUM(x.layers), SUM(x.stock) FROM "
+        "(SELECT product_id, warehouse_id, lot, qty_left AS layers, 0 AS stock FROM fifo_layer WHERE qty_left <> 0 "
+        " UNION ALL SELECT product_id, warehouse_id, lot, 0, quantity FROM stock_quant WHERE quantity <> 0) x "
+        "JOIN product p ON p.id = x.product_id WHERE p.lot_tracked = 1 "
+        "GROUP BY x.product_id, x.warehouse_id, x.lot HAVING SUM(x.layers) <> SUM(x.stock)"),
+        QStringLiteral("lot FIFO: product %1 warehouse %2 lot '%3': layers hold %4, on hand %5"));
+}
+
+// A serial-tracked product's stock is its serial numbers in stock, one unit each,
+// where each of them is.
+QStringList serialsMatchStock(store::Db &db)
+{
+    return rowsAsProblems(db, QStringLiteral(
+        "SELECT x.product_id, x.warehouse_id, x.location_id, x.lot, SUM(x.serials), SUM(x.stock) FROM "
+        "(SELECT product_id, warehouse_id, location_id, lot, %1 AS serials, 0 AS stock FROM stock_serial WHERE in_stock = 1 "
+        " UNION ALL SELECT product_id, warehouse_id, location_id, lot, 0, quantity FROM stock_quant WHERE quantity <> 0) x "
+        "JOIN product p ON p.id = x.product_id WHERE p.serial_tracked = 1 "
+        "GROUP BY x.product_id, x.warehouse_id, x.location_id, x.lot HAVING SUM(x.serials) <> SUM(x.stock)").arg(Quantity::kScale),
+        QStringLiteral("serial numbers: product %1 warehouse %2 location %3 lot '%4': serials in stock make %5, on hand %6"));
+}
+
 // Reserved stock is exactly what confirmed sales orders still have to ship.
 QStringList reservationsMatchOpenOrders(store::Db &db)
 {
@@ -89,6 +115,8 @@ void registerInventoryInvariants()
     inv.add({QStringLiteral("no_negative_stock"), noForbiddenNegatives});
     inv.add({QStringLiteral("fifo_layers_equal_stock_value"), fifoMatchesValue});
     inv.add({QStringLiteral("reservations_equal_open_orders"), reservationsMatchOpenOrders});
+    inv.add({QStringLiteral("lot_layers_equal_lot_stock"), lotLayersMatchLotStock});
+    inv.add({QStringLiteral("serials_equal_stock"), serialsMatchStock});
 }
 
 } // namespace liuhe::inventory

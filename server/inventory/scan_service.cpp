@@ -4,6 +4,7 @@
 #include "documents/document_store.h"
 #include "documents/values.h"
 #include "inventory/scan_location.h"
+#include "inventory/scan_tracking.h"
 #include "inventory/stock_ledger.h"
 #include "store/db.h"
 #include "store/record_writer.h"
@@ -27,17 +28,19 @@ struct Product {
     qint64 id = 0;
     QString code, name, unit;
     bool serial = false;
+    bool lot = false;
 };
 
 std::optional<Product> productByBarcode(store::Db &db, const QString &barcode)
 {
     const QString code = barcode.trimmed().normalized(QString::NormalizationForm_KC).toUpper();
     if (code.isEmpty()) return std::nullopt;
-    QSqlQuery &q = db.run(QStringLiteral("SELECT id, code, name, unit, serial_tracked FROM product WHERE (barcode = ? OR code = ?) AND archived = 0 "
+    QSqlQuery &q = db.run(QStringLiteral("SELECT id, code, name, unit, serial_tracked, lot_tracked FROM product WHERE (barcode = ? OR code = ?) AND archived = 0 "
                                          "ORDER BY CASE WHEN barcode = ? THEN 0 ELSE 1 END LIMIT 1"),
                           {code, code, code});
     std::optional<Product> p;
-    if (q.next()) p = Product{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toInt() != 0};
+    if (q.next())
+        p = Product{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toInt() != 0, q.value(5).toInt() != 0};
     q.finish();
     return p;
 }
@@ -149,7 +152,14 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
     const qint64 docId = id(args, "doc_id");
     const QString barcode = args.value(QStringLiteral("barcode")).toString();
     const qint64 quantity = args.value(QStringLiteral("quantity")).toInteger(Quantity::kScale);
-    const QString lot = args.value(QStringLiteral("lot")).toString().trimmed().toUpper();
+    // Never null: a null QString binds as SQL NULL, and '' is how "none" compares.
+    const auto scanned = [&](const QString &key) {
+        const QString v = args.value(key).toString().trimmed().toUpper();
+        return v.isEmpty() ? QStringLiteral("") : v;
+    };
+    const QString lot = scanned(QStringLiteral("lot"));
+    const QString serial = scanned(QStringLiteral("serial"));
+    const QDate expiry = QDate::fromString(args.value(QStringLiteral("expiry")).toString(), Qt::ISODate);
     const qint64 location = id(args, "location_id");
     const auto shape = shapeOf(docType);
     if (!shape) return Reply::fail(ErrorCode::BadRequest, QStringLiteral("not a scanning document"));
@@ -169,6 +179,8 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
 
     // Where the goods are: the location given, else the one scanned last.
     const qint64 warehouse = warehousesOf(db, docType, docId).from;
+    if (auto refused = refuseUntrackedScan(db, TrackedScan{product->id, product->lot, product->serial, docType, shape->table, shape->parent, docId, warehouse, lot, serial}))
+        return Reply(*refused);
     std::optional<ScanLocation> at;
     if (location) {
         at = locationById(db, location);
@@ -210,9 +222,12 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
         qint64 open = q.value(1).toLongLong();
         const qint64 draftTotal = q.value(2).toLongLong();
         q.finish();
+        // One line per location, lot and serial number.
         QVariantList binds{docId, orderLine};
         if (locationId) binds << locationId;
-        QSqlQuery &l = db.run(QStringLiteral("SELECT id, quantity FROM %1 WHERE %2 = ? AND order_line_id = ? AND %3 ORDER BY id LIMIT 1").arg(lineTable, shape->parent, atLocation),
+        binds << lot << serial;
+        QSqlQuery &l = db.run(QStringLiteral("SELECT id, quantity FROM %1 WHERE %2 = ? AND order_line_id = ? AND %3 AND COALESCE(lot, '') = ? "
+                                             "AND COALESCE(serial, '') = ? ORDER BY id LIMIT 1").arg(lineTable, shape->parent, atLocation),
                               binds);
         if (l.next()) {
             lineId = l.value(0).toLongLong();
@@ -244,6 +259,10 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
         if (!count) where += QStringLiteral(" AND to_location_id IS NULL"); // a placed line is finished
         where += lot.isEmpty() ? QStringLiteral(" AND lot IS NULL") : QStringLiteral(" AND lot = ?");
         if (!lot.isEmpty()) binds << lot;
+        if (!count) {
+            where += QStringLiteral(" AND COALESCE(serial, '') = ?");
+            binds << serial;
+        }
         QSqlQuery &q = db.run(QStringLiteral("SELECT id, COALESCE(%1, 0) FROM %2 WHERE %3").arg(shape->quantity, lineTable, where), binds);
         if (q.next()) {
             lineId = q.value(0).toLongLong();
@@ -260,10 +279,12 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
                                  QCborMap{{QStringLiteral("on_hand"), have}});
         }
         newLine = QCborMap{{QStringLiteral("product_id"), product->id}};
-        if (count) newLine.insert(QStringLiteral("book_qty"), ledger.quantAt(StockPlace{product->id, warehouse, locationId, lot}).milli());
+        if (count) newLine.insert(QStringLiteral("book_qty"), ledger.quantAt(StockPlace{product->id, warehouse, locationId, lot, {}, {}}).milli());
     }
     if (locationId) newLine.insert(locationColumn, locationId);
     if (!lot.isEmpty()) newLine.insert(QStringLiteral("lot"), lot);
+    if (!serial.isEmpty() && docType != QLatin1String("stock_count")) newLine.insert(QStringLiteral("serial"), serial);
+    if (expiry.isValid() && docType == QLatin1String("purchase_receipt")) newLine.insert(QStringLiteral("expiry"), expiry.toString(Qt::ISODate));
     if (lineId) {
         documents::updateFields(scope, lineTable, lineId, QCborMap{{shape->quantity, current + quantity}}, caller.userId);
     } else {

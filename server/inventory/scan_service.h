@@ -22,8 +22,9 @@ namespace liuhe::inventory {
 protocol::Reply lookupBarcode(store::Db &db, const QString &barcode);
 // {task: receive|pick|transfer|count, order_id | warehouse_id, to_warehouse_id} -> the draft document to scan into.
 protocol::Reply openTask(store::WriteScope &scope, const auth::Caller &caller, const QCborMap &args);
-// {doc_type, doc_id, barcode, quantity, lot?, location_id?}: an item, or a location
-// barcode (see scan_location.h).
+// {doc_type, doc_id, barcode, quantity, lot?, serial?, expiry?, location_id?}: an
+// item, or a location barcode (see scan_location.h). A lot-tracked product is
+// received with its lot; a serial-tracked one is scanned with its serial number.
 protocol::Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap &args);
 // {doc_type, doc_id}: reverts the caller's last scan on the document.
 protocol::Reply undoScan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap &args);

@@ -2,6 +2,7 @@
 
 #include "domain/chinese_format.h"
 #include "inventory/fifo_layers.h"
+#include "inventory/serial_numbers.h"
 #include "store/db.h"
 #include "store/write_scope.h"
 
@@ -71,10 +72,10 @@ bool StockLedger::allowsNegative(qint64 warehouseId)
 qint64 StockLedger::appendMove(const StockPlace &p, qint64 quantity, qint64 cost, const MoveSource &s)
 {
     return m_scope.db().insert(
-        QStringLiteral("INSERT INTO stock_move (at, product_id, warehouse_id, location_id, lot, quantity, cost, kind, doc_type, doc_id, doc_number, "
-                       "doc_line_id, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        QStringLiteral("INSERT INTO stock_move (at, product_id, warehouse_id, location_id, lot, serial, quantity, cost, kind, doc_type, doc_id, doc_number, "
+                       "doc_line_id, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {toWireDateTime(m_scope.now()), p.productId, p.warehouseId, p.locationId ? QVariant(p.locationId) : QVariant(),
-         p.lot.isEmpty() ? QVariant() : QVariant(p.lot), quantity, cost, s.kind, s.docType, s.docId ? QVariant(s.docId) : QVariant(),
+         p.lot.isEmpty() ? QVariant() : QVariant(p.lot), p.serial.isEmpty() ? QVariant() : QVariant(p.serial), quantity, cost, s.kind, s.docType, s.docId ? QVariant(s.docId) : QVariant(),
          s.docNumber, s.lineId ? QVariant(s.lineId) : QVariant(), m_userId ? QVariant(m_userId) : QVariant()});
 }
 
@@ -91,9 +92,42 @@ void StockLedger::addToQuant(const StockPlace &p, qint64 quantity)
                {p.productId, p.warehouseId, p.locationId, lotKey(p.lot), quantity});
 }
 
-qint64 StockLedger::receive(const StockPlace &p, Quantity quantity, Money cost, const MoveSource &source)
+Tracking StockLedger::tracking(qint64 productId)
+{
+    auto it = m_tracking.constFind(productId);
+    if (it == m_tracking.constEnd()) {
+        Tracking t;
+        QSqlQuery &q = m_scope.db().run(QStringLiteral("SELECT lot_tracked, serial_tracked FROM product WHERE id = ?"), {productId});
+        if (q.next()) {
+            t.lot = q.value(0).toInt() != 0;
+            t.serial = q.value(1).toInt() != 0;
+        }
+        q.finish();
+        it = m_tracking.insert(productId, t);
+    }
+    return *it;
+}
+
+void StockLedger::recordLot(const StockPlace &p)
 {
     store::Db &db = m_scope.db();
+    const QVariant expiry = p.expiry.isValid() ? QVariant(p.expiry.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
+    db.run(QStringLiteral("INSERT INTO stock_lot (product_id, lot, expiry, received_at) VALUES (?, ?, ?, ?) ON CONFLICT (product_id, lot) DO NOTHING"),
+           {p.productId, p.lot, expiry, toWireDateTime(m_scope.now())});
+    // A lot first seen without its expiry learns it from a later scan.
+    if (p.expiry.isValid())
+        db.run(QStringLiteral("UPDATE stock_lot SET expiry = ? WHERE product_id = ? AND lot = ? AND expiry IS NULL"), {expiry, p.productId, p.lot});
+}
+
+std::variant<qint64, CallError> StockLedger::receive(const StockPlace &p, Quantity quantity, Money cost, const MoveSource &source)
+{
+    store::Db &db = m_scope.db();
+    const Tracking t = tracking(p.productId);
+    if (t.lot && p.lot.isEmpty())
+        return lineProblem(QStringLiteral("lot"), QStringLiteral("lot_required"), QStringLiteral("a lot-tracked product needs its lot"), source.lineId);
+    if (t.serial)
+        if (auto refused = SerialNumbers(db).checkIn(p, quantity.milli(), source.lineId)) return *refused;
+    if (!p.lot.isEmpty()) recordLot(p);
     const Level before = level(p.productId, p.warehouseId, true);
     const qint64 moveId = appendMove(p, quantity.milli(), cost.fen(), source);
     addToQuant(p, quantity.milli());
@@ -102,60 +136,102 @@ qint64 StockLedger::receive(const StockPlace &p, Quantity quantity, Money cost, 
     const qint64 deficit = before.onHand.milli() < 0 ? std::min(-before.onHand.milli(), quantity.milli()) : 0;
     const qint64 layerQty = quantity.milli() - deficit;
     const qint64 layerCost = deficit == 0 ? cost.fen() : mulDivRound(cost.fen(), layerQty, quantity.milli()).value_or(0);
-    FifoLayers(db).add(p.productId, p.warehouseId, moveId, toWireDateTime(m_scope.now()), Quantity::fromMilli(layerQty), Money::fromFen(layerCost));
+    FifoLayers(db).add(p.productId, p.warehouseId, p.lot, moveId, toWireDateTime(m_scope.now()), Quantity::fromMilli(layerQty), Money::fromFen(layerCost));
     db.run(QStringLiteral("UPDATE stock_level SET on_hand = on_hand + ?, value = value + ? WHERE product_id = ? AND warehouse_id = ?"),
            {quantity.milli(), layerCost, p.productId, p.warehouseId});
+    if (t.serial) SerialNumbers(db).markIn(p);
     return moveId;
 }
 
-std::variant<Issued, CallError> StockLedger::issue(const StockPlace &p, Quantity quantity, const MoveSource &source, qint64 preferLayerOfMove)
+QList<QPair<StockPlace, qint64>> StockLedger::pickQuants(const StockPlace &p, qint64 want, bool exactLocation, qint64 *found)
+{
+    const bool acrossLots = p.lot.isEmpty() && tracking(p.productId).lot;
+    QString sql = QStringLiteral("SELECT q.location_id, q.lot, q.quantity FROM stock_quant q LEFT JOIN stock_lot l ON l.product_id = q.product_id AND l.lot = q.lot "
+                                 "WHERE q.product_id = ? AND q.warehouse_id = ? AND q.quantity > 0");
+    QVariantList binds = {p.productId, p.warehouseId};
+    if (p.locationId || exactLocation) {
+        sql += QStringLiteral(" AND q.location_id = ?");
+        binds << p.locationId;
+    }
+    if (!p.lot.isEmpty() || (exactLocation && !acrossLots)) {
+        sql += QStringLiteral(" AND q.lot = ?");
+        binds << lotKey(p.lot);
+    }
+    sql += acrossLots ? QStringLiteral(" ORDER BY CASE WHEN l.expiry IS NULL THEN 1 ELSE 0 END, l.expiry, COALESCE(l.received_at, ''), q.lot, q.location_id")
+                      : QStringLiteral(" ORDER BY q.location_id, q.lot");
+    QList<QPair<StockPlace, qint64>> takes;
+    *found = 0;
+    QSqlQuery &q = m_scope.db().run(sql, binds);
+    while (q.next() && *found < want) {
+        StockPlace at = p;
+        at.locationId = q.value(0).toLongLong();
+        at.lot = q.value(1).toString();
+        const qint64 take = std::min(want - *found, q.value(2).toLongLong());
+        takes.append({at, take});
+        *found += take;
+    }
+    q.finish();
+    return takes;
+}
+
+Money StockLedger::costPieces(QList<IssuedPiece> &pieces, const StockPlace &p, Quantity quantity, bool perLot, qint64 preferLayerOfMove)
+{
+    FifoLayers layers(m_scope.db());
+    // Issued beyond the layers (negative stock): valued at the last known unit cost.
+    const auto beyond = [&](qint64 uncovered) {
+        if (uncovered <= 0) return Money();
+        return Money::lineAmount(Quantity::fromMilli(uncovered), layers.lastUnitCost(p.productId, p.warehouseId).value_or(Money()));
+    };
+    Money fromLayers;
+    if (perLot) {
+        for (IssuedPiece &piece : pieces) {
+            const FifoLayers::Taken taken = layers.consumePreferring(p.productId, p.warehouseId, preferLayerOfMove, piece.quantity, piece.at.lot);
+            piece.cost = taken.cost + beyond(piece.quantity.milli() - taken.covered.milli());
+            fromLayers += taken.cost;
+        }
+        return fromLayers;
+    }
+    const FifoLayers::Taken taken = layers.consumePreferring(p.productId, p.warehouseId, preferLayerOfMove, quantity);
+    const Money cost = taken.cost + beyond(quantity.milli() - taken.covered.milli());
+    qint64 costLeft = cost.fen();
+    for (qsizetype i = 0; i < pieces.size(); ++i) {
+        const qint64 share = i + 1 == pieces.size() ? costLeft : mulDivRound(cost.fen(), pieces[i].quantity.milli(), quantity.milli()).value_or(0);
+        costLeft -= share;
+        pieces[i].cost = Money::fromFen(share);
+    }
+    return taken.cost;
+}
+
+std::variant<Issued, CallError> StockLedger::issue(const StockPlace &given, Quantity quantity, const MoveSource &source, qint64 preferLayerOfMove)
 {
     store::Db &db = m_scope.db();
     const qint64 want = quantity.milli();
+    const Tracking t = tracking(given.productId);
+    StockPlace p = given;
+    if (t.serial) {
+        auto located = SerialNumbers(db).locate(given, want, source.lineId);
+        if (auto *e = std::get_if<CallError>(&located)) return *e;
+        p = std::get<StockPlace>(located);
+    }
     const Level before = level(p.productId, p.warehouseId, true);
-    const bool negativeAllowed = allowsNegative(p.warehouseId);
+    // A lot or a serial number below zero would name stock that is not there.
+    const bool negativeAllowed = allowsNegative(p.warehouseId) && !t.lot && !t.serial;
 
     // Which quants (location/lot) the stock comes from.
-    QList<QPair<StockPlace, qint64>> takes;
     qint64 found = 0;
-    {
-        QString sql = QStringLiteral("SELECT location_id, lot, quantity FROM stock_quant WHERE product_id = ? AND warehouse_id = ? AND quantity > 0");
-        QVariantList binds = {p.productId, p.warehouseId};
-        if (p.locationId) {
-            sql += QStringLiteral(" AND location_id = ?");
-            binds << p.locationId;
-        }
-        if (!p.lot.isEmpty()) {
-            sql += QStringLiteral(" AND lot = ?");
-            binds << p.lot;
-        }
-        sql += QStringLiteral(" ORDER BY location_id, lot");
-        QSqlQuery &q = db.run(sql, binds);
-        while (q.next() && found < want) {
-            StockPlace at = p;
-            at.locationId = q.value(0).toLongLong();
-            at.lot = q.value(1).toString();
-            const qint64 take = std::min(want - found, q.value(2).toLongLong());
-            takes.append({at, take});
-            found += take;
-        }
-        q.finish();
-    }
+    const auto takes = pickQuants(p, want, t.serial, &found);
     if ((found < want || before.onHand.milli() < want) && !negativeAllowed) {
         QCborMap details{{QStringLiteral("product_id"), p.productId}, {QStringLiteral("warehouse_id"), p.warehouseId},
                          {QStringLiteral("requested"), want}, {QStringLiteral("on_hand"), before.onHand.milli()},
                          {QStringLiteral("at_place"), found}};
+        if (!p.lot.isEmpty()) details.insert(QStringLiteral("lot"), p.lot);
         return CallError(ErrorCode::InsufficientStock, QStringLiteral("not enough stock"), {}, details);
     }
-    if (found < want) takes.append({p, want - found}); // negative stock where allowed
+    QList<IssuedPiece> pieces;
+    for (const auto &[at, take] : takes) pieces.append(IssuedPiece{at, Quantity::fromMilli(take), {}});
+    if (found < want) pieces.append(IssuedPiece{p, Quantity::fromMilli(want - found), {}}); // negative stock where allowed
+    const Money fromLayers = costPieces(pieces, p, quantity, t.lot, preferLayerOfMove);
 
-    const FifoLayers::Taken taken = FifoLayers(db).consumePreferring(p.productId, p.warehouseId, preferLayerOfMove, quantity);
-    Money cost = taken.cost;
-    if (taken.covered.milli() < want) {
-        // Issued beyond the layers (negative stock): valued at the last known unit cost.
-        const Money unit = FifoLayers(db).lastUnitCost(p.productId, p.warehouseId).value_or(Money());
-        cost += Money::lineAmount(Quantity::fromMilli(want - taken.covered.milli()), unit);
-    }
     // The decrement re-checks the balance, so no interleaving can oversell. Only
     // goods leaving to a customer count as movement for slow-moving stock; a
     // transfer, count loss or return to the supplier does not.
@@ -163,41 +239,54 @@ std::variant<Issued, CallError> StockLedger::issue(const StockPlace &p, Quantity
     QSqlQuery &u = db.run(QStringLiteral("UPDATE stock_level SET on_hand = on_hand - ?, value = value - ?, "
                                          "last_out_at = CASE WHEN ? = 1 THEN ? ELSE last_out_at END "
                                          "WHERE product_id = ? AND warehouse_id = ? AND (on_hand >= ? OR ? = 1)"),
-                          {want, taken.cost.fen(), sold ? 1 : 0, toWireDateTime(m_scope.now()), p.productId, p.warehouseId, want,
+                          {want, fromLayers.fen(), sold ? 1 : 0, toWireDateTime(m_scope.now()), p.productId, p.warehouseId, want,
                            negativeAllowed ? 1 : 0});
     const int updated = u.numRowsAffected();
     u.finish();
     if (updated != 1) return CallError(ErrorCode::InsufficientStock, QStringLiteral("not enough stock"));
 
     Issued out;
-    out.cost = cost;
-    qint64 costLeft = cost.fen();
-    for (qsizetype i = 0; i < takes.size(); ++i) {
-        const auto &[at, take] = takes[i];
-        const qint64 share = i + 1 == takes.size() ? costLeft : mulDivRound(cost.fen(), take, want).value_or(0);
-        costLeft -= share;
-        out.moveIds << appendMove(at, -take, -share, source);
-        addToQuant(at, -take);
+    for (const IssuedPiece &piece : pieces) {
+        out.cost += piece.cost;
+        out.moveIds << appendMove(piece.at, -piece.quantity.milli(), -piece.cost.fen(), source);
+        addToQuant(piece.at, -piece.quantity.milli());
     }
+    if (t.serial) SerialNumbers(db).markOut(p.productId, p.serial);
+    out.pieces = pieces;
     m_lowered.insert({p.productId, p.warehouseId});
     return out;
 }
 
-std::optional<CallError> StockLedger::relocate(const StockPlace &from, qint64 toLocationId, Quantity quantity, const MoveSource &source)
+std::optional<CallError> StockLedger::relocate(const StockPlace &given, qint64 toLocationId, Quantity quantity, const MoveSource &source)
 {
-    const qint64 have = quantAt(from).milli();
-    if (have < quantity.milli() && !allowsNegative(from.warehouseId))
-        return CallError(ErrorCode::InsufficientStock, QStringLiteral("not enough stock at the location"), {},
-                         QCborMap{{QStringLiteral("product_id"), from.productId}, {QStringLiteral("at_place"), have}, {QStringLiteral("requested"), quantity.milli()}});
-    StockPlace to = from;
-    to.locationId = toLocationId;
+    const Tracking t = tracking(given.productId);
+    const qint64 want = quantity.milli();
+    StockPlace from = given;
+    if (t.serial) {
+        auto located = SerialNumbers(m_scope.db()).locate(given, want, source.lineId);
+        if (auto *e = std::get_if<CallError>(&located)) return *e;
+        from = std::get<StockPlace>(located);
+    }
+    qint64 found = 0;
+    auto takes = pickQuants(from, want, true, &found);
+    if (found < want) {
+        if (!allowsNegative(from.warehouseId) || t.lot || t.serial)
+            return CallError(ErrorCode::InsufficientStock, QStringLiteral("not enough stock at the location"), {},
+                             QCborMap{{QStringLiteral("product_id"), from.productId}, {QStringLiteral("at_place"), found}, {QStringLiteral("requested"), want}});
+        takes.append({from, want - found});
+    }
     MoveSource out = source, in = source;
     out.kind = QStringLiteral("transfer_out");
     in.kind = QStringLiteral("transfer_in");
-    appendMove(from, -quantity.milli(), 0, out);
-    addToQuant(from, -quantity.milli());
-    appendMove(to, quantity.milli(), 0, in);
-    addToQuant(to, quantity.milli());
+    for (const auto &[at, take] : takes) {
+        StockPlace to = at;
+        to.locationId = toLocationId;
+        appendMove(at, -take, 0, out);
+        addToQuant(at, -take);
+        appendMove(to, take, 0, in);
+        addToQuant(to, take);
+    }
+    if (t.serial) SerialNumbers(m_scope.db()).moveTo(from.productId, from.serial, toLocationId);
     return std::nullopt;
 }
 

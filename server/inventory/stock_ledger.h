@@ -3,13 +3,17 @@
 // per product/warehouse (stock_level: on hand, reserved, value) and the FIFO
 // layers follow. Negative stock is refused unless the warehouse allows it; the
 // check and the decrement are one conditional update, so two clerks shipping the
-// last unit at once cannot both succeed.
+// last unit at once cannot both succeed. Lot-tracked products keep stock and
+// FIFO layers per lot and never go below zero; an issue without a lot takes the
+// lots with the earliest expiry (then the oldest receipt) first. Serial-tracked
+// products move one named unit at a time (serial_numbers.h).
 #pragma once
 
 #include "domain/money.h"
 #include "domain/quantity.h"
 #include "protocol/reply.h"
 
+#include <QDate>
 #include <QSet>
 #include <QString>
 #include <optional>
@@ -35,21 +39,38 @@ struct StockPlace {
     qint64 warehouseId = 0;
     qint64 locationId = 0; // 0: any location (issues) / the warehouse itself (receipts)
     QString lot;
+    QString serial;        // the unit of a serial-tracked product
+    QDate expiry;          // receipts: the lot's expiry date (GS1 AI 17), if known
+};
+
+// What an issue took from one location/lot, at what cost.
+struct IssuedPiece {
+    StockPlace at;
+    Quantity quantity;
+    Money cost;
 };
 
 struct Issued {
     Money cost;
     QList<qint64> moveIds;
+    QList<IssuedPiece> pieces;
+};
+
+struct Tracking {
+    bool lot = false;
+    bool serial = false;
 };
 
 class StockLedger {
 public:
     StockLedger(store::WriteScope &scope, qint64 userId) : m_scope(scope), m_userId(userId) {}
 
-    // Adds stock valued at cost (a new FIFO layer); returns the move id.
-    qint64 receive(const StockPlace &place, Quantity quantity, Money cost, const MoveSource &source);
-    // Adds stock and fills any negative balance first (counts, returns).
-    // Removes stock, consuming FIFO layers; INSUFFICIENT_STOCK when not allowed.
+    // Adds stock valued at cost (a new FIFO layer) and fills any negative balance
+    // first; returns the move id. Refused (VALIDATION) for a lot-tracked product
+    // without a lot and a serial that is missing or already in stock.
+    std::variant<qint64, protocol::CallError> receive(const StockPlace &place, Quantity quantity, Money cost, const MoveSource &source);
+    // Removes stock, consuming FIFO layers; INSUFFICIENT_STOCK when not allowed,
+    // VALIDATION for a serial not in stock.
     std::variant<Issued, protocol::CallError> issue(const StockPlace &place, Quantity quantity, const MoveSource &source,
                                                    qint64 preferLayerOfMove = 0);
     // Moves stock between locations of one warehouse (no change of value or FIFO).
@@ -66,6 +87,7 @@ public:
     Level level(qint64 productId, qint64 warehouseId, bool lock = false);
     Quantity quantAt(const StockPlace &place);
     bool allowsNegative(qint64 warehouseId);
+    Tracking tracking(qint64 productId);
 
     // Product/warehouse pairs whose stock went down in this transaction.
     const QSet<QPair<qint64, qint64>> &lowered() const { return m_lowered; }
@@ -74,12 +96,21 @@ private:
     qint64 appendMove(const StockPlace &place, qint64 quantity, qint64 cost, const MoveSource &source);
     void addToQuant(const StockPlace &place, qint64 quantity);
     void ensureLevel(qint64 productId, qint64 warehouseId);
+    // The lot's first receipt and expiry (kept once per product and lot).
+    void recordLot(const StockPlace &place);
+    // Quants to take want from: the place's location and lot if given (exactly
+    // its location when exactLocation), lots by earliest expiry, then oldest.
+    QList<QPair<StockPlace, qint64>> pickQuants(const StockPlace &place, qint64 want, bool exactLocation, qint64 *found);
+    // The cost of each piece: per lot for lot-tracked products, else FIFO over
+    // the product's layers shared out pro rata. Returns what left the layers.
+    Money costPieces(QList<IssuedPiece> &pieces, const StockPlace &place, Quantity quantity, bool perLot, qint64 preferLayerOfMove);
     std::optional<Level> readLevel(qint64 productId, qint64 warehouseId, bool lock);
 
     store::WriteScope &m_scope;
     qint64 m_userId;
     QSet<QPair<qint64, qint64>> m_lowered;
     QHash<qint64, bool> m_allowsNegative; // per warehouse, for this transaction
+    QHash<qint64, Tracking> m_tracking;   // per product, for this transaction
 };
 
 } // namespace liuhe::inventory

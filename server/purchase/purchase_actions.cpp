@@ -76,6 +76,7 @@ Reply postReceipt(store::WriteScope &scope, const auth::Caller &caller, qint64 r
     const qint64 tolerance = tolerancePercent(db);
     inventory::StockLedger ledger(scope, caller.userId);
     QList<FieldProblem> over;
+    Money total;
     for (const auto &lv : receipt->value(QStringLiteral("lines")).toArray()) {
         const QCborMap line = lv.toMap();
         const auto ol = orderLine(db, id(line, "order_line_id"));
@@ -88,38 +89,50 @@ Reply postReceipt(store::WriteScope &scope, const auth::Caller &caller, qint64 r
             continue;
         }
         const Money cost = Money::lineAmount(Quantity::fromMilli(q), ol->price);
-        ledger.receive(inventory::StockPlace{ol->product, warehouse, id(line, "location_id"), line.value(QStringLiteral("lot")).toString()},
-                       Quantity::fromMilli(q), cost,
-                       inventory::MoveSource{QStringLiteral("receipt"), QStringLiteral("purchase_receipt"), receiptId, number, id(line, "id")});
+        const auto received = ledger.receive(inventory::StockPlace{ol->product, warehouse, id(line, "location_id"), line.value(QStringLiteral("lot")).toString(),
+                                                                   line.value(QStringLiteral("serial")).toString(), documents::date(line, "expiry")},
+                                             Quantity::fromMilli(q), cost,
+                                             inventory::MoveSource{QStringLiteral("receipt"), QStringLiteral("purchase_receipt"), receiptId, number, id(line, "id")});
+        if (const auto *refused = std::get_if<CallError>(&received)) return Reply(*refused);
+        total += cost;
         documents::updateFields(scope, QStringLiteral("purchase_receipt_line"), id(line, "id"), QCborMap{{QStringLiteral("cost"), cost.fen()}}, caller.userId);
         documents::updateFields(scope, QStringLiteral("purchase_order_line"), id(line, "order_line_id"),
                                 QCborMap{{QStringLiteral("received_qty"), ol->received + q}}, caller.userId);
         inventory::reviewReorderAlerts(scope, {{ol->product, warehouse}});
     }
     if (!over.isEmpty()) return Reply(CallError(ErrorCode::Validation, QStringLiteral("more than ordered (beyond the tolerance)"), over));
+    // A receipt made by the order's receive action was never saved through the
+    // save rules: its total is what came in.
+    documents::updateFields(scope, QStringLiteral("purchase_receipt"), receiptId, QCborMap{{QStringLiteral("amount_total"), total.fen()}}, caller.userId);
     updateReceiptStatus(scope, caller, order);
     return QCborMap{{QStringLiteral("receipt_id"), receiptId}, {QStringLiteral("number"), number}};
 }
 
 Reply receiveOrder(ActionContext &ctx)
 {
-    QHash<qint64, QCborMap> requested;
-    for (const auto &v : ctx.args.value(QStringLiteral("lines")).toArray()) requested.insert(id(v.toMap(), "line_id"), v.toMap());
+    // An order line may come in as several lots or serial numbers: one receipt line each.
+    QHash<qint64, QList<QCborMap>> requested;
+    for (const auto &v : ctx.args.value(QStringLiteral("lines")).toArray()) requested[id(v.toMap(), "line_id")].append(v.toMap());
     QList<QCborMap> receiptLines;
     for (const QCborMap &l : lines(ctx)) {
-        const qint64 open = qty(l, "quantity").milli() - qty(l, "received_qty").milli();
-        QCborMap line{{QStringLiteral("order_line_id"), id(l, "id")}, {QStringLiteral("product_id"), id(l, "product_id")}};
-        qint64 want = open;
-        if (!requested.isEmpty()) {
-            if (!requested.contains(id(l, "id"))) continue;
-            const QCborMap r = requested.value(id(l, "id"));
-            want = qty(r, "quantity").milli();
-            if (id(r, "location_id")) line.insert(QStringLiteral("location_id"), id(r, "location_id"));
-            if (!r.value(QStringLiteral("lot")).toString().isEmpty()) line.insert(QStringLiteral("lot"), r.value(QStringLiteral("lot")));
+        const QCborMap base{{QStringLiteral("order_line_id"), id(l, "id")}, {QStringLiteral("product_id"), id(l, "product_id")}};
+        if (requested.isEmpty()) {
+            const qint64 open = qty(l, "quantity").milli() - qty(l, "received_qty").milli();
+            if (open <= 0) continue;
+            QCborMap line = base;
+            line.insert(QStringLiteral("quantity"), open);
+            receiptLines.append(line);
+            continue;
         }
-        if (want <= 0) continue;
-        line.insert(QStringLiteral("quantity"), want);
-        receiptLines.append(line);
+        for (const QCborMap &r : requested.value(id(l, "id"))) {
+            if (qty(r, "quantity").milli() <= 0) continue;
+            QCborMap line = base;
+            line.insert(QStringLiteral("quantity"), qty(r, "quantity").milli());
+            if (id(r, "location_id")) line.insert(QStringLiteral("location_id"), id(r, "location_id"));
+            for (const QString &key : {QStringLiteral("lot"), QStringLiteral("expiry"), QStringLiteral("serial")})
+                if (!r.value(key).toString().isEmpty()) line.insert(key, r.value(key));
+            receiptLines.append(line);
+        }
     }
     if (receiptLines.isEmpty()) return Reply::fail(ErrorCode::InvalidState, QStringLiteral("nothing left to receive"));
     const auto created = documents::createDocument(ctx.scope, ctx.caller, QStringLiteral("purchase_receipt"),
@@ -149,7 +162,11 @@ Reply postReturn(ActionContext &ctx)
         const qint64 receiptMove = db.scalar(QStringLiteral("SELECT m.id FROM stock_move m JOIN purchase_receipt_line rl ON rl.id = m.doc_line_id "
                                                             "WHERE m.doc_type = 'purchase_receipt' AND rl.order_line_id = ? ORDER BY m.id DESC LIMIT 1"),
                                              {id(l, "order_line_id")}).toLongLong();
-        auto issued = ledger.issue(inventory::StockPlace{ol->product, warehouse, id(l, "location_id"), l.value(QStringLiteral("lot")).toString()},
+        // A lot-tracked product goes back as the lot it came in as, unless the line names one.
+        QString lot = l.value(QStringLiteral("lot")).toString();
+        if (lot.isEmpty() && receiptMove && ledger.tracking(ol->product).lot)
+            lot = db.scalar(QStringLiteral("SELECT lot FROM stock_move WHERE id = ?"), {receiptMove}).toString();
+        auto issued = ledger.issue(inventory::StockPlace{ol->product, warehouse, id(l, "location_id"), lot, l.value(QStringLiteral("serial")).toString(), {}},
                                    Quantity::fromMilli(q),
                                    inventory::MoveSource{QStringLiteral("purchase_return"), QStringLiteral("purchase_return"), ctx.id, number, id(l, "id")},
                                    receiptMove);

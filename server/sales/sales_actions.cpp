@@ -111,6 +111,7 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, qint64 
                                {protocol::FieldProblem{QStringLiteral("order_id"), QStringLiteral("not_confirmed"), {}, 0, {}}}));
     inventory::StockLedger ledger(scope, caller.userId);
     Money costTotal;
+    QCborArray lots;
     for (const auto &lv : header->value(QStringLiteral("lines")).toArray()) {
         const QCborMap line = lv.toMap();
         const Quantity q = qty(line, "quantity");
@@ -126,16 +127,28 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, qint64 
         if (delivered + q.milli() > ordered)
             return Reply(CallError(ErrorCode::Validation, QStringLiteral("more than is open on the order line"),
                                    {protocol::FieldProblem{QStringLiteral("quantity"), QStringLiteral("over_order"), ordered - delivered, id(line, "id"), {}}}));
-        inventory::StockPlace place{id(line, "product_id"), warehouse, id(line, "location_id"), line.value(QStringLiteral("lot")).toString()};
+        inventory::StockPlace place{id(line, "product_id"), warehouse, id(line, "location_id"), line.value(QStringLiteral("lot")).toString(),
+                                    line.value(QStringLiteral("serial")).toString(), {}};
         auto issued = ledger.issue(place, q, inventory::MoveSource{QStringLiteral("delivery"), QStringLiteral("delivery"), deliveryId, number, id(line, "id")});
         if (auto *e = std::get_if<CallError>(&issued)) {
             QCborMap details = e->details();
             details.insert(QStringLiteral("line"), id(line, "id"));
-            return Reply(CallError(e->code(), e->message(), {}, details));
+            return Reply(CallError(e->code(), e->message(), e->fields(), details));
         }
-        const Money cost = std::get<inventory::Issued>(issued).cost;
-        costTotal += cost;
-        documents::updateFields(scope, QStringLiteral("delivery_line"), id(line, "id"), QCborMap{{QStringLiteral("cost"), cost.fen()}}, caller.userId);
+        const inventory::Issued &out = std::get<inventory::Issued>(issued);
+        costTotal += out.cost;
+        // Which lots left is in the moves; a line taken from one lot names it too.
+        QCborMap lineChanges{{QStringLiteral("cost"), out.cost.fen()}};
+        QSet<QString> lotsUsed;
+        for (const inventory::IssuedPiece &piece : out.pieces) {
+            lotsUsed.insert(piece.at.lot);
+            if (!piece.at.lot.isEmpty())
+                lots.append(QCborMap{{QStringLiteral("line_id"), id(line, "id")}, {QStringLiteral("lot"), piece.at.lot},
+                                     {QStringLiteral("quantity"), piece.quantity.milli()}, {QStringLiteral("cost"), piece.cost.fen()}});
+        }
+        if (place.lot.isEmpty() && lotsUsed.size() == 1 && !lotsUsed.begin()->isEmpty()) lineChanges.insert(QStringLiteral("lot"), *lotsUsed.begin());
+        documents::updateFields(scope, QStringLiteral("delivery_line"), id(line, "id"), lineChanges, caller.userId);
+        const Money cost = out.cost;
         const qint64 nowDelivered = delivered + q.milli();
         documents::updateFields(scope, QStringLiteral("sales_order_line"), id(line, "order_line_id"),
                                 QCborMap{{QStringLiteral("delivered_qty"), nowDelivered}, {QStringLiteral("cost"), lineCost + cost.fen()},
@@ -155,36 +168,42 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, qint64 
         scope.changed(QStringLiteral("sales_order"), order, version, QStringLiteral("done"));
     }
     inventory::reviewReorderAlerts(scope, ledger.lowered());
-    return QCborMap{{QStringLiteral("delivery_id"), deliveryId}, {QStringLiteral("number"), number}, {QStringLiteral("cost"), costTotal.fen()}};
+    return QCborMap{{QStringLiteral("delivery_id"), deliveryId}, {QStringLiteral("number"), number}, {QStringLiteral("cost"), costTotal.fen()},
+                    {QStringLiteral("lots"), lots}};
 }
 
 // "Ship": a delivery for the given lines (or everything open), posted at once.
 Reply shipOrder(ActionContext &ctx)
 {
-    QHash<qint64, QCborMap> requested;
-    for (const auto &v : ctx.args.value(QStringLiteral("lines")).toArray()) requested.insert(id(v.toMap(), "line_id"), v.toMap());
+    // An order line may ship as several lots or serial numbers: one delivery line each.
+    QHash<qint64, QList<QCborMap>> requested;
+    for (const auto &v : ctx.args.value(QStringLiteral("lines")).toArray()) requested[id(v.toMap(), "line_id")].append(v.toMap());
     QList<QCborMap> deliveryLines;
     for (const QCborMap &l : lines(ctx)) {
         const qint64 open = qty(l, "quantity").milli() - qty(l, "delivered_qty").milli();
         if (open <= 0) continue;
-        qint64 want = open;
-        QCborMap line{{QStringLiteral("order_line_id"), id(l, "id")}, {QStringLiteral("product_id"), id(l, "product_id")},
-                      {QStringLiteral("amount"), 0}};
-        if (!requested.isEmpty()) {
-            if (!requested.contains(id(l, "id"))) continue;
-            const QCborMap r = requested.value(id(l, "id"));
-            want = qty(r, "quantity").milli();
-            if (want <= 0) continue;
-            if (want > open) return Reply(CallError(ErrorCode::Validation, QStringLiteral("more than is open on the line"),
-                                                    {protocol::FieldProblem{QStringLiteral("quantity"), QStringLiteral("over_order"), open, id(l, "id"), {}}}));
+        const auto deliveryLine = [&](qint64 want, const QCborMap &r) {
+            QCborMap line{{QStringLiteral("order_line_id"), id(l, "id")}, {QStringLiteral("product_id"), id(l, "product_id")},
+                          {QStringLiteral("quantity"), want}, {QStringLiteral("amount"), Money::lineAmount(Quantity::fromMilli(want), money(l, "price")).fen()},
+                          {QStringLiteral("returned_qty"), 0}, {QStringLiteral("returned_cost"), 0}};
             if (id(r, "location_id")) line.insert(QStringLiteral("location_id"), id(r, "location_id"));
-            if (!r.value(QStringLiteral("lot")).toString().isEmpty()) line.insert(QStringLiteral("lot"), r.value(QStringLiteral("lot")));
+            for (const QString &key : {QStringLiteral("lot"), QStringLiteral("serial")})
+                if (!r.value(key).toString().isEmpty()) line.insert(key, r.value(key));
+            return line;
+        };
+        if (requested.isEmpty()) {
+            deliveryLines.append(deliveryLine(open, {}));
+            continue;
         }
-        line.insert(QStringLiteral("quantity"), want);
-        line.insert(QStringLiteral("amount"), Money::lineAmount(Quantity::fromMilli(want), money(l, "price")).fen());
-        line.insert(QStringLiteral("returned_qty"), 0);
-        line.insert(QStringLiteral("returned_cost"), 0);
-        deliveryLines.append(line);
+        qint64 asked = 0;
+        for (const QCborMap &r : requested.value(id(l, "id"))) {
+            const qint64 want = qty(r, "quantity").milli();
+            if (want <= 0) continue;
+            asked += want;
+            if (asked > open) return Reply(CallError(ErrorCode::Validation, QStringLiteral("more than is open on the line"),
+                                                     {protocol::FieldProblem{QStringLiteral("quantity"), QStringLiteral("over_order"), open, id(l, "id"), {}}}));
+            deliveryLines.append(deliveryLine(want, r));
+        }
     }
     if (deliveryLines.isEmpty()) return Reply::fail(ErrorCode::InvalidState, QStringLiteral("nothing left to ship"));
     Money total;
@@ -239,7 +258,36 @@ Reply closeOrder(ActionContext &ctx)
     return QCborMap{{QStringLiteral("closed_qty"), closed}};
 }
 
-// Returned goods come back at the cost they left with (their FIFO cost).
+// What a delivery line sent out per lot, less what has come back since: a
+// return puts goods into the lot they left from, at that lot's cost.
+struct OutLot {
+    QString lot;
+    qint64 quantity = 0, cost = 0;
+};
+
+QList<OutLot> stillOut(store::Db &db, qint64 deliveryLine)
+{
+    QList<OutLot> out;
+    QSqlQuery &q = db.run(QStringLiteral("SELECT COALESCE(lot, ''), -SUM(quantity), -SUM(cost) FROM stock_move WHERE doc_type = 'delivery' AND doc_line_id = ? "
+                                         "GROUP BY COALESCE(lot, '') ORDER BY MIN(id)"),
+                          {deliveryLine});
+    while (q.next()) out.append(OutLot{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong()});
+    q.finish();
+    QSqlQuery &r = db.run(QStringLiteral("SELECT COALESCE(m.lot, ''), SUM(m.quantity), SUM(m.cost) FROM stock_move m JOIN sales_return_line rl ON rl.id = m.doc_line_id "
+                                         "WHERE m.doc_type = 'sales_return' AND rl.delivery_line_id = ? GROUP BY COALESCE(m.lot, '')"),
+                          {deliveryLine});
+    while (r.next())
+        for (OutLot &o : out)
+            if (o.lot == r.value(0).toString()) {
+                o.quantity -= r.value(1).toLongLong();
+                o.cost -= r.value(2).toLongLong();
+            }
+    r.finish();
+    return out;
+}
+
+// Returned goods come back into the lot they left from, at the cost they left
+// with (their FIFO cost); the last units of a lot take exactly what is left.
 Reply postReturn(ActionContext &ctx)
 {
     store::Db &db = ctx.scope.db();
@@ -248,25 +296,36 @@ Reply postReturn(ActionContext &ctx)
     const qint64 order = id(ctx.record, "order_id");
     const QString number = ctx.record.value(QStringLiteral("number")).toString();
     for (const QCborMap &l : lines(ctx)) {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT quantity, cost, returned_qty, returned_cost, order_line_id FROM delivery_line WHERE id = ?"),
+        QSqlQuery &q = db.run(QStringLiteral("SELECT quantity, returned_qty, returned_cost, order_line_id, serial FROM delivery_line WHERE id = ?"),
                               {id(l, "delivery_line_id")});
-        qint64 shipped = 0, shippedCost = 0, returned = 0, returnedCost = 0, orderLine = 0;
+        qint64 shipped = 0, returned = 0, returnedCost = 0, orderLine = 0;
+        QString serial;
         if (q.next()) {
             shipped = q.value(0).toLongLong();
-            shippedCost = q.value(1).toLongLong();
-            returned = q.value(2).toLongLong();
-            returnedCost = q.value(3).toLongLong();
-            orderLine = q.value(4).toLongLong();
+            returned = q.value(1).toLongLong();
+            returnedCost = q.value(2).toLongLong();
+            orderLine = q.value(3).toLongLong();
+            serial = q.value(4).toString();
         }
         q.finish();
         const qint64 back = qty(l, "quantity").milli();
         if (back > shipped - returned)
             return Reply(CallError(ErrorCode::Validation, QStringLiteral("more than was shipped"),
                                    {protocol::FieldProblem{QStringLiteral("quantity"), QStringLiteral("over_shipped"), shipped - returned, id(l, "id"), {}}}));
-        // The last units returned take exactly the cost still outstanding.
-        const qint64 cost = back == shipped - returned ? shippedCost - returnedCost : mulDivRound(shippedCost, back, shipped).value_or(0);
-        ledger.receive(inventory::StockPlace{id(l, "product_id"), warehouse, id(l, "location_id"), QString()}, Quantity::fromMilli(back), Money::fromFen(cost),
-                       inventory::MoveSource{QStringLiteral("sales_return"), QStringLiteral("sales_return"), ctx.id, number, id(l, "id")});
+        qint64 cost = 0, left = back;
+        for (const OutLot &o : stillOut(db, id(l, "delivery_line_id"))) {
+            if (left <= 0) break;
+            const qint64 take = std::min(left, o.quantity);
+            if (take <= 0) continue;
+            const qint64 pieceCost = take == o.quantity ? o.cost : mulDivRound(o.cost, take, o.quantity).value_or(0);
+            const auto received = ledger.receive(inventory::StockPlace{id(l, "product_id"), warehouse, id(l, "location_id"), o.lot, serial, {}},
+                                                 Quantity::fromMilli(take), Money::fromFen(pieceCost),
+                                                 inventory::MoveSource{QStringLiteral("sales_return"), QStringLiteral("sales_return"), ctx.id, number, id(l, "id")});
+            if (const auto *refused = std::get_if<CallError>(&received)) return Reply(*refused);
+            cost += pieceCost;
+            left -= take;
+        }
+        if (left > 0) return Reply::fail(ErrorCode::InvalidState, QStringLiteral("the delivery's stock moves do not cover this return"));
         documents::updateFields(ctx.scope, QStringLiteral("sales_return_line"), id(l, "id"), QCborMap{{QStringLiteral("cost"), cost}}, ctx.caller.userId);
         documents::updateFields(ctx.scope, QStringLiteral("delivery_line"), id(l, "delivery_line_id"),
                                 QCborMap{{QStringLiteral("returned_qty"), returned + back}, {QStringLiteral("returned_cost"), returnedCost + cost}}, ctx.caller.userId);

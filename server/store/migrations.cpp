@@ -116,6 +116,22 @@ void attachmentTable(Db &db)
     db.exec(QStringLiteral("CREATE INDEX ix_attachment_record ON attachment (entity, record_id)"));
 }
 
+// Lots and serial numbers: FIFO layers of a lot-tracked product are kept per
+// lot; a lot records its expiry and first receipt (the order issues take lots
+// in); a serial-numbered unit is in stock at most once, and its moves name it.
+void lotsAndSerials(Db &db)
+{
+    const Dialect &d = db.dialect();
+    db.exec(QStringLiteral("ALTER TABLE fifo_layer ADD COLUMN lot TEXT NOT NULL DEFAULT ''"));
+    db.exec(QStringLiteral("ALTER TABLE stock_move ADD COLUMN serial TEXT"));
+    db.exec(QStringLiteral("CREATE INDEX ix_fifo_open_lot ON fifo_layer (product_id, warehouse_id, lot, id) WHERE qty_left > 0"));
+    db.exec(QStringLiteral("CREATE TABLE stock_lot (%1, product_id BIGINT NOT NULL REFERENCES product(id), lot TEXT NOT NULL, "
+                           "expiry TEXT, received_at TEXT NOT NULL, UNIQUE (product_id, lot))").arg(d.primaryKey()));
+    db.exec(QStringLiteral("CREATE TABLE stock_serial (%1, product_id BIGINT NOT NULL REFERENCES product(id), serial TEXT NOT NULL, "
+                           "warehouse_id BIGINT REFERENCES warehouse(id), location_id BIGINT NOT NULL DEFAULT 0, lot TEXT NOT NULL DEFAULT '', "
+                           "in_stock SMALLINT NOT NULL DEFAULT 0, UNIQUE (product_id, serial))").arg(d.primaryKey()));
+}
+
 } // namespace
 
 const std::vector<Migration> &allMigrations()
@@ -126,6 +142,7 @@ const std::vector<Migration> &allMigrations()
         {3, QStringLiteral("search keys of document numbers"), documentNumberKeys},
         {4, QStringLiteral("arguments of idempotency keys"), idempotencyArguments},
         {5, QStringLiteral("attachments"), attachmentTable},
+        {6, QStringLiteral("lots and serial numbers"), lotsAndSerials},
     };
     return migrations;
 }

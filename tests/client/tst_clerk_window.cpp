@@ -163,6 +163,11 @@ private Q_SLOTS:
         QCOMPARE(inventory::productBarcodeOf(parsed->gtin), QStringLiteral("6901234567892"));
         QCOMPARE(parsed->lot, QStringLiteral("LOT7"));
         QCOMPARE(parsed->expiry, QDate(2027, 12, 31));
+        // Day 00 is the month's last day; (21) is the serial number.
+        const auto serial = inventory::parseGs1(QStringLiteral("0106901234567892") + QStringLiteral("17280200") + QStringLiteral("21SN-0042"));
+        QVERIFY(serial);
+        QCOMPARE(serial->expiry, QDate(2028, 2, 29));
+        QCOMPARE(serial->serial, QStringLiteral("SN-0042"));
     }
 
     void errorsAreRedHeldAndPostNothing()
@@ -294,8 +299,14 @@ private Q_SLOTS:
         scan(QStringLiteral("6901234567908"));
         expectError("序列号");
         QCOMPARE(receiptLineQty(), before);
+        // Without its serial number it is refused too; a GS1 scan carries it in (21).
         scan(QStringLiteral("6901234567908"));
+        expectError("请输入或扫描序列号");
+        scan(QStringLiteral("0106901234567908") + QStringLiteral("21SN-CW-1"));
         QTRY_COMPARE_WITH_TIMEOUT(window->banner(), ClerkWindow::Banner::Good, 10000);
+        // The same serial number again is red.
+        scan(QStringLiteral("0106901234567908") + QStringLiteral("21SN-CW-1"));
+        expectError("SN-CW-1");
         type(window->scanField(), QStringLiteral("5*"));
         QTest::keyClick(window->scanField(), Qt::Key_Return);
         scan(QStringLiteral("6901234567892"));

@@ -3,7 +3,8 @@
 // over-receipt tolerance, transfers, counts, negative stock, concurrent sellers of
 // the last units, scans with idempotent replay (and picks priced like hand-made
 // deliveries), reorder alerts, reports net of returns, and the ledger invariants
-// after random work.
+// after random receipts, deliveries, transfers, returns both ways and counts,
+// with a lot-tracked product among them.
 #include "erp_fixture.h"
 #include "test_data.h"
 #include "test_server.h"
@@ -38,6 +39,79 @@ class TestInventory : public QObject {
     {
         QString problems;
         QVERIFY2(erp->checkInvariants(&problems), qPrintable(problems));
+    }
+
+    // A purchase of a lot-tracked product received as the lot given.
+    bool buyLot(qint64 p, qint64 w, qint64 q, qint64 price, const QString &lot, int expiresInDays)
+    {
+        const Reply po = erp->saveDocument(QStringLiteral("purchase_order"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), w}},
+                                           {{p, q, price}});
+        if (!po.isOk() || !erp->action(QStringLiteral("purchase_order"), idOf(po), QStringLiteral("confirm")).isOk()) return false;
+        const qint64 line = linesOf(erp->get(QStringLiteral("purchase_order"), idOf(po))).first().value(QStringLiteral("id")).toInteger();
+        return erp->action(QStringLiteral("purchase_order"), idOf(po), QStringLiteral("receive"),
+                           M{{QStringLiteral("lines"), A{M{{QStringLiteral("line_id"), line}, {QStringLiteral("quantity"), q}, {QStringLiteral("lot"), lot},
+                                                           {QStringLiteral("expiry"), QDate::currentDate().addDays(expiresInDays).toString(Qt::ISODate)}}}}})
+            .isOk();
+    }
+
+    // The newest line of the product among the lines of entity (empty if none).
+    QCborMap latestLine(const QString &entity, qint64 p)
+    {
+        const auto lines = test::rowsOf(admin->call(QStringLiteral("data.query"),
+                                                    M{{QStringLiteral("entity"), entity}, {QStringLiteral("filter"), A{QStringLiteral("eq"), QStringLiteral("product_id"), p}},
+                                                      {QStringLiteral("sort"), QStringLiteral("id")}, {QStringLiteral("desc"), true}, {QStringLiteral("limit"), 1}}));
+        return lines.isEmpty() ? QCborMap() : lines.first();
+    }
+
+    // One unit of the product's latest delivery back from the customer.
+    bool randomSalesReturn(qint64 p)
+    {
+        const QCborMap dl = latestLine(QStringLiteral("delivery_line"), p);
+        if (dl.isEmpty()) return false;
+        const QCborMap d = erp->get(QStringLiteral("delivery"), dl.value(QStringLiteral("delivery_id")).toInteger());
+        const Reply r = admin->call(QStringLiteral("data.save"),
+                                    M{{QStringLiteral("entity"), QStringLiteral("sales_return")},
+                                      {QStringLiteral("changes"), M{{QStringLiteral("order_id"), d.value(QStringLiteral("order_id"))},
+                                                                    {QStringLiteral("warehouse_id"), d.value(QStringLiteral("warehouse_id"))},
+                                                                    {QStringLiteral("reason"), s("随机退货")}}},
+                                      {QStringLiteral("lines"), A{M{{QStringLiteral("delivery_line_id"), dl.value(QStringLiteral("id"))}, {QStringLiteral("quantity"), kUnit}}}}});
+        return r.isOk() && erp->action(QStringLiteral("sales_return"), idOf(r), QStringLiteral("post")).isOk();
+    }
+
+    // A count of the warehouse: a few lines found short or over by up to two units.
+    bool randomCount(QRandomGenerator &rng, qint64 w)
+    {
+        const Reply count = admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("stock_count")},
+                                                                       {QStringLiteral("changes"), M{{QStringLiteral("warehouse_id"), w}}}});
+        if (!count.isOk() || !erp->action(QStringLiteral("stock_count"), idOf(count), QStringLiteral("start")).isOk()) return false;
+        const QCborMap doc = erp->get(QStringLiteral("stock_count"), idOf(count));
+        A changed;
+        for (const QCborMap &l : linesOf(doc)) {
+            if (rng.bounded(3) != 0) continue;
+            const qint64 counted = std::max<qint64>(0, l.value(QStringLiteral("book_qty")).toInteger() + (qint64(rng.bounded(5)) - 2) * kUnit);
+            changed.append(M{{QStringLiteral("id"), l.value(QStringLiteral("id"))}, {QStringLiteral("version"), l.value(QStringLiteral("version"))},
+                             {QStringLiteral("counted_qty"), counted}});
+        }
+        if (changed.isEmpty()) return false;
+        const Reply saved = admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("stock_count")}, {QStringLiteral("id"), idOf(count)},
+                                                                       {QStringLiteral("version"), doc.value(QStringLiteral("version"))},
+                                                                       {QStringLiteral("lines"), changed}});
+        return saved.isOk() && erp->action(QStringLiteral("stock_count"), idOf(count), QStringLiteral("post")).isOk();
+    }
+
+    // One unit of the product's latest receipt back to the supplier.
+    bool randomPurchaseReturn(qint64 p)
+    {
+        const QCborMap ol = latestLine(QStringLiteral("purchase_order_line"), p);
+        if (ol.isEmpty() || ol.value(QStringLiteral("received_qty")).toInteger() - ol.value(QStringLiteral("returned_qty")).toInteger() < kUnit) return false;
+        const QCborMap po = erp->get(QStringLiteral("purchase_order"), ol.value(QStringLiteral("order_id")).toInteger());
+        const Reply r = admin->call(QStringLiteral("data.save"),
+                                    M{{QStringLiteral("entity"), QStringLiteral("purchase_return")},
+                                      {QStringLiteral("changes"), M{{QStringLiteral("order_id"), po.value(QStringLiteral("id"))},
+                                                                    {QStringLiteral("warehouse_id"), po.value(QStringLiteral("warehouse_id"))},
+                                                                    {QStringLiteral("reason"), s("随机退供应商")}}},
+                                      {QStringLiteral("lines"), A{M{{QStringLiteral("order_line_id"), ol.value(QStringLiteral("id"))}, {QStringLiteral("quantity"), kUnit}}}}});
+        return r.isOk() && erp->action(QStringLiteral("purchase_return"), idOf(r), QStringLiteral("post")).isOk();
     }
 
 private Q_SLOTS:
@@ -663,48 +737,47 @@ private Q_SLOTS:
         QRandomGenerator rng(4242);
         QList<qint64> products;
         for (int i = 0; i < 4; ++i) products << erp->product(QStringLiteral("RND%1").arg(i), s("随机商品") + QString::number(i), 1000 + i * 100, 600 + i * 50);
+        // One lot-tracked product: bought in lots, sold across them.
+        const qint64 lotted = erp->product(QStringLiteral("RNDL"), s("随机批次商品"), 1500, 900);
+        LH_VERIFY_OK(erp->update(QStringLiteral("product"), lotted, M{{QStringLiteral("lot_tracked"), true}}));
+        products << lotted;
         const QList<qint64> warehouses = {wh1, wh2};
-        int done = 0;
-        for (int step = 0; step < 60; ++step) {
+        QMap<QString, int> done;
+        for (int step = 0; step < 90; ++step) {
             const qint64 p = products[int(rng.bounded(products.size()))];
             const qint64 w = warehouses[int(rng.bounded(2))];
             const qint64 q = (1 + rng.bounded(5)) * kUnit;
-            switch (rng.bounded(5)) {
+            switch (rng.bounded(8)) {
             case 0:
             case 1:
-                done += erp->buy(supplier, w, {{p, q, 500 + qint64(rng.bounded(300))}}) ? 1 : 0;
+                if (p == lotted ? buyLot(p, w, q, 500 + qint64(rng.bounded(300)), QStringLiteral("R%1").arg(rng.bounded(3)), rng.bounded(400))
+                                : erp->buy(supplier, w, {{p, q, 500 + qint64(rng.bounded(300))}}) != 0)
+                    ++done[QStringLiteral("buy")];
                 break;
             case 2:
-                done += erp->sell(customer, w, {{p, q}}) ? 1 : 0; // may lack stock: refused whole
+                if (erp->sell(customer, w, {{p, q}})) ++done[QStringLiteral("sell")]; // may lack stock: refused whole
                 break;
             case 3: {
                 const Reply t = erp->saveDocument(QStringLiteral("stock_transfer"), M{{QStringLiteral("from_warehouse_id"), w},
                                                                                       {QStringLiteral("to_warehouse_id"), w == wh1 ? wh2 : wh1}},
                                                   {{p, q}});
-                if (t.isOk()) done += erp->action(QStringLiteral("stock_transfer"), idOf(t), QStringLiteral("post")).isOk() ? 1 : 0;
+                if (t.isOk() && erp->action(QStringLiteral("stock_transfer"), idOf(t), QStringLiteral("post")).isOk()) ++done[QStringLiteral("transfer")];
                 break;
             }
-            default: {
-                const auto lines = test::rowsOf(admin->call(QStringLiteral("data.query"),
-                                                            M{{QStringLiteral("entity"), QStringLiteral("delivery_line")},
-                                                              {QStringLiteral("filter"), A{QStringLiteral("eq"), QStringLiteral("product_id"), p}},
-                                                              {QStringLiteral("sort"), QStringLiteral("id")}, {QStringLiteral("desc"), true}, {QStringLiteral("limit"), 1}}));
-                if (lines.isEmpty()) break;
-                const QCborMap dl = lines.first();
-                const qint64 delivery = dl.value(QStringLiteral("delivery_id")).toInteger();
-                const QCborMap d = erp->get(QStringLiteral("delivery"), delivery);
-                const Reply r = admin->call(QStringLiteral("data.save"),
-                                            M{{QStringLiteral("entity"), QStringLiteral("sales_return")},
-                                              {QStringLiteral("changes"), M{{QStringLiteral("order_id"), d.value(QStringLiteral("order_id"))},
-                                                                            {QStringLiteral("warehouse_id"), d.value(QStringLiteral("warehouse_id"))},
-                                                                            {QStringLiteral("reason"), s("随机退货")}}},
-                                              {QStringLiteral("lines"), A{M{{QStringLiteral("delivery_line_id"), dl.value(QStringLiteral("id"))},
-                                                                            {QStringLiteral("quantity"), kUnit}}}}});
-                if (r.isOk()) done += erp->action(QStringLiteral("sales_return"), idOf(r), QStringLiteral("post")).isOk() ? 1 : 0;
+            case 4:
+                if (randomSalesReturn(p)) ++done[QStringLiteral("sales_return")];
+                break;
+            case 5:
+                if (randomCount(rng, w)) ++done[QStringLiteral("count")];
+                break;
+            default:
+                if (randomPurchaseReturn(p)) ++done[QStringLiteral("purchase_return")];
             }
-            }
+            if (step % 30 == 29) expectInvariants();
         }
-        QVERIFY(done > 30);
+        qInfo() << "random work done:" << done;
+        for (const char *kind : {"buy", "sell", "transfer", "sales_return", "count", "purchase_return"})
+            QVERIFY2(done.value(QString::fromLatin1(kind)) > 0, kind);
         expectInvariants();
     }
 

@@ -1,6 +1,7 @@
 // 采购 over the real server: a requisition is ordered once, whether by
 // create_order or by accepting a supplier quote for it, and an order made from a
-// quote is due when the quote's lead time (or the requisition) says.
+// quote is due when the quote's lead time (or the requisition) says; quotes for
+// a requisition compare side by side with the cheapest marked.
 #include "erp_fixture.h"
 #include "test_data.h"
 #include "test_server.h"
@@ -153,6 +154,93 @@ private Q_SLOTS:
         LH_VERIFY_ERROR(refused, ErrorCode::InvalidState);
         QCOMPARE(test::problemsOf(refused), QStringList{QStringLiteral("requisition_id:not_confirmed")});
         QCOMPARE(ordersOf(req).size(), 0);
+    }
+
+    // 比价: 10 gears and 4 shafts wanted. Quotes priced for those quantities:
+    //   A: gear ¥9.00, shaft ¥5.00 (7 days)        = 90.00 + 20.00 = ¥110.00
+    //   B: gear ¥8.50 (quoted for 20), shaft ¥6.00 = 85.00 + 24.00 = ¥109.00, cheapest
+    //   C: gear ¥7.00 only — incomplete, so not comparable in total
+    //   D: everything at ¥1.00 but expired yesterday; E: a draft, not received
+    void quotesSideBySideMarkTheCheapest()
+    {
+        const qint64 shaft = erp->product(QStringLiteral("PQ2"), s("传动轴"), 800, 500);
+        QList<qint64> suppliers;
+        for (const char *code : {"QA", "QB", "QC", "QD", "QE"}) suppliers << erp->supplier(QString::fromLatin1(code), s("报价供应商") + QString::fromLatin1(code));
+        const Reply req = admin->call(QStringLiteral("data.save"),
+                                      M{{QStringLiteral("entity"), QStringLiteral("purchase_requisition")},
+                                        {QStringLiteral("changes"), M{{QStringLiteral("needed_by"), QStringLiteral("2031-08-31")}, {QStringLiteral("reason"), s("比价")}}},
+                                        {QStringLiteral("lines"), A{M{{QStringLiteral("product_id"), product}, {QStringLiteral("quantity"), 10 * kUnit}},
+                                                                    M{{QStringLiteral("product_id"), shaft}, {QStringLiteral("quantity"), 4 * kUnit}}}}});
+        LH_VERIFY_OK(req);
+        LH_VERIFY_OK(erp->action(QStringLiteral("purchase_requisition"), idOf(req), QStringLiteral("confirm")));
+        struct Offer {
+            qint64 product, quantity, price;
+            int lead;
+        };
+        auto quoteOf = [&](qint64 supplierId, const QList<Offer> &offers, const QString &validUntil, bool receive) -> qint64 {
+            A lines;
+            for (const Offer &o : offers)
+                lines.append(M{{QStringLiteral("product_id"), o.product}, {QStringLiteral("quantity"), o.quantity}, {QStringLiteral("price"), o.price},
+                               {QStringLiteral("lead_days"), o.lead}});
+            M header{{QStringLiteral("supplier_id"), supplierId}, {QStringLiteral("requisition_id"), idOf(req)}};
+            if (!validUntil.isEmpty()) header.insert(QStringLiteral("valid_until"), validUntil);
+            const Reply q = admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("supplier_quote")},
+                                                                       {QStringLiteral("changes"), header}, {QStringLiteral("lines"), lines}});
+            if (!q.isOk() || (receive && !erp->action(QStringLiteral("supplier_quote"), idOf(q), QStringLiteral("confirm")).isOk())) return 0;
+            return idOf(q);
+        };
+        const QString yesterday = QDate::currentDate().addDays(-1).toString(Qt::ISODate);
+        const qint64 a = quoteOf(suppliers[0], {{product, 10 * kUnit, 900, 7}, {shaft, 4 * kUnit, 500, 7}}, {}, true);
+        const qint64 b = quoteOf(suppliers[1], {{product, 20 * kUnit, 850, 10}, {shaft, 4 * kUnit, 600, 3}}, QStringLiteral("2099-12-31"), true);
+        const qint64 c = quoteOf(suppliers[2], {{product, 10 * kUnit, 700, 5}}, {}, true);
+        const qint64 d = quoteOf(suppliers[3], {{product, 10 * kUnit, 100, 1}, {shaft, 4 * kUnit, 100, 1}}, yesterday, true);
+        const qint64 e = quoteOf(suppliers[4], {{product, 10 * kUnit, 50, 1}, {shaft, 4 * kUnit, 50, 1}}, {}, false);
+        QVERIFY(a && b && c && d && e);
+
+        const Reply compared = admin->call(QStringLiteral("purchase.compare_quotes"), M{{QStringLiteral("requisition_id"), idOf(req)}});
+        LH_VERIFY_OK(compared);
+        const QCborMap result = compared.value().toMap();
+        QCOMPARE(result.value(QStringLiteral("cheapest_quote_id")).toInteger(), b);
+        QCOMPARE(result.value(QStringLiteral("products")).toArray().size(), 2);
+        QMap<qint64, QCborMap> byQuote;
+        for (const auto &v : result.value(QStringLiteral("quotes")).toArray()) byQuote.insert(v.toMap().value(QStringLiteral("quote_id")).toInteger(), v.toMap());
+        QCOMPARE(byQuote.keys(), (QList<qint64>{a, b, c, d})); // the draft is not a received quote
+        QCOMPARE(byQuote[a].value(QStringLiteral("total")).toInteger(), qint64(11000));
+        QCOMPARE(byQuote[b].value(QStringLiteral("total")).toInteger(), qint64(10900));
+        QCOMPARE(byQuote[b].value(QStringLiteral("amount_total")).toInteger(), qint64(19400)); // as quoted: 20 × 8.50 + 4 × 6.00
+        QCOMPARE(byQuote[b].value(QStringLiteral("lead_days")).toInteger(), 10);                // its slowest line
+        QCOMPARE(byQuote[a].value(QStringLiteral("lead_days")).toInteger(), 7);
+        QVERIFY(byQuote[b].value(QStringLiteral("cheapest")).toBool());
+        QVERIFY(!byQuote[a].value(QStringLiteral("cheapest")).toBool());
+        QCOMPARE(byQuote[c].value(QStringLiteral("missing")).toArray(), A{shaft});
+        QVERIFY(byQuote[d].value(QStringLiteral("expired")).toBool());
+        QVERIFY(!byQuote[d].value(QStringLiteral("cheapest")).toBool());
+        // Per product, the lowest price still on offer is marked: C's gear, A's shaft.
+        QVERIFY(byQuote[c].value(QStringLiteral("lines")).toArray().first().toMap().value(QStringLiteral("lowest_price")).toBool());
+        const QCborArray aLines = byQuote[a].value(QStringLiteral("lines")).toArray();
+        QVERIFY(!aLines.at(0).toMap().value(QStringLiteral("lowest_price")).toBool());
+        QCOMPARE(aLines.at(1).toMap().value(QStringLiteral("amount")).toInteger(), qint64(2000));
+        QVERIFY(aLines.at(1).toMap().value(QStringLiteral("lowest_price")).toBool());
+        QVERIFY(!byQuote[d].value(QStringLiteral("lines")).toArray().first().toMap().value(QStringLiteral("lowest_price")).toBool());
+
+        // Accepting the marked quote orders it from supplier B at its prices.
+        const Reply accepted = erp->action(QStringLiteral("supplier_quote"), b, QStringLiteral("accept"), M{{QStringLiteral("warehouse_id"), wh}});
+        LH_VERIFY_OK(accepted);
+        const qint64 po = accepted.value().toMap().value(QStringLiteral("action_result")).toMap().value(QStringLiteral("order_id")).toInteger();
+        QCOMPARE(erp->get(QStringLiteral("purchase_order"), po).value(QStringLiteral("supplier_id")).toInteger(), suppliers[1]);
+        // The comparison stays readable, the accepted quote now done.
+        const Reply after = admin->call(QStringLiteral("purchase.compare_quotes"), M{{QStringLiteral("requisition_id"), idOf(req)}});
+        for (const auto &v : after.value().toMap().value(QStringLiteral("quotes")).toArray())
+            if (v.toMap().value(QStringLiteral("quote_id")).toInteger() == b) QCOMPARE(v.toMap().value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        LH_VERIFY_ERROR(admin->call(QStringLiteral("purchase.compare_quotes"), M{{QStringLiteral("requisition_id"), 999999}}), ErrorCode::NotFound);
+        // Someone who may not read supplier quotes is refused.
+        QString error;
+        QVERIFY2(test::createUser(*admin, QStringLiteral("no_quotes"), QString::fromLatin1(test::kUserPassword), QStringLiteral("no_quotes"),
+                                  {{QStringLiteral("purchase_requisition"), QStringLiteral("read")}}, {}, &error),
+                 qPrintable(error));
+        auto user = server.login(QStringLiteral("no_quotes"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(user);
+        LH_VERIFY_ERROR(user->call(QStringLiteral("purchase.compare_quotes"), M{{QStringLiteral("requisition_id"), idOf(req)}}), ErrorCode::PermissionDenied);
     }
 };
 

@@ -67,6 +67,13 @@ QCborMap Erp::get(const QString &entity, qint64 id)
     return c.call(QStringLiteral("data.get"), QCborMap{{QStringLiteral("entity"), entity}, {QStringLiteral("id"), id}}).value().toMap();
 }
 
+Reply Erp::update(const QString &entity, qint64 id, const QCborMap &changes)
+{
+    return c.call(QStringLiteral("data.save"), QCborMap{{QStringLiteral("entity"), entity}, {QStringLiteral("id"), id},
+                                                       {QStringLiteral("version"), get(entity, id).value(QStringLiteral("version"))},
+                                                       {QStringLiteral("changes"), changes}});
+}
+
 Reply Erp::action(const QString &entity, qint64 id, const QString &name, const QCborMap &args)
 {
     const qint64 version = get(entity, id).value(QStringLiteral("version")).toInteger();

@@ -31,6 +31,8 @@ public:
     // Runs an action with the document's current version.
     protocol::Reply action(const QString &entity, qint64 id, const QString &name, const QCborMap &args = {});
     QCborMap get(const QString &entity, qint64 id);
+    // Changes fields of a record at its current version.
+    protocol::Reply update(const QString &entity, qint64 id, const QCborMap &changes);
 
     // A confirmed purchase order received in full; returns the order id.
     qint64 buy(qint64 supplierId, qint64 warehouseId, const QList<LineSpec> &lines);

@@ -1,0 +1,209 @@
+// 销售 over the real server: prices from the customer's tier price list with
+// quantity breaks (valid dates, other tiers and hand-set prices respected), the
+// credit limit checked when an order is confirmed (and overridden only with the
+// right), and a quotation converted into a sales order at the quoted prices.
+#include "erp_fixture.h"
+#include "test_data.h"
+#include "test_server.h"
+
+#include <QCborArray>
+#include <QDate>
+#include <QTest>
+
+using namespace liuhe;
+using namespace liuhe::protocol;
+using liuhe::test::Erp;
+using liuhe::test::TestServer;
+using liuhe::test::idOf;
+using liuhe::test::linesOf;
+using M = QCborMap;
+using A = QCborArray;
+
+namespace {
+constexpr qint64 kUnit = 1000; // one unit in thousandths
+QString s(const char *utf8) { return QString::fromUtf8(utf8); }
+QString day(int offset) { return QDate::currentDate().addDays(offset).toString(Qt::ISODate); }
+} // namespace
+
+class TestSales : public QObject {
+    Q_OBJECT
+    TestServer server;
+    std::unique_ptr<client::SyncClient> admin;
+    std::unique_ptr<Erp> erp;
+    qint64 wh = 0, supplier = 0;
+
+    qint64 customer(const QString &code, const QString &tier, qint64 creditLimit = 0)
+    {
+        const qint64 c = erp->customer(code, s("客户") + code, creditLimit);
+        return erp->update(QStringLiteral("customer"), c, M{{QStringLiteral("price_tier"), tier}}).isOk() ? c : 0;
+    }
+
+    bool priceList(const QString &name, const QString &tier, const QString &from, const QString &to, const QList<QPair<qint64, qint64>> &breaks, qint64 product)
+    {
+        A lines;
+        for (const auto &[minQty, price] : breaks)
+            lines.append(M{{QStringLiteral("product_id"), product}, {QStringLiteral("min_qty"), minQty}, {QStringLiteral("price"), price}});
+        M header{{QStringLiteral("name"), name}, {QStringLiteral("tier"), tier}};
+        if (!from.isEmpty()) header.insert(QStringLiteral("valid_from"), from);
+        if (!to.isEmpty()) header.insert(QStringLiteral("valid_to"), to);
+        const Reply r = admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("price_list")}, {QStringLiteral("changes"), header},
+                                                                   {QStringLiteral("lines"), lines}});
+        if (!r.isOk()) qWarning() << test::describe(r);
+        return r.isOk();
+    }
+
+    // The unit price the server gives a line of qty on a draft document.
+    qint64 pricedAt(const QString &entity, qint64 customerId, qint64 product, qint64 qty)
+    {
+        const Reply r = erp->saveDocument(entity, M{{QStringLiteral("customer_id"), customerId}, {QStringLiteral("warehouse_id"), wh}}, {{product, qty}});
+        if (!r.isOk()) return -1;
+        return linesOf(r.value().toMap()).first().value(QStringLiteral("price")).toInteger();
+    }
+
+    qint64 order(qint64 customerId, qint64 product, qint64 qty, qint64 price)
+    {
+        return idOf(erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customerId}, {QStringLiteral("warehouse_id"), wh}},
+                                      {{product, qty, price}}));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(server.start(), qPrintable(server.error()));
+        admin = server.admin();
+        QVERIFY(admin);
+        erp = std::make_unique<Erp>(*admin);
+        wh = erp->warehouse(QStringLiteral("SW1"));
+        supplier = erp->supplier(QStringLiteral("SS1"), s("宁波紧固件厂"));
+        QVERIFY(wh && supplier);
+    }
+
+    // Gold list today: from 0 ¥90.00, from 10 ¥85.00, from 50 ¥80.00. An expired
+    // and a future gold list, and a silver list, are lower and must not apply.
+    void tierPricesWithQuantityBreaks()
+    {
+        const qint64 p = erp->product(QStringLiteral("PL1"), s("不锈钢法兰"), 10000, 6000);
+        QVERIFY(priceList(s("金牌价"), QStringLiteral("gold"), day(-30), day(30), {{0, 9000}, {10 * kUnit, 8500}, {50 * kUnit, 8000}}, p));
+        QVERIFY(priceList(s("旧金牌价"), QStringLiteral("gold"), day(-90), day(-1), {{0, 1000}}, p));
+        QVERIFY(priceList(s("明年金牌价"), QStringLiteral("gold"), day(1), {}, {{0, 2000}}, p));
+        QVERIFY(priceList(s("银牌价"), QStringLiteral("silver"), {}, {}, {{0, 9500}, {10 * kUnit, 3000}}, p));
+        const qint64 gold = customer(QStringLiteral("SC-G"), QStringLiteral("gold"));
+        const qint64 silver = customer(QStringLiteral("SC-S"), QStringLiteral("silver"));
+        const qint64 standard = customer(QStringLiteral("SC-N"), QStringLiteral("standard"));
+        QVERIFY(gold && silver && standard);
+
+        QCOMPARE(pricedAt(QStringLiteral("sales_order"), gold, p, 5 * kUnit), qint64(9000));
+        QCOMPARE(pricedAt(QStringLiteral("sales_order"), gold, p, 10 * kUnit), qint64(8500)); // a break applies from its quantity
+        QCOMPARE(pricedAt(QStringLiteral("sales_order"), gold, p, 50 * kUnit - 1), qint64(8500));
+        QCOMPARE(pricedAt(QStringLiteral("sales_order"), gold, p, 50 * kUnit), qint64(8000));
+        QCOMPARE(pricedAt(QStringLiteral("sales_order"), gold, p, 500 * kUnit), qint64(8000));
+        QCOMPARE(pricedAt(QStringLiteral("sales_order"), silver, p, 12 * kUnit), qint64(3000));
+        QCOMPARE(pricedAt(QStringLiteral("sales_order"), silver, p, 1 * kUnit), qint64(9500));
+        QCOMPARE(pricedAt(QStringLiteral("sales_order"), standard, p, 100 * kUnit), qint64(10000)); // no list for the tier: list price
+        // Quotations are priced the same way, amounts from the price.
+        const Reply q = erp->saveDocument(QStringLiteral("sales_quotation"), M{{QStringLiteral("customer_id"), gold}}, {{p, 20 * kUnit}});
+        LH_VERIFY_OK(q);
+        QCOMPARE(linesOf(q.value().toMap()).first().value(QStringLiteral("price")).toInteger(), qint64(8500));
+        QCOMPARE(q.value().toMap().value(QStringLiteral("amount_total")).toInteger(), qint64(170000));
+        // A price set by hand is kept.
+        const Reply manual = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), gold}, {QStringLiteral("warehouse_id"), wh}},
+                                               {{p, 60 * kUnit, 7777}});
+        QCOMPARE(linesOf(manual.value().toMap()).first().value(QStringLiteral("price")).toInteger(), qint64(7777));
+        QCOMPARE(manual.value().toMap().value(QStringLiteral("amount_total")).toInteger(), qint64(466620));
+    }
+
+    // Limit ¥1,000.00: confirmed orders count as exposure; this order is added.
+    void creditLimitOnConfirm()
+    {
+        const qint64 p = erp->product(QStringLiteral("CR1"), s("赊销商品"), 10000, 5000);
+        QVERIFY(erp->buy(supplier, wh, {{p, 50 * kUnit, 5000}}));
+        const qint64 c = customer(QStringLiteral("SC-CR"), QStringLiteral("standard"), 100000);
+        const qint64 first = order(c, p, 6 * kUnit, 10000);  // ¥600.00
+        const qint64 second = order(c, p, 5 * kUnit, 10000); // ¥500.00
+        const qint64 third = order(c, p, 4 * kUnit, 10000);  // ¥400.00
+        QVERIFY(first && second && third);
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), first, QStringLiteral("confirm")));
+        const Reply over = erp->action(QStringLiteral("sales_order"), second, QStringLiteral("confirm"));
+        LH_VERIFY_ERROR(over, ErrorCode::CreditLimit);
+        QCOMPARE(over.error().details().value(QStringLiteral("limit")).toInteger(), qint64(100000));
+        QCOMPARE(over.error().details().value(QStringLiteral("exposure")).toInteger(), qint64(110000));
+        QCOMPARE(erp->get(QStringLiteral("sales_order"), second).value(QStringLiteral("state")).toString(), QStringLiteral("draft"));
+        QCOMPARE(erp->onHand(p, wh), 50 * kUnit);
+        // Exactly at the limit passes: ¥600 + ¥400 = ¥1,000.00.
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), third, QStringLiteral("confirm")));
+
+        // Overriding needs the override_credit right: a sales rep without it is still refused.
+        QString error;
+        QVERIFY2(test::createUser(*admin, QStringLiteral("rep_credit"), QString::fromLatin1(test::kUserPassword), QStringLiteral("rep_credit"),
+                                  {{QStringLiteral("sales_order"), QStringLiteral("read")}, {QStringLiteral("sales_order"), QStringLiteral("write")},
+                                   {QStringLiteral("sales_order"), QStringLiteral("confirm")}, {QStringLiteral("customer"), QStringLiteral("read")},
+                                   {QStringLiteral("product"), QStringLiteral("read")}},
+                                  {}, &error),
+                 qPrintable(error));
+        auto rep = server.login(QStringLiteral("rep_credit"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(rep);
+        Erp repErp(*rep);
+        LH_VERIFY_ERROR(repErp.action(QStringLiteral("sales_order"), second, QStringLiteral("confirm"), M{{QStringLiteral("override_credit"), true}}),
+                        ErrorCode::CreditLimit);
+        // Whoever holds the right may override.
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), second, QStringLiteral("confirm"), M{{QStringLiteral("override_credit"), true}}));
+        // Cancelling an order frees its share of the limit.
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), second, QStringLiteral("cancel")));
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), third, QStringLiteral("cancel")));
+        const qint64 fourth = order(c, p, 4 * kUnit, 10000);
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), fourth, QStringLiteral("confirm")));
+        // No limit set: no check.
+        const qint64 open = customer(QStringLiteral("SC-OPEN"), QStringLiteral("standard"), 0);
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), order(open, p, 30 * kUnit, 10000), QStringLiteral("confirm")));
+    }
+
+    void quotationBecomesAnOrder()
+    {
+        const qint64 p = erp->product(QStringLiteral("QT1"), s("液压泵"), 250000, 150000);
+        const qint64 p2 = erp->product(QStringLiteral("QT2"), s("密封圈"), 500, 200);
+        const qint64 c = customer(QStringLiteral("SC-Q"), QStringLiteral("standard"));
+        const Reply q = erp->saveDocument(QStringLiteral("sales_quotation"), M{{QStringLiteral("customer_id"), c}, {QStringLiteral("valid_until"), day(14)}},
+                                          {{p, 2 * kUnit, 240000}, {p2, 10 * kUnit}});
+        LH_VERIFY_OK(q);
+        QCOMPARE(q.value().toMap().value(QStringLiteral("amount_total")).toInteger(), qint64(485000)); // 2 × 2,400 + 10 × 5
+        // Only a quotation sent to the customer converts.
+        LH_VERIFY_ERROR(erp->action(QStringLiteral("sales_quotation"), idOf(q), QStringLiteral("convert"), M{{QStringLiteral("warehouse_id"), wh}}),
+                        ErrorCode::InvalidState);
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_quotation"), idOf(q), QStringLiteral("confirm")));
+        // The list price changes meanwhile: the order keeps the quoted prices.
+        LH_VERIFY_OK(erp->update(QStringLiteral("product"), p2, M{{QStringLiteral("price"), 900}}));
+        const Reply converted = erp->action(QStringLiteral("sales_quotation"), idOf(q), QStringLiteral("convert"), M{{QStringLiteral("warehouse_id"), wh}});
+        LH_VERIFY_OK(converted);
+        const qint64 so = converted.value().toMap().value(QStringLiteral("action_result")).toMap().value(QStringLiteral("order_id")).toInteger();
+        QVERIFY(so);
+        const QCborMap quotation = erp->get(QStringLiteral("sales_quotation"), idOf(q));
+        QCOMPARE(quotation.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        QCOMPARE(quotation.value(QStringLiteral("order_id")).toInteger(), so);
+        const QCborMap order = erp->get(QStringLiteral("sales_order"), so);
+        QCOMPARE(order.value(QStringLiteral("state")).toString(), QStringLiteral("draft"));
+        QCOMPARE(order.value(QStringLiteral("customer_id")).toInteger(), c);
+        QCOMPARE(order.value(QStringLiteral("warehouse_id")).toInteger(), wh);
+        QCOMPARE(order.value(QStringLiteral("quotation_id")).toInteger(), idOf(q));
+        QCOMPARE(order.value(QStringLiteral("amount_total")).toInteger(), qint64(485000));
+        QCOMPARE(order.value(QStringLiteral("delivery_status")).toString(), QStringLiteral("none"));
+        const QList<QCborMap> lines = linesOf(order);
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[0].value(QStringLiteral("price")).toInteger(), qint64(240000));
+        QCOMPARE(lines[1].value(QStringLiteral("price")).toInteger(), qint64(500));
+        QCOMPARE(lines[1].value(QStringLiteral("quantity")).toInteger(), 10 * kUnit);
+        QCOMPARE(lines[1].value(QStringLiteral("line_status")).toString(), QStringLiteral("open"));
+        // Converted once: the quotation is done.
+        LH_VERIFY_ERROR(erp->action(QStringLiteral("sales_quotation"), idOf(q), QStringLiteral("convert"), M{{QStringLiteral("warehouse_id"), wh}}),
+                        ErrorCode::InvalidState);
+        // The order then runs its normal course.
+        QVERIFY(erp->buy(supplier, wh, {{p, 2 * kUnit, 150000}, {p2, 10 * kUnit, 200}}));
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), so, QStringLiteral("confirm")));
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), so, QStringLiteral("deliver")));
+        QCOMPARE(erp->get(QStringLiteral("sales_order"), so).value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        QString problems;
+        QVERIFY2(erp->checkInvariants(&problems), qPrintable(problems));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSales)
+#include "tst_sales.moc"
