@@ -91,7 +91,7 @@ void AppController::refuseView(const QString &view)
     static const char *const comingLater = QT_TR_NOOP("The %1 view is not available yet: it comes with the projects and CRM modules.");
     static const char *const unknown =
         QT_TR_NOOP("Cannot open the view \"%1\": no such view, or you may not read it. Views: an entity list (customer), todo, workday, clerk, "
-                   "dashboard, form:ENTITY:ID, new:ENTITY, login.");
+                   "dashboard, form:ENTITY:ID, new:ENTITY, report:NAME, login.");
     const bool later = view == QLatin1String("calendar") || view == QLatin1String("gantt");
     const char *text = later ? comingLater : unknown;
     m_startError = QString::fromLatin1(text).arg(view);
