@@ -6,6 +6,7 @@
 #include "app/password_dialog.h"
 #include "dashboard/dashboard_window.h"
 #include "inventory/clerk_window.h"
+#include "sales/order_confirm_choices.h"
 #include "views/entity_list_view.h"
 #include "views/remote_table_model.h"
 
@@ -19,6 +20,7 @@ namespace liuhe::app {
 AppController::AppController(const StartOptions &options, QObject *parent) : QObject(parent), m_options(options)
 {
     connect(&m_session, &client::Session::sessionEnded, this, &AppController::relogin);
+    sales::registerOrderConfirmChoices();
 }
 
 bool AppController::start()

@@ -55,7 +55,8 @@ std::optional<CallError> checkAvailability(ActionContext &ctx, inventory::StockL
     for (auto it = needed.constBegin(); it != needed.constEnd(); ++it) {
         const auto level = ledger.level(it.key(), warehouse, true);
         if (level.available().milli() >= it.value()) continue;
-        short_.append(QCborMap{{QStringLiteral("product_id"), it.key()}, {QStringLiteral("needed"), it.value()},
+        const QString product = ctx.scope.db().scalar(QStringLiteral("SELECT code || ' ' || name FROM product WHERE id = ?"), {it.key()}).toString();
+        short_.append(QCborMap{{QStringLiteral("product_id"), it.key()}, {QStringLiteral("product"), product}, {QStringLiteral("needed"), it.value()},
                                {QStringLiteral("on_hand"), level.onHand.milli()}, {QStringLiteral("reserved"), level.reserved.milli()},
                                {QStringLiteral("available"), level.available().milli()},
                                {QStringLiteral("warehouses"), availabilityByWarehouse(ctx.scope.db(), it.key())}});
@@ -76,8 +77,19 @@ std::optional<CallError> checkCredit(ActionContext &ctx)
                                   {customer, ctx.id}).toLongLong();
     const qint64 exposure = open + money(ctx.record, "amount_total").fen();
     if (exposure <= limit) return std::nullopt;
-    if (ctx.args.value(QStringLiteral("override_credit")).toBool() && ctx.caller.perms().can(QStringLiteral("sales_order"), QStringLiteral("override_credit")))
+    if (ctx.args.value(QStringLiteral("override_credit")).toBool() && ctx.caller.perms().can(QStringLiteral("sales_order"), QStringLiteral("override_credit"))) {
+        // An override is a decision someone answers for: it needs a reason, kept in the audit log.
+        const QString reason = ctx.args.value(QStringLiteral("override_reason")).toString().trimmed();
+        if (reason.isEmpty())
+            return CallError(ErrorCode::Validation, QStringLiteral("overriding the credit limit needs a reason"),
+                             {protocol::FieldProblem{QStringLiteral("override_reason"), QStringLiteral("required"), {}, 0, {}}});
+        ctx.scope.audit(store::AuditEntry{ctx.caller.userId, QStringLiteral("sales_order.override_credit"), QStringLiteral("sales_order"), ctx.id,
+                                          QCborMap{{QStringLiteral("override_reason"), QCborArray{QCborValue(), reason.left(500)}},
+                                                   {QStringLiteral("credit_limit"), QCborArray{QCborValue(), limit}},
+                                                   {QStringLiteral("exposure"), QCborArray{QCborValue(), exposure}}},
+                                          QStringLiteral("ok"), ctx.caller.peer});
         return std::nullopt;
+    }
     return CallError(ErrorCode::CreditLimit, QStringLiteral("the customer's credit limit would be exceeded"), {},
                      QCborMap{{QStringLiteral("limit"), limit}, {QStringLiteral("exposure"), exposure}});
 }
