@@ -2,6 +2,7 @@
 
 #include "documents/document_store.h"
 #include "documents/values.h"
+#include "inventory/count_variances.h"
 #include "inventory/inventory_reports.h"
 #include "inventory/scan_service.h"
 #include "rpc/call_registry.h"
@@ -131,6 +132,7 @@ void registerInventoryCalls(rpc::CallRegistry &calls)
     calls.add(readCall(QStringLiteral("inventory.availability"), QStringLiteral("stock_level"), availability));
     calls.add(readCall(QStringLiteral("inventory.turnover"), QStringLiteral("stock_move"), turnover));
     calls.add(readCall(QStringLiteral("inventory.slow_moving"), QStringLiteral("stock_level"), slowMoving));
+    calls.add(readCall(QStringLiteral("inventory.count_variances"), QStringLiteral("stock_count"), countVariances));
     calls.add({QStringLiteral("inventory.requisition_from_alerts"),
                [](const QCborMap &) { return Requirement::on(QStringLiteral("purchase_requisition"), QStringLiteral("create")); }, {}, requisitionFromAlerts, {}});
     calls.add(readCall(QStringLiteral("sales.summary"), QStringLiteral("delivery"), sales::salesSummary));
