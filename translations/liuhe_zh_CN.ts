@@ -1938,6 +1938,10 @@ To confirm anyway, give the reason (kept in the audit log):</source>
         <source>Rest day (not statutory)</source>
         <translation>休息日（非法定）</translation>
     </message>
+    <message>
+        <source>Counted as zero</source>
+        <translation>盘点为零</translation>
+    </message>
 </context>
 <context>
     <name>WorkdayCsv</name>
@@ -2305,26 +2309,6 @@ To confirm anyway, give the reason (kept in the audit log):</source>
         <translation>将此条码关联到产品 (F6)</translation>
     </message>
     <message>
-        <source>Code</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>产品</translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation>应扫数量</translation>
-    </message>
-    <message>
-        <source>Scanned</source>
-        <translation>已扫数量</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
         <source>Undo last scan (Ctrl+Z)</source>
         <translation>撤销上次扫码 (Ctrl+Z)</translation>
     </message>
@@ -2367,18 +2351,6 @@ To confirm anyway, give the reason (kept in the audit log):</source>
     <message>
         <source>Pick: scan or type the sales order number</source>
         <translation>拣货：请扫描或输入销售订单号</translation>
-    </message>
-    <message>
-        <source>From warehouse</source>
-        <translation>调出仓库</translation>
-    </message>
-    <message>
-        <source>Warehouse</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <source>To warehouse</source>
-        <translation>调入仓库</translation>
     </message>
     <message>
         <source>Ready: scan the goods.</source>
@@ -2439,10 +2411,6 @@ To confirm anyway, give the reason (kept in the audit log):</source>
     <message>
         <source>Scanner settings (F11)</source>
         <translation>扫描枪设置 (F11)</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>库位</translation>
     </message>
     <message>
         <source>Ready: scan the location first.</source>
@@ -2642,6 +2610,48 @@ To confirm anyway, give the reason (kept in the audit log):</source>
     <message>
         <source>The undo command barcode needs at least 4 characters, or leave it empty.</source>
         <translation>撤销命令条码至少 4 个字符，或留空。</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::inventory::TaskLinesTable</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应扫数量</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>已扫数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::inventory::WarehouseChoiceDialog</name>
+    <message>
+        <source>From warehouse</source>
+        <translation>调出仓库</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>To warehouse</source>
+        <translation>调入仓库</translation>
     </message>
 </context>
 <context>

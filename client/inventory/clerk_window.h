@@ -9,8 +9,13 @@
 // first; a receipt optionally its put-away location. F11 sets up the station's
 // scanner, F12 shows what the scanner sends. Offline scans queue (with a
 // visible counter) and replay exactly once.
+// clerk_window.cpp builds the window and runs the station (banner, sound,
+// settings, diagnostics); clerk_window_task.cpp runs a task: codes, scans,
+// progress, undo, post, the note. The pieces they show are their own files.
 #pragma once
 
+#include "inventory/clerk_task.h"
+#include "inventory/scan_banner.h"
 #include "inventory/scan_detector.h"
 #include "inventory/station_settings.h"
 #include "net/session.h"
@@ -27,6 +32,7 @@ namespace liuhe::inventory {
 class FeedbackSound;
 class ScanLineEdit;
 class ScanQueue;
+class TaskLinesTable;
 
 class ClerkWindow : public QWidget {
     Q_OBJECT
@@ -34,8 +40,8 @@ public:
     explicit ClerkWindow(client::Session &session, QWidget *parent = nullptr);
     ~ClerkWindow() override;
 
-    enum class Task { None, Receive, Pick, Transfer, Count };
-    enum class Banner { None, Good, Error, Queued, Info };
+    using Task = ClerkTask;
+    using Banner = ScanBanner::Kind;
 
     void startTask(Task task);
     // Everything a scan or a typed code can be: an order number when a task
@@ -51,7 +57,7 @@ public:
     void applyStationSettings(const StationSettings &settings);
 
     // For tests and the diagnostics page.
-    Banner banner() const { return m_banner; }
+    Banner banner() const;
     QString bannerText() const;
     int multiplier() const { return m_multiplier; }
     int queuedScans() const;
@@ -60,7 +66,7 @@ public:
     qint64 scannedTotal() const { return m_scannedTotal; }
     ScanLineEdit *scanField() const { return m_scan; }
     ScanDetector *detector() const { return m_detector; }
-    QTableWidget *linesTable() const { return m_lines; }
+    QTableWidget *linesTable() const;
     QString currentLocation() const { return m_location; }
     QString nextStepText() const;
     int awaitingDestination() const { return m_awaitingDestination; }
@@ -87,6 +93,8 @@ private:
     void showDiagnostics();
     void showNextStep();
     void refocus();
+    void buildShortcuts();
+    void connectQueue();
 
     client::Session &m_session;
     ScanDetector *m_detector;
@@ -97,10 +105,10 @@ private:
     QLabel *m_multiplierLabel;
     QLabel *m_stepLabel;
     QPushButton *m_mute;
-    QLabel *m_bannerLabel;
+    ScanBanner *m_bannerLabel;
     QLabel *m_totals;
     QLabel *m_queueLabel;
-    QTableWidget *m_lines;
+    TaskLinesTable *m_lines;
     QPushButton *m_link;
     Task m_task = Task::None;
     bool m_awaitingOrder = false;
@@ -110,7 +118,6 @@ private:
     QString m_docNumber;
     qint64 m_scannedTotal = 0;
     int m_multiplier = 1;
-    Banner m_banner = Banner::None;
     QString m_unknownBarcode;
     StationSettings m_station;
     QString m_location;
