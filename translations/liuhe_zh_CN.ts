@@ -639,6 +639,34 @@ To confirm anyway, give the reason (kept in the audit log):</source>
         <source>Days late</source>
         <translation>逾期天数</translation>
     </message>
+    <message>
+        <source>Stock count variances</source>
+        <translation>盘点差异</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Book quantity</source>
+        <translation>账面数量</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘数量</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>差异数量</translation>
+    </message>
+    <message>
+        <source>Variance value</source>
+        <translation>差异金额</translation>
+    </message>
 </context>
 <context>
     <name>Schema</name>
@@ -2481,6 +2509,47 @@ To confirm anyway, give the reason (kept in the audit log):</source>
     <message>
         <source>Picking from %1: scan the goods</source>
         <translation>从 %1 拣货：请扫描货品</translation>
+    </message>
+    <message>
+        <source>%1 counted as 0</source>
+        <translation>%1 计为 0</translation>
+    </message>
+    <message>
+        <source>0* counts a product as zero; it is only for stock counts (F4).</source>
+        <translation>0* 表示把产品盘点为零，只用于盘点（F4）。</translation>
+    </message>
+    <message>
+        <source>Next scan: count 0</source>
+        <translation>下一件：计为 0</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::inventory::CountVarianceDialog</name>
+    <message>
+        <source>Variances of %1</source>
+        <translation>%1 的盘点差异</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Approve and post variances</source>
+        <translation>审核并过账差异</translation>
+    </message>
+    <message>
+        <source>Back to counting</source>
+        <translation>返回继续盘点</translation>
+    </message>
+    <message>
+        <source>Nothing has been counted: posting changes no stock.</source>
+        <translation>没有盘点任何产品：过账不会调整库存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n counted line(s), %1 with a difference; variance value %2.</source>
+        <translation>
+            <numerusform>已盘点 %n 行，其中 %1 行有差异；差异金额 %2。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "app/password_dialog.h"
 #include "dashboard/dashboard_window.h"
 #include "inventory/clerk_window.h"
+#include "inventory/count_variance_dialog.h"
 #include "sales/order_confirm_choices.h"
 #include "views/entity_list_view.h"
 #include "views/remote_table_model.h"
@@ -21,6 +22,7 @@ AppController::AppController(const StartOptions &options, QObject *parent) : QOb
 {
     connect(&m_session, &client::Session::sessionEnded, this, &AppController::relogin);
     sales::registerOrderConfirmChoices();
+    inventory::registerCountVarianceCheck();
 }
 
 bool AppController::start()

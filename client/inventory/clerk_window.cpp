@@ -158,6 +158,7 @@ void ClerkWindow::buildShortcuts()
 {
     auto key = [this](const QKeySequence &k, auto slot) { connect(new QShortcut(k, this), &QShortcut::activated, this, slot); };
     key(QKeySequence::Undo, [this] { undoLastScan(); });
+    key(QKeySequence(Qt::Key_F7), [this] { countNextAsZero(); });
     key(QKeySequence(Qt::Key_F9), [this] { printNote(); });
     key(QKeySequence(Qt::Key_F10), [this] { post(); });
     key(QKeySequence(Qt::Key_F11), [this] { openScannerSettings(); });

@@ -4,7 +4,8 @@
 // green with a tone and running totals, errors show a red banner that stays until
 // acknowledged, with a low tone, and post nothing. n* multiplies the next scan,
 // Ctrl+Z (or the station's undo command barcode) undoes the last one, F9 prints
-// the note, F10 posts. Location barcodes set where the goods are: a transfer
+// the note, F10 posts. At a count, 0* (or F7) then a scan counts that product
+// as zero there, and F10 first shows the variance list. Location barcodes set where the goods are: a transfer
 // scans its source, the goods, then the destination; a count its location
 // first; a receipt optionally its put-away location. F11 sets up the station's
 // scanner, F12 shows what the scanner sends. Offline scans queue (with a
@@ -92,6 +93,8 @@ private:
     void linkUnknownBarcode(const QString &barcode);
     void showDiagnostics();
     void showNextStep();
+    void countNextAsZero();
+    bool confirmCountVariances();
     void refocus();
     void buildShortcuts();
     void connectQueue();

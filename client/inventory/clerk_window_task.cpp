@@ -1,6 +1,7 @@
 #include "inventory/clerk_window.h"
 
 #include "domain/quantity.h"
+#include "inventory/count_variance_dialog.h"
 #include "inventory/feedback_sound.h"
 #include "inventory/gs1.h"
 #include "inventory/scan_line_edit.h"
@@ -107,6 +108,7 @@ void ClerkWindow::handleCode(const QString &code)
     }
     static const QRegularExpression multiply(QStringLiteral(R"(^(\d{1,4})\*$)"));
     if (const auto m = multiply.match(code); m.hasMatch()) {
+        if (m.captured(1).toInt() == 0) return countNextAsZero();
         m_multiplier = std::max(1, m.captured(1).toInt());
         m_multiplierLabel->setText(m_multiplier > 1 ? QStringLiteral("×%1").arg(m_multiplier) : QString());
         return;
@@ -132,6 +134,7 @@ void ClerkWindow::scanBarcode(const QString &raw)
     }
     QCborMap args{{QStringLiteral("doc_type"), m_docType}, {QStringLiteral("doc_id"), m_docId}, {QStringLiteral("barcode"), barcode},
                   {QStringLiteral("quantity"), qint64(m_multiplier) * Quantity::kScale}};
+    if (m_multiplier == 0) args.insert(QStringLiteral("zero"), true);
     if (!lot.isEmpty()) args.insert(QStringLiteral("lot"), lot);
     m_multiplier = 1;
     m_multiplierLabel->clear();
@@ -162,6 +165,10 @@ void ClerkWindow::scanBarcode(const QString &raw)
             return;
         }
         const QCborMap product = result.value(QStringLiteral("product")).toMap();
+        if (result.value(QStringLiteral("zero")).toBool()) {
+            setBanner(Banner::Good, QStringLiteral("✔ %1").arg(tr("%1 counted as 0").arg(product.value(QStringLiteral("name")).toString())));
+            return;
+        }
         setBanner(Banner::Good, QStringLiteral("✔ %1  %2 %3").arg(product.value(QStringLiteral("name")).toString(),
                                                                    quantityText(result.value(QStringLiteral("line_quantity"))),
                                                                    product.value(QStringLiteral("unit")).toString()));
@@ -228,6 +235,10 @@ void ClerkWindow::post()
         setBanner(Banner::Error, tr("Scan the destination location first: %n line(s) have no destination yet.", nullptr, m_awaitingDestination));
         return;
     }
+    if (m_docType == QLatin1String("stock_count") && !confirmCountVariances()) {
+        refocus();
+        return;
+    }
     m_session.call(QStringLiteral("doc.action"),
                    QCborMap{{QStringLiteral("entity"), m_docType}, {QStringLiteral("id"), m_docId}, {QStringLiteral("version"), m_docVersion},
                             {QStringLiteral("action"), QStringLiteral("post")}},
@@ -265,6 +276,29 @@ void ClerkWindow::printNote()
         Q_EMIT notePrinted(note.path);
     });
     refocus();
+}
+
+// 0* (or F7) before a scan at a count: the product is counted as zero here.
+void ClerkWindow::countNextAsZero()
+{
+    if (m_task != Task::Count) {
+        m_sound->bad();
+        setBanner(Banner::Error, tr("0* counts a product as zero; it is only for stock counts (F4)."));
+        return;
+    }
+    m_multiplier = 0;
+    m_multiplierLabel->setText(tr("Next scan: count 0"));
+    refocus();
+}
+
+// The variance list before a count is posted; scans wait while it is open.
+bool ClerkWindow::confirmCountVariances()
+{
+    CountVarianceDialog dialog(m_session, m_docId, m_docNumber, this);
+    m_detector->setEnabled(false);
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    m_detector->setEnabled(true);
+    return accepted;
 }
 
 } // namespace liuhe::inventory

@@ -10,6 +10,11 @@ QHash<QString, ActionRecoveryFn> &registry()
     static QHash<QString, ActionRecoveryFn> r;
     return r;
 }
+QHash<QString, ActionCheckFn> &checks()
+{
+    static QHash<QString, ActionCheckFn> r;
+    return r;
+}
 QString key(const QString &entity, const QString &action) { return entity + u'.' + action; }
 } // namespace
 
@@ -19,6 +24,14 @@ const ActionRecoveryFn *actionRecovery(const QString &entity, const QString &act
 {
     const auto it = registry().constFind(key(entity, action));
     return it == registry().constEnd() ? nullptr : &it.value();
+}
+
+void setActionCheck(const QString &entity, const QString &action, ActionCheckFn fn) { checks().insert(key(entity, action), std::move(fn)); }
+
+const ActionCheckFn *actionCheck(const QString &entity, const QString &action)
+{
+    const auto it = checks().constFind(key(entity, action));
+    return it == checks().constEnd() ? nullptr : &it.value();
 }
 
 } // namespace liuhe::views

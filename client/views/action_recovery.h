@@ -1,7 +1,9 @@
-// What a document form may do when an action fails in a way the user can
-// resolve: a module registers, per entity and action, a function that asks the
-// user (留欠货 or cancel; a reason to override a limit) and answers the arguments
-// to run the action again with, or the sentence to show instead.
+// What a document form may do around an action, registered by a module per
+// entity and action: before it, a check that shows the user something and lets
+// them go on or stop (the variance list before a count is posted); after it
+// fails in a way the user can resolve, a function that asks (留欠货 or cancel; a
+// reason to override a limit) and answers the arguments to run it again with,
+// or the sentence to show instead.
 #pragma once
 
 #include "net/session.h"
@@ -24,5 +26,11 @@ using ActionRecoveryFn = std::function<ActionRecovery(QWidget *parent, client::S
 
 void setActionRecovery(const QString &entity, const QString &action, ActionRecoveryFn fn);
 const ActionRecoveryFn *actionRecovery(const QString &entity, const QString &action);
+
+// True to go on with the action on the record (as loaded in the form).
+using ActionCheckFn = std::function<bool(QWidget *parent, client::Session &session, const QCborMap &record)>;
+
+void setActionCheck(const QString &entity, const QString &action, ActionCheckFn fn);
+const ActionCheckFn *actionCheck(const QString &entity, const QString &action);
 
 } // namespace liuhe::views
