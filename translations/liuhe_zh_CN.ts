@@ -335,16 +335,6 @@
         <translation>库存不足</translation>
     </message>
     <message>
-        <source>Not enough stock is available for this order:
-%1
-
-Confirm anyway, ship what is in stock and keep the rest as a backorder?</source>
-        <translation>本订单可用库存不足：
-%1
-
-仍然确认，先发有货部分，其余留作欠货？</translation>
-    </message>
-    <message>
         <source>Confirm with backorder</source>
         <translation>留欠货确认</translation>
     </message>
@@ -369,6 +359,24 @@ To confirm anyway, give the reason (kept in the audit log):</source>
     <message>
         <source>Overriding the credit limit needs a reason; the order was not confirmed.</source>
         <translation>越权确认信用额度必须填写原因，订单未确认。</translation>
+    </message>
+    <message>
+        <source>Not enough stock is available for this order:
+%1
+
+Confirm anyway and keep what is missing as a backorder? What is in stock can then be shipped at once (Ship offers a partial delivery).</source>
+        <translation>本订单可用库存不足：
+%1
+
+仍然确认，并把缺货部分留作欠货？确认后可先发出有货部分（点「发货」时可选择部分发货）。</translation>
+    </message>
+    <message>
+        <source>Not all of the order is in stock. Ship what is in stock now and keep the rest as a backorder?</source>
+        <translation>订单的货品库存不足，不能全部发出。先发出有货部分，其余留作欠货？</translation>
+    </message>
+    <message>
+        <source>Partial delivery</source>
+        <translation>部分发货</translation>
     </message>
 </context>
 <context>

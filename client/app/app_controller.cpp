@@ -21,7 +21,7 @@ namespace liuhe::app {
 AppController::AppController(const StartOptions &options, QObject *parent) : QObject(parent), m_options(options)
 {
     connect(&m_session, &client::Session::sessionEnded, this, &AppController::relogin);
-    sales::registerOrderConfirmChoices();
+    sales::registerSalesOrderChoices();
     inventory::registerCountVarianceCheck();
 }
 

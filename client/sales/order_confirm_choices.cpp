@@ -21,7 +21,8 @@ struct OrderConfirm {
 views::ActionRecovery askBackorder(QWidget *parent, const protocol::CallError &error, QCborMap args)
 {
     QMessageBox box(QMessageBox::Warning, OrderConfirm::tr("Not enough stock"),
-                    OrderConfirm::tr("Not enough stock is available for this order:\n%1\n\nConfirm anyway, ship what is in stock and keep the rest as a backorder?")
+                    OrderConfirm::tr("Not enough stock is available for this order:\n%1\n\nConfirm anyway and keep what is missing as a backorder? What is in stock can then be "
+                                          "shipped at once (Ship offers a partial delivery).")
                         .arg(views::DocumentBar::shortageText(error.details())),
                     QMessageBox::NoButton, parent);
     QPushButton *backorder = box.addButton(OrderConfirm::tr("Confirm with backorder"), QMessageBox::AcceptRole);
@@ -31,6 +32,21 @@ views::ActionRecovery askBackorder(QWidget *parent, const protocol::CallError &e
     box.exec();
     if (box.clickedButton() != backorder) return {};
     args.insert(QStringLiteral("allow_backorder"), true);
+    return {args, {}};
+}
+
+views::ActionRecovery askPartialDelivery(QWidget *parent, QCborMap args)
+{
+    QMessageBox box(QMessageBox::Warning, OrderConfirm::tr("Not enough stock"),
+                    OrderConfirm::tr("Not all of the order is in stock. Ship what is in stock now and keep the rest as a backorder?"), QMessageBox::NoButton,
+                    parent);
+    QPushButton *partial = box.addButton(OrderConfirm::tr("Partial delivery"), QMessageBox::AcceptRole);
+    partial->setObjectName(QStringLiteral("partial"));
+    box.addButton(OrderConfirm::tr("Cancel"), QMessageBox::RejectRole);
+    box.setDefaultButton(partial);
+    box.exec();
+    if (box.clickedButton() != partial) return {};
+    args.insert(QStringLiteral("partial"), true);
     return {args, {}};
 }
 
@@ -66,6 +82,17 @@ views::ActionRecovery recoverOrderConfirm(QWidget *parent, client::Session &sess
     return {};
 }
 
-void registerOrderConfirmChoices() { views::setActionRecovery(QStringLiteral("sales_order"), QStringLiteral("confirm"), recoverOrderConfirm); }
+views::ActionRecovery recoverOrderDelivery(QWidget *parent, client::Session &, const protocol::CallError &error, const QCborMap &args)
+{
+    const bool wholeOrder = !args.contains(QStringLiteral("lines")) && !args.value(QStringLiteral("partial")).toBool();
+    if (error.code() == ErrorCode::InsufficientStock && wholeOrder) return askPartialDelivery(parent, args);
+    return {};
+}
+
+void registerSalesOrderChoices()
+{
+    views::setActionRecovery(QStringLiteral("sales_order"), QStringLiteral("confirm"), recoverOrderConfirm);
+    views::setActionRecovery(QStringLiteral("sales_order"), QStringLiteral("deliver"), recoverOrderDelivery);
+}
 
 } // namespace liuhe::sales

@@ -176,10 +176,24 @@ Reply shipOrder(ActionContext &ctx)
     QHash<qint64, QCborMap> requested;
     for (const auto &v : ctx.args.value(QStringLiteral("lines")).toArray()) requested.insert(id(v.toMap(), "line_id"), v.toMap());
     QList<QCborMap> deliveryLines;
+    // "partial": ship what is in stock now, the rest stays on backorder.
+    const qint64 warehouse = id(ctx.record, "warehouse_id");
+    inventory::StockLedger ledger(ctx.scope, ctx.caller.userId);
+    const bool partial = ctx.args.value(QStringLiteral("partial")).toBool() && requested.isEmpty() && !ledger.allowsNegative(warehouse);
+    QHash<qint64, qint64> inStock; // per product, what earlier lines have not taken
+    bool anyOpen = false;
     for (const QCborMap &l : lines(ctx)) {
         const qint64 open = qty(l, "quantity").milli() - qty(l, "delivered_qty").milli();
         if (open <= 0) continue;
+        anyOpen = true;
         qint64 want = open;
+        if (partial) {
+            const qint64 product = id(l, "product_id");
+            if (!inStock.contains(product)) inStock.insert(product, std::max<qint64>(0, ledger.level(product, warehouse).onHand.milli()));
+            want = std::min(want, inStock.value(product));
+            inStock[product] -= want;
+            if (want <= 0) continue;
+        }
         QCborMap line{{QStringLiteral("order_line_id"), id(l, "id")}, {QStringLiteral("product_id"), id(l, "product_id")},
                       {QStringLiteral("amount"), 0}};
         if (!requested.isEmpty()) {
@@ -198,6 +212,7 @@ Reply shipOrder(ActionContext &ctx)
         line.insert(QStringLiteral("returned_cost"), 0);
         deliveryLines.append(line);
     }
+    if (deliveryLines.isEmpty() && partial && anyOpen) return Reply::fail(ErrorCode::InsufficientStock, QStringLiteral("nothing of the order is in stock"));
     if (deliveryLines.isEmpty()) return Reply::fail(ErrorCode::InvalidState, QStringLiteral("nothing left to ship"));
     Money total;
     for (const auto &l : deliveryLines) total += money(l, "amount");

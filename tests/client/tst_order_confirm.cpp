@@ -56,7 +56,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         app::Language::apply(QStringLiteral("zh_CN"));
-        sales::registerOrderConfirmChoices();
+        sales::registerSalesOrderChoices();
         const QString error = test::startWithAdmin(server, admin, session);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         erp = std::make_unique<test::Erp>(*admin);
@@ -98,6 +98,19 @@ private Q_SLOTS:
         QVERIFY(done.wait(10000));
         QCOMPARE(state(form), s("已确认"));
         QCOMPARE(erp->get(QStringLiteral("sales_order"), so).value(QStringLiteral("state")).toString(), QStringLiteral("confirmed"));
+        // 发货 cannot ship all 8: 部分发货 ships the 5 in stock, 3 stay on backorder.
+        QString asked;
+        test::answerNextDialog<QMessageBox>([&asked](QMessageBox *box) {
+            asked = box->text();
+            box->findChild<QPushButton *>(QStringLiteral("partial"))->click();
+        });
+        form.findChild<QPushButton *>(QStringLiteral("action_deliver"))->click();
+        QVERIFY(done.wait(10000));
+        QVERIFY2(asked.contains(s("有货")), qPrintable(asked));
+        const QCborMap after = erp->get(QStringLiteral("sales_order"), so);
+        QCOMPARE(after.value(QStringLiteral("state")).toString(), QStringLiteral("confirmed"));
+        QCOMPARE(after.value(QStringLiteral("delivery_status")).toString(), QStringLiteral("partial"));
+        QCOMPARE(test::linesOf(after).first().value(QStringLiteral("delivered_qty")).toInteger(), 5 * kUnit);
     }
 
     void creditOverrideAsksForAReason()
