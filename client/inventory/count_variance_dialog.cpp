@@ -70,6 +70,7 @@ CountVarianceDialog::CountVarianceDialog(client::Session &session, qint64 countI
         if (!r.isOk()) {
             m_summary->setText(views::errorMessage(r.error()));
             m_summary->setStyleSheet(QStringLiteral("font-size: 15pt; font-weight: bold; color:#B71C1C;"));
+            post->setEnabled(true); // the list is a help, not a gate: posting checks everything again
             Q_EMIT loaded(false);
             return;
         }

@@ -152,6 +152,29 @@ private Q_SLOTS:
         QCOMPARE(erp->value(washer, wh), qint64(3900));
     }
 
+    void varianceListFollowsTheCountsRecordRules()
+    {
+        const qint64 wh = erp->warehouse(QStringLiteral("CZ5"));
+        const qint64 p = erp->product(QStringLiteral("CZR"), s("盘点规则"), 300, 100, QStringLiteral("6900000000059"));
+        QVERIFY(erp->buy(supplier, wh, {{p, 2 * kUnit, 100}}));
+        const qint64 theirs = openCount(wh);
+        QVERIFY(theirs);
+        QString error;
+        QVERIFY2(test::createUser(*admin, QStringLiteral("cz_counter"), QString::fromLatin1(test::kUserPassword), QStringLiteral("CZ_COUNTER"),
+                                  {{QStringLiteral("stock_count"), QStringLiteral("read"), QStringLiteral("own")},
+                                   {QStringLiteral("stock_count"), QStringLiteral("create"), QStringLiteral("own")}},
+                                  {}, &error),
+                 qPrintable(error));
+        auto counter = server.login(QStringLiteral("cz_counter"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(counter);
+        LH_VERIFY_ERROR(counter->call(QStringLiteral("inventory.count_variances"), M{{QStringLiteral("count_id"), theirs}}), ErrorCode::NotFound);
+        const Reply own = counter->call(QStringLiteral("inventory.open_task"), M{{QStringLiteral("task"), QStringLiteral("count")}, {QStringLiteral("warehouse_id"), wh}});
+        LH_VERIFY_OK(own);
+        const Reply mine = counter->call(QStringLiteral("inventory.count_variances"), M{{QStringLiteral("count_id"), own.value().toMap().value(QStringLiteral("id"))}});
+        LH_VERIFY_OK(mine);
+        QCOMPARE(test::rowsOf(mine).size(), 0); // book quantities taken, nothing counted yet
+    }
+
     void zeroIsOnlyForCounts()
     {
         const qint64 wh = erp->warehouse(QStringLiteral("CZ3"));
