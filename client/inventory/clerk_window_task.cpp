@@ -4,7 +4,6 @@
 #include "inventory/count_variance_dialog.h"
 #include "inventory/feedback_sound.h"
 #include "inventory/gs1.h"
-#include "inventory/scan_line_edit.h"
 #include "inventory/scan_queue.h"
 #include "inventory/task_lines_table.h"
 #include "inventory/task_note.h"
