@@ -174,6 +174,22 @@
         <source>SHA-256 checksum</source>
         <translation>SHA-256 校验值</translation>
     </message>
+    <message>
+        <source>Override credit limit</source>
+        <translation>越权确认信用额度</translation>
+    </message>
+    <message>
+        <source>Reason for the override</source>
+        <translation>越权原因</translation>
+    </message>
+    <message>
+        <source>Credit limit (fen)</source>
+        <translation>信用额度（分）</translation>
+    </message>
+    <message>
+        <source>Exposure with this order (fen)</source>
+        <translation>含本单占用额度（分）</translation>
+    </message>
 </context>
 <context>
     <name>DocumentPrint</name>
@@ -310,6 +326,57 @@
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>OrderConfirm</name>
+    <message>
+        <source>Not enough stock</source>
+        <translation>库存不足</translation>
+    </message>
+    <message>
+        <source>Confirm with backorder</source>
+        <translation>留欠货确认</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s credit limit would be exceeded (limit %1, with this order %2); the order was not confirmed. Only a user allowed to override credit limits can confirm it.</source>
+        <translation>超出客户信用额度（额度 %1，含本单占用 %2），订单未确认。只有具有越权确认信用额度权限的人员才能确认，请联系销售经理。</translation>
+    </message>
+    <message>
+        <source>Credit limit exceeded</source>
+        <translation>超出信用额度</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s credit limit would be exceeded (limit %1, with this order %2).
+To confirm anyway, give the reason (kept in the audit log):</source>
+        <translation>超出客户信用额度（额度 %1，含本单占用 %2）。
+如仍要确认，请填写越权原因（记入审计日志）：</translation>
+    </message>
+    <message>
+        <source>Overriding the credit limit needs a reason; the order was not confirmed.</source>
+        <translation>越权确认信用额度必须填写原因，订单未确认。</translation>
+    </message>
+    <message>
+        <source>Not enough stock is available for this order:
+%1
+
+Confirm anyway and keep what is missing as a backorder? What is in stock can then be shipped at once (Ship offers a partial delivery).</source>
+        <translation>本订单可用库存不足：
+%1
+
+仍然确认，并把缺货部分留作欠货？确认后可先发出有货部分（点「发货」时可选择部分发货）。</translation>
+    </message>
+    <message>
+        <source>Not all of the order is in stock. Ship what is in stock now and keep the rest as a backorder?</source>
+        <translation>订单的货品库存不足，不能全部发出。先发出有货部分，其余留作欠货？</translation>
+    </message>
+    <message>
+        <source>Partial delivery</source>
+        <translation>部分发货</translation>
     </message>
 </context>
 <context>
@@ -461,6 +528,176 @@
     <message>
         <source>Choose where the goods go</source>
         <translation>请选择调入库位</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPrint</name>
+    <message>
+        <source>Printed %1</source>
+        <translation>打印时间：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Product code</source>
+        <translation>产品编码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Code or month</source>
+        <translation>编码/月份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Stock turnover</source>
+        <translation>库存周转率</translation>
+    </message>
+    <message>
+        <source>Cost of goods issued</source>
+        <translation>出库成本</translation>
+    </message>
+    <message>
+        <source>Opening value</source>
+        <translation>期初金额</translation>
+    </message>
+    <message>
+        <source>Closing value</source>
+        <translation>期末金额</translation>
+    </message>
+    <message>
+        <source>Average value</source>
+        <translation>平均库存金额</translation>
+    </message>
+    <message>
+        <source>Turnover (times)</source>
+        <translation>周转次数</translation>
+    </message>
+    <message>
+        <source>Days of stock</source>
+        <translation>周转天数</translation>
+    </message>
+    <message>
+        <source>Slow-moving stock</source>
+        <translation>呆滞库存</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>在库数量</translation>
+    </message>
+    <message>
+        <source>Stock value</source>
+        <translation>库存金额</translation>
+    </message>
+    <message>
+        <source>Last delivery</source>
+        <translation>最近出库</translation>
+    </message>
+    <message>
+        <source>Sales summary</source>
+        <translation>销售汇总</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Sales amount</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Cost of sales</source>
+        <translation>销售成本</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Purchase summary</source>
+        <translation>采购汇总</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Purchase amount</source>
+        <translation>采购金额</translation>
+    </message>
+    <message>
+        <source>Overdue purchase lines</source>
+        <translation>采购催货</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>订购数量</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收数量</translation>
+    </message>
+    <message>
+        <source>Still to come</source>
+        <translation>未到数量</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计到货</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Stock count variances</source>
+        <translation>盘点差异</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Book quantity</source>
+        <translation>账面数量</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘数量</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>差异数量</translation>
+    </message>
+    <message>
+        <source>Variance value</source>
+        <translation>差异金额</translation>
     </message>
 </context>
 <context>
@@ -1785,6 +2022,10 @@
         <source>Serial number register</source>
         <translation>序列号档案</translation>
     </message>
+    <message>
+        <source>Counted as zero</source>
+        <translation>盘点为零</translation>
+    </message>
 </context>
 <context>
     <name>WorkdayCsv</name>
@@ -1851,12 +2092,12 @@
         <translation>“%1”视图尚未提供：它将随项目管理和客户关系管理（CRM）模块推出。</translation>
     </message>
     <message>
-        <source>Cannot open the view &quot;%1&quot;: no such view, or you may not read it. Views: an entity list (customer), todo, workday, clerk, dashboard, form:ENTITY:ID, new:ENTITY, login.</source>
-        <translation>无法打开视图“%1”：没有这个视图，或您无权查看。可用视图：实体列表（如 customer）、todo、workday、clerk、dashboard、form:实体:ID、new:实体、login。</translation>
-    </message>
-    <message>
         <source>Cannot open the view</source>
         <translation>无法打开视图</translation>
+    </message>
+    <message>
+        <source>Cannot open the view &quot;%1&quot;: no such view, or you may not read it. Views: an entity list (customer), todo, workday, clerk, dashboard, form:ENTITY:ID, new:ENTITY, report:NAME, login.</source>
+        <translation>无法打开视图“%1”：没有这个视图，或您无权查看。可用视图：实体列表（如 customer）、todo、workday、clerk、dashboard、form:实体:ID、new:实体、report:报表名、login。</translation>
     </message>
 </context>
 <context>
@@ -2152,26 +2393,6 @@
         <translation>将此条码关联到产品 (F6)</translation>
     </message>
     <message>
-        <source>Code</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>产品</translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation>应扫数量</translation>
-    </message>
-    <message>
-        <source>Scanned</source>
-        <translation>已扫数量</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
         <source>Undo last scan (Ctrl+Z)</source>
         <translation>撤销上次扫码 (Ctrl+Z)</translation>
     </message>
@@ -2214,18 +2435,6 @@
     <message>
         <source>Pick: scan or type the sales order number</source>
         <translation>拣货：请扫描或输入销售订单号</translation>
-    </message>
-    <message>
-        <source>From warehouse</source>
-        <translation>调出仓库</translation>
-    </message>
-    <message>
-        <source>Warehouse</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <source>To warehouse</source>
-        <translation>调入仓库</translation>
     </message>
     <message>
         <source>Ready: scan the goods.</source>
@@ -2286,10 +2495,6 @@
     <message>
         <source>Scanner settings (F11)</source>
         <translation>扫描枪设置 (F11)</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>库位</translation>
     </message>
     <message>
         <source>Ready: scan the location first.</source>
@@ -2360,6 +2565,47 @@
     <message>
         <source>Picking from %1: scan the goods</source>
         <translation>从 %1 拣货：请扫描货品</translation>
+    </message>
+    <message>
+        <source>%1 counted as 0</source>
+        <translation>%1 计为 0</translation>
+    </message>
+    <message>
+        <source>0* counts a product as zero; it is only for stock counts (F4).</source>
+        <translation>0* 表示把产品盘点为零，只用于盘点（F4）。</translation>
+    </message>
+    <message>
+        <source>Next scan: count 0</source>
+        <translation>下一件：计为 0</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::inventory::CountVarianceDialog</name>
+    <message>
+        <source>Variances of %1</source>
+        <translation>%1 的盘点差异</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Approve and post variances</source>
+        <translation>审核并过账差异</translation>
+    </message>
+    <message>
+        <source>Back to counting</source>
+        <translation>返回继续盘点</translation>
+    </message>
+    <message>
+        <source>Nothing has been counted: posting changes no stock.</source>
+        <translation>没有盘点任何产品：过账不会调整库存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n counted line(s), %1 with a difference; variance value %2.</source>
+        <translation>
+            <numerusform>已盘点 %n 行，其中 %1 行有差异；差异金额 %2。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2489,6 +2735,48 @@
     <message>
         <source>The undo command barcode needs at least 4 characters, or leave it empty.</source>
         <translation>撤销命令条码至少 4 个字符，或留空。</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::inventory::TaskLinesTable</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应扫数量</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>已扫数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::inventory::WarehouseChoiceDialog</name>
+    <message>
+        <source>From warehouse</source>
+        <translation>调出仓库</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>To warehouse</source>
+        <translation>调入仓库</translation>
     </message>
 </context>
 <context>
@@ -3088,8 +3376,20 @@
         <translation>大写：%1</translation>
     </message>
     <message>
-        <source>product #%1: needs %2, available %3 (on hand %4, reserved %5)</source>
-        <translation>产品 #%1：需要 %2，可用 %3（现存 %4，已预留 %5）</translation>
+        <source>%1: needs %2, available %3 (on hand %4, reserved %5)</source>
+        <translation>%1：需要 %2，可用 %3（在库 %4，已预留 %5）</translation>
+    </message>
+    <message>
+        <source>product #%1</source>
+        <translation>产品 #%1</translation>
+    </message>
+    <message>
+        <source>%1 on hand %2 / reserved %3 / available %4</source>
+        <translation>%1 在库 %2 / 已预留 %3 / 可用 %4</translation>
+    </message>
+    <message>
+        <source>; by warehouse: %1</source>
+        <translation>；各仓库：%1</translation>
     </message>
 </context>
 <context>
@@ -3342,6 +3642,126 @@
     <message>
         <source>This column cannot be sorted</source>
         <translation>此列不支持排序</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::views::ReportModel</name>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::views::ReportView</name>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>No issue for</source>
+        <translation>未出库超过</translation>
+    </message>
+    <message>
+        <source>All warehouses</source>
+        <translation>全部仓库</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>汇总方式</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Print to PDF…</source>
+        <translation>打印为 PDF…</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>No issue for %1 days</source>
+        <translation>超过 %1 天未出库</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>按%1</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>共 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>; total: %1</source>
+        <translation>；合计：%1</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@
 #include "app/password_dialog.h"
 #include "dashboard/dashboard_window.h"
 #include "inventory/clerk_window.h"
+#include "inventory/count_variance_dialog.h"
+#include "sales/order_confirm_choices.h"
 #include "views/entity_list_view.h"
 #include "views/remote_table_model.h"
 
@@ -19,6 +21,8 @@ namespace liuhe::app {
 AppController::AppController(const StartOptions &options, QObject *parent) : QObject(parent), m_options(options)
 {
     connect(&m_session, &client::Session::sessionEnded, this, &AppController::relogin);
+    sales::registerSalesOrderChoices();
+    inventory::registerCountVarianceCheck();
 }
 
 bool AppController::start()
@@ -91,7 +95,7 @@ void AppController::refuseView(const QString &view)
     static const char *const comingLater = QT_TR_NOOP("The %1 view is not available yet: it comes with the projects and CRM modules.");
     static const char *const unknown =
         QT_TR_NOOP("Cannot open the view \"%1\": no such view, or you may not read it. Views: an entity list (customer), todo, workday, clerk, "
-                   "dashboard, form:ENTITY:ID, new:ENTITY, login.");
+                   "dashboard, form:ENTITY:ID, new:ENTITY, report:NAME, login.");
     const bool later = view == QLatin1String("calendar") || view == QLatin1String("gantt");
     const char *text = later ? comingLater : unknown;
     m_startError = QString::fromLatin1(text).arg(view);

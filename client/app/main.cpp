@@ -22,7 +22,7 @@ int main(int argc, char **argv)
     const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Server HOST:PORT (liuhes://HOST:PORT for TLS)."), QStringLiteral("ADDRESS"));
     const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Log in as USER."), QStringLiteral("USER"));
     const QCommandLineOption password(QStringLiteral("password"), QStringLiteral("Password (for scripted starts)."), QStringLiteral("PW"));
-    const QCommandLineOption open(QStringLiteral("open"), QStringLiteral("Open a view after login: an entity list (customer), todo, workday, clerk, dashboard, form:ENTITY:ID, new:ENTITY, login."),
+    const QCommandLineOption open(QStringLiteral("open"), QStringLiteral("Open a view after login: an entity list (customer), todo, workday, clerk, dashboard, form:ENTITY:ID, new:ENTITY, report:NAME (turnover, slow_moving, sales_summary, purchase_summary, purchase_overdue), login."),
                                   QStringLiteral("VIEW"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save the window as PNG once its data is shown, then quit."),
                                         QStringLiteral("FILE"));

@@ -1,10 +1,13 @@
 #include "app/main_window.h"
 
 #include "app/password_dialog.h"
+#include "inventory/stock_reports.h"
 #include "schema/catalogue.h"
 #include "views/entity_list_view.h"
 #include "views/field_format.h"
 #include "views/record_form.h"
+#include "views/report_model.h"
+#include "views/report_view.h"
 #include "system/workday_editor.h"
 #include "views/todo_view.h"
 
@@ -94,6 +97,11 @@ void MainWindow::buildNavigation()
             auto *item = new QTreeWidgetItem(moduleItem, {views::entityLabel(*e)});
             item->setData(0, ViewRole, e->name);
         }
+        for (const views::ReportSpec &r : inventory::stockReports()) {
+            if (r.module != m.module || !perms.canRead(r.readEntity)) continue;
+            auto *item = new QTreeWidgetItem(moduleItem, {views::reportText(r.title)});
+            item->setData(0, ViewRole, QStringLiteral("report:") + r.name);
+        }
         moduleItem->setExpanded(m.module != schema::Module::System);
     }
 }
@@ -148,6 +156,7 @@ bool MainWindow::openView(const QString &name)
         return parts.size() == 3 && openRecord(parts[1], parts[2].toLongLong());
     }
     if (name.startsWith(QLatin1String("new:"))) return newRecord(name.mid(4)) != nullptr;
+    if (name.startsWith(QLatin1String("report:"))) return openReport(name.mid(7)) != nullptr;
     return openList(name) != nullptr;
 }
 
@@ -163,6 +172,20 @@ system::WorkdayEditor *MainWindow::openWorkdayEditor()
     auto *editor = new system::WorkdayEditor(m_session, this);
     addTab(editor, tr("Workday calendar"));
     return editor;
+}
+
+views::ReportView *MainWindow::openReport(const QString &name)
+{
+    const views::ReportSpec *spec = inventory::stockReport(name);
+    if (!spec || !m_session.permissions().canRead(spec->readEntity)) return nullptr;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *view = qobject_cast<views::ReportView *>(m_tabs->widget(i)); view && &view->spec() == spec) {
+            m_tabs->setCurrentIndex(i);
+            return view;
+        }
+    auto *view = new views::ReportView(m_session, *spec, this);
+    addTab(view, view->title());
+    return view;
 }
 
 views::EntityListView *MainWindow::openList(const QString &entityName)

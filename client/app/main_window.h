@@ -16,6 +16,7 @@ namespace liuhe::views {
 class TodoView;
 class RecordForm;
 class EntityListView;
+class ReportView;
 } // namespace liuhe::views
 
 namespace liuhe::system {
@@ -30,8 +31,10 @@ public:
     explicit MainWindow(client::Session &session, QWidget *parent = nullptr);
 
     // Opens a view by name: an entity list ("customer"), "todo", "workday" (the
-    // workday calendar editor), "form:ENTITY:ID" or "new:ENTITY".
+    // workday calendar editor), "form:ENTITY:ID", "new:ENTITY" or "report:NAME"
+    // (inventory/stock_reports.h).
     bool openView(const QString &name);
+    views::ReportView *openReport(const QString &name);
     system::WorkdayEditor *openWorkdayEditor();
     views::EntityListView *openList(const QString &entity);
     views::RecordForm *openRecord(const QString &entity, qint64 id);

@@ -4,13 +4,19 @@
 // green with a tone and running totals, errors show a red banner that stays until
 // acknowledged, with a low tone, and post nothing. n* multiplies the next scan,
 // Ctrl+Z (or the station's undo command barcode) undoes the last one, F9 prints
-// the note, F10 posts. Location barcodes set where the goods are: a transfer
+// the note, F10 posts. At a count, 0* (or F7) then a scan counts that product
+// as zero there, and F10 first shows the variance list. Location barcodes set where the goods are: a transfer
 // scans its source, the goods, then the destination; a count its location
 // first; a receipt optionally its put-away location. F11 sets up the station's
 // scanner, F12 shows what the scanner sends. Offline scans queue (with a
 // visible counter) and replay exactly once.
+// clerk_window.cpp builds the window and runs the station (banner, sound,
+// settings, diagnostics); clerk_window_task.cpp runs a task: codes, scans,
+// progress, undo, post, the note. The pieces they show are their own files.
 #pragma once
 
+#include "inventory/clerk_task.h"
+#include "inventory/scan_banner.h"
 #include "inventory/scan_detector.h"
 #include "inventory/station_settings.h"
 #include "net/session.h"
@@ -27,6 +33,7 @@ namespace liuhe::inventory {
 class FeedbackSound;
 class ScanLineEdit;
 class ScanQueue;
+class TaskLinesTable;
 
 class ClerkWindow : public QWidget {
     Q_OBJECT
@@ -34,8 +41,8 @@ public:
     explicit ClerkWindow(client::Session &session, QWidget *parent = nullptr);
     ~ClerkWindow() override;
 
-    enum class Task { None, Receive, Pick, Transfer, Count };
-    enum class Banner { None, Good, Error, Queued, Info };
+    using Task = ClerkTask;
+    using Banner = ScanBanner::Kind;
 
     void startTask(Task task);
     // Everything a scan or a typed code can be: an order number when a task
@@ -51,7 +58,7 @@ public:
     void applyStationSettings(const StationSettings &settings);
 
     // For tests and the diagnostics page.
-    Banner banner() const { return m_banner; }
+    Banner banner() const;
     QString bannerText() const;
     int multiplier() const { return m_multiplier; }
     int queuedScans() const;
@@ -60,7 +67,7 @@ public:
     qint64 scannedTotal() const { return m_scannedTotal; }
     ScanLineEdit *scanField() const { return m_scan; }
     ScanDetector *detector() const { return m_detector; }
-    QTableWidget *linesTable() const { return m_lines; }
+    QTableWidget *linesTable() const;
     QString currentLocation() const { return m_location; }
     QString nextStepText() const;
     int awaitingDestination() const { return m_awaitingDestination; }
@@ -86,7 +93,11 @@ private:
     void linkUnknownBarcode(const QString &barcode);
     void showDiagnostics();
     void showNextStep();
+    void countNextAsZero();
+    bool confirmCountVariances();
     void refocus();
+    void buildShortcuts();
+    void connectQueue();
 
     client::Session &m_session;
     ScanDetector *m_detector;
@@ -97,10 +108,10 @@ private:
     QLabel *m_multiplierLabel;
     QLabel *m_stepLabel;
     QPushButton *m_mute;
-    QLabel *m_bannerLabel;
+    ScanBanner *m_bannerLabel;
     QLabel *m_totals;
     QLabel *m_queueLabel;
-    QTableWidget *m_lines;
+    TaskLinesTable *m_lines;
     QPushButton *m_link;
     Task m_task = Task::None;
     bool m_awaitingOrder = false;
@@ -110,7 +121,6 @@ private:
     QString m_docNumber;
     qint64 m_scannedTotal = 0;
     int m_multiplier = 1;
-    Banner m_banner = Banner::None;
     QString m_unknownBarcode;
     StationSettings m_station;
     QString m_location;

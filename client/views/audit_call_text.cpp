@@ -32,6 +32,7 @@ const QHash<QString, const char *> &genericCalls()
         {QStringLiteral("inventory.scan"), QT_TRANSLATE_NOOP("AuditCall", "Scan")},
         {QStringLiteral("inventory.undo_scan"), QT_TRANSLATE_NOOP("AuditCall", "Undo scan")},
         {QStringLiteral("inventory.requisition_from_alerts"), QT_TRANSLATE_NOOP("AuditCall", "Requisition from reorder alerts")},
+        {QStringLiteral("sales_order.override_credit"), QT_TRANSLATE_NOOP("AuditCall", "Override credit limit")},
         {QStringLiteral("system.backup"), QT_TRANSLATE_NOOP("AuditCall", "Backup")},
         {QStringLiteral("system.bootstrap"), QT_TRANSLATE_NOOP("AuditCall", "System set-up")},
         {QStringLiteral("demo.load"), QT_TRANSLATE_NOOP("AuditCall", "Demo data")},
@@ -75,6 +76,9 @@ QString auditChangeLabel(const QString &key)
     if (key == QLatin1String("attachment_size")) return QCoreApplication::translate("AuditCall", "File size (bytes)");
     if (key == QLatin1String("attachment_sha256")) return QCoreApplication::translate("AuditCall", "SHA-256 checksum");
     if (key == QLatin1String("password")) return QCoreApplication::translate("AuditCall", "Password");
+    if (key == QLatin1String("override_reason")) return QCoreApplication::translate("AuditCall", "Reason for the override");
+    if (key == QLatin1String("credit_limit")) return QCoreApplication::translate("AuditCall", "Credit limit (fen)");
+    if (key == QLatin1String("exposure")) return QCoreApplication::translate("AuditCall", "Exposure with this order (fen)");
     return key;
 }
 

@@ -98,15 +98,22 @@ QString DocumentBar::actionLabel(const QString &action) const
 
 QString DocumentBar::shortageText(const QCborMap &details)
 {
+    const auto quantity = [](const QCborMap &m, const char *key) { return Quantity::fromMilli(m.value(QLatin1String(key)).toInteger()).toString(true); };
     QStringList parts;
     for (const auto &v : details.value(QStringLiteral("lines")).toArray()) {
         const QCborMap l = v.toMap();
-        parts << tr("product #%1: needs %2, available %3 (on hand %4, reserved %5)")
-                     .arg(l.value(QStringLiteral("product_id")).toInteger())
-                     .arg(Quantity::fromMilli(l.value(QStringLiteral("needed")).toInteger()).toString(true),
-                          Quantity::fromMilli(l.value(QStringLiteral("available")).toInteger()).toString(true),
-                          Quantity::fromMilli(l.value(QStringLiteral("on_hand")).toInteger()).toString(true),
-                          Quantity::fromMilli(l.value(QStringLiteral("reserved")).toInteger()).toString(true));
+        const QString product = l.value(QStringLiteral("product")).toString();
+        QString text = tr("%1: needs %2, available %3 (on hand %4, reserved %5)")
+                           .arg(product.isEmpty() ? tr("product #%1").arg(l.value(QStringLiteral("product_id")).toInteger()) : product,
+                                quantity(l, "needed"), quantity(l, "available"), quantity(l, "on_hand"), quantity(l, "reserved"));
+        QStringList warehouses;
+        for (const auto &w : l.value(QStringLiteral("warehouses")).toArray()) {
+            const QCborMap m = w.toMap();
+            warehouses << tr("%1 on hand %2 / reserved %3 / available %4")
+                              .arg(m.value(QStringLiteral("warehouse")).toString(), quantity(m, "on_hand"), quantity(m, "reserved"), quantity(m, "available"));
+        }
+        if (!warehouses.isEmpty()) text += tr("; by warehouse: %1").arg(warehouses.join(QStringLiteral("，")));
+        parts << text;
     }
     return parts.join(QStringLiteral("；"));
 }

@@ -28,7 +28,8 @@ public:
     QString stateTextFor(const QString &state) const;
     QString totalInWords() const;
 
-    // "螺栓M8: 需要 15, 可用 6" lines of an INSUFFICIENT_STOCK answer.
+    // "P0004 螺栓M8：需要 15，可用 6（在库 8，已预留 2）；各仓库：…" for each line of an
+    // INSUFFICIENT_STOCK answer to confirm, with 在库/已预留/可用 per warehouse.
     static QString shortageText(const QCborMap &details);
 
 Q_SIGNALS:

@@ -1,14 +1,8 @@
 #include "views/list_export.h"
 
-#include "domain/money.h"
-#include "domain/quantity.h"
-#include "text/csv_encoding.h"
-#include "text/csv_format.h"
 #include "views/error_text.h"
 #include "views/field_format.h"
-
-#include <QFile>
-#include <xlsxwriter.h>
+#include "views/table_file.h"
 
 namespace liuhe::views {
 
@@ -59,69 +53,34 @@ void ListExport::fetch(const QCborValue &after)
     });
 }
 
-bool ListExport::write() { return m_path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive) ? writeXlsx() : writeCsv(); }
-
-QString ListExport::cellText(const schema::Field &f, const QCborArray &row, bool forCsv) const
+bool ListExport::write()
 {
-    const QCborValue v = row.at(m_index.value(f.name));
-    if (forCsv && v.isInteger()) {
-        // Plain numbers a spreadsheet reads as numbers: no ¥, no grouping.
-        if (f.type == schema::FieldType::Money) return Money::fromFen(v.toInteger()).toPlainString();
-        if (f.type == schema::FieldType::Quantity) return Quantity::fromMilli(v.toInteger()).toString();
+    QList<TableColumn> columns;
+    for (const schema::Field *f : m_columns) {
+        const CellKind kind = f->type == schema::FieldType::Money      ? CellKind::Money
+                              : f->type == schema::FieldType::Quantity ? CellKind::Quantity
+                              : f->type == schema::FieldType::Int      ? CellKind::Integer
+                                                                       : CellKind::Text;
+        columns.append(TableColumn{fieldLabel(*f), kind});
     }
-    const int label = m_index.value(f.name + QStringLiteral(":label"), -1);
-    return displayText(f, v, label >= 0 ? row.at(label).toString() : QString());
-}
-
-bool ListExport::writeCsv()
-{
-    QFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
-    file.write(text::csvFileStart(text::CsvEncoding::Utf8));
-    QStringList header;
-    for (const schema::Field *f : m_columns) header << fieldLabel(*f);
-    file.write(text::formatCsvRow(header).toUtf8());
+    QList<QCborArray> rows;
+    rows.reserve(m_rows.size());
     for (const QCborArray &row : m_rows) {
-        QStringList cells;
-        for (const schema::Field *f : m_columns) cells << text::neutraliseFormula(cellText(*f, row, true));
-        file.write(text::formatCsvRow(cells).toUtf8());
-    }
-    return file.error() == QFileDevice::NoError;
-}
-
-bool ListExport::writeXlsx()
-{
-    lxw_workbook *book = workbook_new(m_path.toUtf8().constData());
-    if (!book) return false;
-    lxw_worksheet *sheet = workbook_add_worksheet(book, entityLabel(m_entity).left(31).toUtf8().constData());
-    lxw_format *bold = workbook_add_format(book);
-    format_set_bold(bold);
-    lxw_format *money = workbook_add_format(book);
-    format_set_num_format(money, "\"¥\"#,##0.00");
-    lxw_format *quantity = workbook_add_format(book);
-    format_set_num_format(quantity, "#,##0.###");
-    for (int c = 0; c < m_columns.size(); ++c) {
-        worksheet_write_string(sheet, 0, lxw_col_t(c), fieldLabel(*m_columns[c]).toUtf8().constData(), bold);
-        worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), 16, nullptr);
-    }
-    for (int r = 0; r < m_rows.size(); ++r) {
+        QCborArray cells;
         for (int c = 0; c < m_columns.size(); ++c) {
             const schema::Field &f = *m_columns[c];
-            const QCborValue v = m_rows[r].at(m_index.value(f.name));
-            const lxw_row_t row = lxw_row_t(r + 1);
-            if (v.isInteger() && (f.type == schema::FieldType::Money || f.type == schema::FieldType::Quantity || f.type == schema::FieldType::Int)) {
-                // Spreadsheet cells are binary floating point; the stored figure stays exact in 分.
-                const double shown = f.type == schema::FieldType::Money ? double(v.toInteger()) / 100.0
-                                     : f.type == schema::FieldType::Quantity ? double(v.toInteger()) / 1000.0
-                                                                               : double(v.toInteger());
-                worksheet_write_number(sheet, row, lxw_col_t(c), shown,
-                                       f.type == schema::FieldType::Money ? money : (f.type == schema::FieldType::Quantity ? quantity : nullptr));
-            } else {
-                worksheet_write_string(sheet, row, lxw_col_t(c), cellText(f, m_rows[r], false).toUtf8().constData(), nullptr);
-            }
+            const QCborValue v = row.at(m_index.value(f.name));
+            cells.append(columns[c].kind != CellKind::Text && v.isInteger() ? v : QCborValue(cellText(f, row)));
         }
+        rows.append(cells);
     }
-    return workbook_close(book) == LXW_NO_ERROR;
+    return writeTableFile(m_path, entityLabel(m_entity), columns, rows);
+}
+
+QString ListExport::cellText(const schema::Field &f, const QCborArray &row) const
+{
+    const int label = m_index.value(f.name + QStringLiteral(":label"), -1);
+    return displayText(f, row.at(m_index.value(f.name)), label >= 0 ? row.at(label).toString() : QString());
 }
 
 } // namespace liuhe::views

@@ -1,7 +1,5 @@
 // Export of a list as filtered and sorted on screen: every page is fetched from
-// the server and written as CSV (UTF-8 with BOM so Excel reads Chinese, cells
-// that a spreadsheet would run as formulas neutralised) or as an XLSX workbook
-// with numbers as numbers and money formatted ¥#,##0.00.
+// the server and written by writeTableFile (table_file.h) as CSV or XLSX.
 #pragma once
 
 #include "net/session.h"
@@ -27,9 +25,7 @@ Q_SIGNALS:
 private:
     void fetch(const QCborValue &after);
     bool write();
-    bool writeCsv();
-    bool writeXlsx();
-    QString cellText(const schema::Field &field, const QCborArray &row, bool forCsv) const;
+    QString cellText(const schema::Field &field, const QCborArray &row) const;
 
     client::Session &m_session;
     const schema::Entity &m_entity;

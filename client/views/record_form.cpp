@@ -1,6 +1,7 @@
 #include "views/record_form.h"
 
 #include "schema/catalogue.h"
+#include "views/action_recovery.h"
 #include "views/approval_panel.h"
 #include "views/archive_button.h"
 #include "views/attachments_panel.h"
@@ -366,10 +367,26 @@ void RecordForm::runAction(const QString &action, const QCborMap &args)
         setBanner(tr("Save your changes before %1.").arg(m_documentBar ? m_documentBar->actionLabel(action) : action), true);
         return;
     }
+    if (const ActionCheckFn *check = actionCheck(m_entity.name, action); check && !(*check)(this, m_session, m_record)) return;
+    sendAction(action, args);
+}
+
+void RecordForm::sendAction(const QString &action, const QCborMap &args)
+{
     QCborMap call{{QStringLiteral("entity"), m_entity.name}, {QStringLiteral("id"), m_id}, {QStringLiteral("action"), action},
                   {QStringLiteral("version"), m_record.value(QStringLiteral("version"))}, {QStringLiteral("args"), args}};
-    m_session.call(QStringLiteral("doc.action"), call, this, [this, action](const Reply &r) {
+    m_session.call(QStringLiteral("doc.action"), call, this, [this, action, args](const Reply &r) {
         if (!r.isOk()) {
+            ActionRecovery recovery;
+            if (const ActionRecoveryFn *recover = actionRecovery(m_entity.name, action)) recovery = (*recover)(this, m_session, r.error(), args);
+            if (recovery.retryArgs) {
+                sendAction(action, *recovery.retryArgs);
+                return;
+            }
+            if (!recovery.message.isEmpty()) {
+                setBanner(recovery.message, true);
+                return;
+            }
             QString message = errorMessage(r.error());
             if (r.error().code() == ErrorCode::InsufficientStock) message += u' ' + DocumentBar::shortageText(r.error().details());
             if (r.error().code() == ErrorCode::CreditLimit)

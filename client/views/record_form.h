@@ -78,6 +78,7 @@ private:
     void showProblems(const protocol::CallError &error);
     void resolveConflict(const protocol::CallError &error, const QCborMap &changes, const QCborArray &lines);
     void sendSave(const QCborMap &changes, const QCborArray &lines, qint64 version);
+    void sendAction(const QString &action, const QCborMap &args);
     void setBanner(const QString &text, bool error);
     void updateEditability();
     void printRecord();

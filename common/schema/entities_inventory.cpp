@@ -215,7 +215,8 @@ Entity scanEvent()
                       {QStringLiteral("destination"), QT_TRANSLATE_NOOP("Schema", "Destination location")},
                       {QStringLiteral("count"), QT_TRANSLATE_NOOP("Schema", "Counted location")},
                       {QStringLiteral("putaway"), QT_TRANSLATE_NOOP("Schema", "Put-away location")},
-                      {QStringLiteral("pick"), QT_TRANSLATE_NOOP("Schema", "Pick location")}},
+                      {QStringLiteral("pick"), QT_TRANSLATE_NOOP("Schema", "Pick location")},
+                      {QStringLiteral("zero"), QT_TRANSLATE_NOOP("Schema", "Counted as zero")}},
                      ListColumn)
         .owner(QStringLiteral("user_id"))
         .display(QStringLiteral("barcode"))

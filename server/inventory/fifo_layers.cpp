@@ -74,6 +74,30 @@ FifoLayers::Taken FifoLayers::consumePreferring(qint64 productId, qint64 warehou
     return total;
 }
 
+FifoLayers::Taken FifoLayers::peek(qint64 productId, qint64 warehouseId, Quantity skip, Quantity quantity)
+{
+    Taken total;
+    qint64 skipLeft = skip.milli(), want = quantity.milli();
+    QSqlQuery &q = m_db.run(QStringLiteral("SELECT qty_left, cost_left FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? AND qty_left > 0 ORDER BY id"),
+                            {productId, warehouseId});
+    while (want > 0 && q.next()) {
+        qint64 qtyLeft = q.value(0).toLongLong(), costLeft = q.value(1).toLongLong();
+        if (skipLeft > 0) { // the same arithmetic as takeFrom, so the estimate matches the posting
+            const qint64 skipped = std::min(skipLeft, qtyLeft);
+            costLeft -= skipped == qtyLeft ? costLeft : mulDivRound(costLeft, skipped, qtyLeft).value_or(0);
+            qtyLeft -= skipped;
+            skipLeft -= skipped;
+            if (qtyLeft == 0) continue;
+        }
+        const qint64 take = std::min(want, qtyLeft);
+        total.cost += Money::fromFen(take == qtyLeft ? costLeft : mulDivRound(costLeft, take, qtyLeft).value_or(0));
+        total.covered += Quantity::fromMilli(take);
+        want -= take;
+    }
+    q.finish();
+    return total;
+}
+
 std::optional<Money> FifoLayers::lastUnitCost(qint64 productId, qint64 warehouseId)
 {
     QSqlQuery &q = m_db.run(QStringLiteral("SELECT qty_in, cost_in FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? AND qty_in > 0 "

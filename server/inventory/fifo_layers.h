@@ -32,6 +32,9 @@ public:
     // Takes from the layer a given move created first (purchase returns), then FIFO.
     Taken consumePreferring(qint64 productId, qint64 warehouseId, qint64 moveId, Quantity quantity,
                             const std::optional<QString> &lotFilter = std::nullopt);
+    // What consume would take after `skip` had been consumed first, without
+    // changing anything (the variance list of a count before it is posted).
+    Taken peek(qint64 productId, qint64 warehouseId, Quantity skip, Quantity quantity);
     // The unit cost of the newest layer, for valuing stock found in a count.
     std::optional<Money> lastUnitCost(qint64 productId, qint64 warehouseId);
 

@@ -2,6 +2,7 @@
 
 #include "documents/document_store.h"
 #include "documents/values.h"
+#include "inventory/count_variances.h"
 #include "inventory/inventory_reports.h"
 #include "inventory/scan_service.h"
 #include "rpc/call_registry.h"
@@ -131,6 +132,17 @@ void registerInventoryCalls(rpc::CallRegistry &calls)
     calls.add(readCall(QStringLiteral("inventory.availability"), QStringLiteral("stock_level"), availability));
     calls.add(readCall(QStringLiteral("inventory.turnover"), QStringLiteral("stock_move"), turnover));
     calls.add(readCall(QStringLiteral("inventory.slow_moving"), QStringLiteral("stock_level"), slowMoving));
+    // One count's variance list: the record rules of that count decide, as for reading it.
+    calls.add({QStringLiteral("inventory.count_variances"), [](const QCborMap &) { return Requirement::on(QStringLiteral("stock_count"), QStringLiteral("read")); },
+               [](store::Db &db, const CallInput &in) {
+                   const schema::Entity &count = *schema::Catalogue::instance().entity(QStringLiteral("stock_count"));
+                   const qint64 id = in.args.value(QStringLiteral("count_id")).toInteger();
+                   if (in.caller.perms().scope(count.name, QStringLiteral("read")) != schema::Scope::All
+                       && !store::recordInScope(db, count, in.caller, QStringLiteral("read"), id))
+                       return Reply::fail(ErrorCode::NotFound, QStringLiteral("stock count not found"));
+                   return countVariances(db, in.args);
+               },
+               {}, {}});
     calls.add({QStringLiteral("inventory.requisition_from_alerts"),
                [](const QCborMap &) { return Requirement::on(QStringLiteral("purchase_requisition"), QStringLiteral("create")); }, {}, requisitionFromAlerts, {}});
     calls.add(readCall(QStringLiteral("sales.summary"), QStringLiteral("delivery"), sales::salesSummary));

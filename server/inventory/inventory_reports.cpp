@@ -135,9 +135,9 @@ Reply slowMoving(store::Db &db, const QCborMap &args)
         binds << w;
     }
     const QStringList columns = {QStringLiteral("product_id"), QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("warehouse_id"),
-                                 QStringLiteral("on_hand"), QStringLiteral("value"), QStringLiteral("last_out_at")};
-    QSqlQuery &q = db.run(QStringLiteral("SELECT p.id, p.code, p.name, l.warehouse_id, l.on_hand, l.value, l.last_out_at FROM stock_level l "
-                                         "JOIN product p ON p.id = l.product_id WHERE l.on_hand > 0 AND (l.last_out_at IS NULL OR l.last_out_at < ?)%1 "
+                                 QStringLiteral("on_hand"), QStringLiteral("value"), QStringLiteral("last_out_at"), QStringLiteral("warehouse")};
+    QSqlQuery &q = db.run(QStringLiteral("SELECT p.id, p.code, p.name, l.warehouse_id, l.on_hand, l.value, l.last_out_at, w.name FROM stock_level l "
+                                         "JOIN product p ON p.id = l.product_id JOIN warehouse w ON w.id = l.warehouse_id WHERE l.on_hand > 0 AND (l.last_out_at IS NULL OR l.last_out_at < ?)%1 "
                                          "ORDER BY l.value DESC, p.code").arg(clause),
                           binds);
     return table(columns, readRows(q, int(columns.size())));

@@ -43,7 +43,7 @@ struct LocationScan {
 LocationScan lastLocationScan(store::Db &db, const QString &docType, qint64 docId, qint64 userId, qint64 before = 0, const QString &role = {})
 {
     QString sql = QStringLiteral("SELECT id, location_id, role FROM scan_event WHERE doc_type = ? AND doc_id = ? AND user_id = ? AND undone = 0 "
-                                 "AND role IS NOT NULL AND role <> 'item'");
+                                 "AND role IS NOT NULL AND role NOT IN ('item', 'zero')");
     QVariantList binds{docType, docId, userId};
     if (before) {
         sql += QStringLiteral(" AND id < ?");

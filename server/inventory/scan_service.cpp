@@ -3,6 +3,7 @@
 #include "documents/document_actions.h"
 #include "documents/document_store.h"
 #include "documents/values.h"
+#include "inventory/count_scan.h"
 #include "inventory/scan_location.h"
 #include "inventory/scan_tracking.h"
 #include "inventory/stock_ledger.h"
@@ -147,6 +148,7 @@ Reply openTask(store::WriteScope &scope, const auth::Caller &caller, const QCbor
 
 Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap &args)
 {
+    if (args.value(QStringLiteral("zero")).toBool()) return countZero(scope, caller, args);
     store::Db &db = scope.db();
     const QString docType = args.value(QStringLiteral("doc_type")).toString();
     const qint64 docId = id(args, "doc_id");
@@ -331,16 +333,29 @@ Reply undoScan(store::WriteScope &scope, const auth::Caller &caller, const QCbor
         return Reply::fail(ErrorCode::NotFound, QStringLiteral("no scan to undo"));
     }
     const qint64 scanId = q.value(0).toLongLong(), lineId = q.value(1).toLongLong(), quantity = q.value(2).toLongLong();
-    const bool item = q.value(3).toString() == QLatin1String("item");
+    const QString role = q.value(3).toString();
+    const QCborValue before = q.value(2).isNull() ? QCborValue(QCborValue::Null) : QCborValue(quantity);
+    const bool item = role == QLatin1String("item");
     q.finish();
-    if (!item) {
+    if (role == QLatin1String("zero")) {
+        undoCountZero(scope, caller, lineId, before);
+    } else if (!item) {
         undoLocationScan(scope, caller, docType, docId, scanId);
     } else {
         const qint64 now = db.scalar(QStringLiteral("SELECT COALESCE(%1, 0) FROM %2 WHERE id = ?").arg(shape->quantity, shape->table), {lineId}).toLongLong();
-        if (now - quantity <= 0 && docType != QLatin1String("stock_count"))
+        const bool count = docType == QLatin1String("stock_count");
+        if (now - quantity <= 0 && !count) {
             db.run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(shape->table), {lineId});
-        else
-            documents::updateFields(scope, shape->table, lineId, QCborMap{{shape->quantity, std::max<qint64>(0, now - quantity)}}, caller.userId);
+        } else {
+            // A count line whose only scan is taken back is uncounted again, not
+            // counted as 0 (which posting would book as a loss of everything).
+            const bool uncounted = count && now - quantity <= 0
+                                   && db.scalar(QStringLiteral("SELECT COUNT(*) FROM scan_event WHERE doc_type = ? AND line_id = ? AND undone = 0 AND id <> ? "
+                                                               "AND COALESCE(role, 'item') IN ('item', 'zero')"),
+                                                {docType, lineId, scanId}).toLongLong() == 0;
+            const QCborValue left = uncounted ? QCborValue(QCborValue::Null) : QCborValue(std::max<qint64>(0, now - quantity));
+            documents::updateFields(scope, shape->table, lineId, QCborMap{{shape->quantity, left}}, caller.userId);
+        }
     }
     documents::updateFields(scope, QStringLiteral("scan_event"), scanId, QCborMap{{QStringLiteral("undone"), true}}, caller.userId);
     const auto recomputed = store::recomputeRecord(scope, caller, documents::entityNamed(docType), docId);

@@ -55,7 +55,8 @@ std::optional<CallError> checkAvailability(ActionContext &ctx, inventory::StockL
     for (auto it = needed.constBegin(); it != needed.constEnd(); ++it) {
         const auto level = ledger.level(it.key(), warehouse, true);
         if (level.available().milli() >= it.value()) continue;
-        short_.append(QCborMap{{QStringLiteral("product_id"), it.key()}, {QStringLiteral("needed"), it.value()},
+        const QString product = ctx.scope.db().scalar(QStringLiteral("SELECT code || ' ' || name FROM product WHERE id = ?"), {it.key()}).toString();
+        short_.append(QCborMap{{QStringLiteral("product_id"), it.key()}, {QStringLiteral("product"), product}, {QStringLiteral("needed"), it.value()},
                                {QStringLiteral("on_hand"), level.onHand.milli()}, {QStringLiteral("reserved"), level.reserved.milli()},
                                {QStringLiteral("available"), level.available().milli()},
                                {QStringLiteral("warehouses"), availabilityByWarehouse(ctx.scope.db(), it.key())}});
@@ -76,8 +77,19 @@ std::optional<CallError> checkCredit(ActionContext &ctx)
                                   {customer, ctx.id}).toLongLong();
     const qint64 exposure = open + money(ctx.record, "amount_total").fen();
     if (exposure <= limit) return std::nullopt;
-    if (ctx.args.value(QStringLiteral("override_credit")).toBool() && ctx.caller.perms().can(QStringLiteral("sales_order"), QStringLiteral("override_credit")))
+    if (ctx.args.value(QStringLiteral("override_credit")).toBool() && ctx.caller.perms().can(QStringLiteral("sales_order"), QStringLiteral("override_credit"))) {
+        // An override is a decision someone answers for: it needs a reason, kept in the audit log.
+        const QString reason = ctx.args.value(QStringLiteral("override_reason")).toString().trimmed();
+        if (reason.isEmpty())
+            return CallError(ErrorCode::Validation, QStringLiteral("overriding the credit limit needs a reason"),
+                             {protocol::FieldProblem{QStringLiteral("override_reason"), QStringLiteral("required"), {}, 0, {}}});
+        ctx.scope.audit(store::AuditEntry{ctx.caller.userId, QStringLiteral("sales_order.override_credit"), QStringLiteral("sales_order"), ctx.id,
+                                          QCborMap{{QStringLiteral("override_reason"), QCborArray{QCborValue(), reason.left(500)}},
+                                                   {QStringLiteral("credit_limit"), QCborArray{QCborValue(), limit}},
+                                                   {QStringLiteral("exposure"), QCborArray{QCborValue(), exposure}}},
+                                          QStringLiteral("ok"), ctx.caller.peer});
         return std::nullopt;
+    }
     return CallError(ErrorCode::CreditLimit, QStringLiteral("the customer's credit limit would be exceeded"), {},
                      QCborMap{{QStringLiteral("limit"), limit}, {QStringLiteral("exposure"), exposure}});
 }
@@ -179,9 +191,16 @@ Reply shipOrder(ActionContext &ctx)
     QHash<qint64, QList<QCborMap>> requested;
     for (const auto &v : ctx.args.value(QStringLiteral("lines")).toArray()) requested[id(v.toMap(), "line_id")].append(v.toMap());
     QList<QCborMap> deliveryLines;
+    // "partial": ship what is in stock now, the rest stays on backorder.
+    const qint64 warehouse = id(ctx.record, "warehouse_id");
+    inventory::StockLedger ledger(ctx.scope, ctx.caller.userId);
+    const bool partial = ctx.args.value(QStringLiteral("partial")).toBool() && requested.isEmpty() && !ledger.allowsNegative(warehouse);
+    QHash<qint64, qint64> inStock; // per product, what earlier lines have not taken
+    bool anyOpen = false;
     for (const QCborMap &l : lines(ctx)) {
         const qint64 open = qty(l, "quantity").milli() - qty(l, "delivered_qty").milli();
         if (open <= 0) continue;
+        anyOpen = true;
         const auto deliveryLine = [&](qint64 want, const QCborMap &r) {
             QCborMap line{{QStringLiteral("order_line_id"), id(l, "id")}, {QStringLiteral("product_id"), id(l, "product_id")},
                           {QStringLiteral("quantity"), want}, {QStringLiteral("amount"), Money::lineAmount(Quantity::fromMilli(want), money(l, "price")).fen()},
@@ -192,7 +211,15 @@ Reply shipOrder(ActionContext &ctx)
             return line;
         };
         if (requested.isEmpty()) {
-            deliveryLines.append(deliveryLine(open, {}));
+            qint64 want = open;
+            if (partial) {
+                const qint64 product = id(l, "product_id");
+                if (!inStock.contains(product)) inStock.insert(product, std::max<qint64>(0, ledger.level(product, warehouse).onHand.milli()));
+                want = std::min(want, inStock.value(product));
+                inStock[product] -= want;
+                if (want <= 0) continue;
+            }
+            deliveryLines.append(deliveryLine(want, {}));
             continue;
         }
         qint64 asked = 0;
@@ -205,6 +232,7 @@ Reply shipOrder(ActionContext &ctx)
             deliveryLines.append(deliveryLine(want, r));
         }
     }
+    if (deliveryLines.isEmpty() && partial && anyOpen) return Reply::fail(ErrorCode::InsufficientStock, QStringLiteral("nothing of the order is in stock"));
     if (deliveryLines.isEmpty()) return Reply::fail(ErrorCode::InvalidState, QStringLiteral("nothing left to ship"));
     Money total;
     for (const auto &l : deliveryLines) total += money(l, "amount");

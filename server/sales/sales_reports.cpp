@@ -76,14 +76,20 @@ Reply overduePurchaseLines(store::Db &db, const QCborMap &args)
         "FROM purchase_order_line l JOIN purchase_order o ON o.id = l.order_id JOIN supplier s ON s.id = o.supplier_id JOIN product p ON p.id = l.product_id "
         "WHERE o.state = 'confirmed' AND l.received_qty < l.quantity AND COALESCE(l.expected_date, o.expected_date) < ? ORDER BY due, o.number"),
         {asOf});
+    const QDate asOfDate = QDate::fromString(asOf, Qt::ISODate);
     QCborArray rows;
-    while (q.next())
+    while (q.next()) {
+        const QDate due = QDate::fromString(q.value(7).toString(), Qt::ISODate);
+        const QCborValue late = asOfDate.isValid() && due.isValid() ? QCborValue(due.daysTo(asOfDate)) : QCborValue(QCborValue::Null);
         rows.append(QCborArray{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
-                               q.value(5).toLongLong(), q.value(6).toLongLong(), q.value(7).toString(), q.value(8).toLongLong()});
+                               q.value(5).toLongLong(), q.value(6).toLongLong(), q.value(7).toString(), q.value(8).toLongLong(),
+                               q.value(5).toLongLong() - q.value(6).toLongLong(), late});
+    }
     q.finish();
     return QCborMap{{QStringLiteral("columns"), QCborArray{QStringLiteral("order_id"), QStringLiteral("number"), QStringLiteral("supplier"), QStringLiteral("code"),
                                                            QStringLiteral("product"), QStringLiteral("quantity"), QStringLiteral("received_qty"),
-                                                           QStringLiteral("expected_date"), QStringLiteral("line_id")}},
+                                                           QStringLiteral("expected_date"), QStringLiteral("line_id"), QStringLiteral("open_qty"),
+                                                           QStringLiteral("days_late")}},
                     {QStringLiteral("rows"), rows}};
 }
 

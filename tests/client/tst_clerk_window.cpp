@@ -10,12 +10,17 @@
 #include "app/language.h"
 #include "client_fixture.h"
 #include "erp_fixture.h"
+#include "domain/money.h"
 #include "inventory/clerk_window.h"
+#include "inventory/count_variance_dialog.h"
 #include "inventory/gs1.h"
 #include "inventory/scan_line_edit.h"
 #include "inventory/scanner_diagnostics_dialog.h"
 #include "inventory/scanner_settings_dialog.h"
+#include "schema/catalogue.h"
 #include "test_data.h"
+#include "views/record_form.h"
+#include "views/report_model.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -23,6 +28,7 @@
 #include <QFileInfo>
 #include <QInputMethodEvent>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTableWidget>
 
 using namespace liuhe;
@@ -425,6 +431,90 @@ private Q_SLOTS:
         inventory::StationSettings defaults;
         defaults.save();
         window->applyStationSettings(defaults);
+    }
+
+    // 0* then a scan counts the product as zero at the current location; Ctrl+Z
+    // puts the previous count back; F10 shows the variance list first.
+    void countZeroThenVarianceListBeforePosting()
+    {
+        QCOMPARE(window->documentType(), QStringLiteral("stock_count"));
+        QCOMPARE(window->currentLocation(), QStringLiteral("A-01"));
+        QCOMPARE(linesOf(QStringLiteral("stock_count_line"), "counted_qty"), 2 * kUnit);
+        scan(QStringLiteral("0*"));
+        QCOMPARE(window->multiplier(), 0);
+        scan(QStringLiteral("6901234567892"));
+        QTRY_COMPARE_WITH_TIMEOUT(linesOf(QStringLiteral("stock_count_line"), "counted_qty"), qint64(0), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window->banner(), ClerkWindow::Banner::Good, 10000);
+        QVERIFY2(window->bannerText().contains(s("扫码轴承6204 计为 0")), qPrintable(window->bannerText()));
+        QCOMPARE(window->multiplier(), 1);
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(linesOf(QStringLiteral("stock_count_line"), "counted_qty"), 2 * kUnit, 10000);
+        QTest::keyClick(window.get(), Qt::Key_F7); // F7 does what 0* does
+        QCOMPARE(window->multiplier(), 0);
+        scan(QStringLiteral("6901234567892"));
+        QTRY_COMPARE_WITH_TIMEOUT(linesOf(QStringLiteral("stock_count_line"), "counted_qty"), qint64(0), 10000);
+
+        // What the server says the posting will book, shown before it.
+        const Reply expected = admin->call(QStringLiteral("inventory.count_variances"), M{{QStringLiteral("count_id"), window->documentId()}});
+        LH_VERIFY_OK(expected);
+        const QString total = Money::fromFen(expected.value().toMap().value(QStringLiteral("variance_value")).toInteger()).toDisplayString();
+        QString summary, totalShown, counted;
+        test::answerNextDialog<inventory::CountVarianceDialog>([&](inventory::CountVarianceDialog *d) {
+            (void)QTest::qWaitFor([d] { return d->model()->dataRows() > 0; }, 10000);
+            summary = d->summaryText();
+            counted = d->model()->text(0, 5);
+            totalShown = d->model()->text(d->model()->rowCount() - 1, 7);
+            d->findChild<QPushButton *>(QStringLiteral("back"))->click();
+        });
+        QTest::keyClick(window.get(), Qt::Key_F10);
+        QTRY_VERIFY_WITH_TIMEOUT(!summary.isEmpty(), 10000);
+        QCOMPARE(counted, QStringLiteral("0"));
+        QCOMPARE(totalShown, total);
+        QVERIFY2(summary.contains(total) && summary.contains(s("差异")), qPrintable(summary));
+        QCOMPARE(test::Erp(*admin).get(QStringLiteral("stock_count"), window->documentId()).value(QStringLiteral("state")).toString(), QStringLiteral("draft"));
+        // Now post it: Enter on the dialog.
+        const qint64 count = window->documentId();
+        test::answerNextDialog<inventory::CountVarianceDialog>([](inventory::CountVarianceDialog *d) {
+            (void)QTest::qWaitFor([d] { return d->findChild<QPushButton *>(QStringLiteral("post"))->isEnabled(); }, 10000);
+            d->findChild<QPushButton *>(QStringLiteral("post"))->click();
+        });
+        QTest::keyClick(window.get(), Qt::Key_F10);
+        QTRY_COMPARE_WITH_TIMEOUT(test::Erp(*admin).get(QStringLiteral("stock_count"), count).value(QStringLiteral("state")).toString(), QStringLiteral("done"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window->banner(), ClerkWindow::Banner::Good, 10000);
+        QCOMPARE(test::Erp(*admin).get(QStringLiteral("stock_count"), count).value(QStringLiteral("variance_value")).toInteger(),
+                 expected.value().toMap().value(QStringLiteral("variance_value")).toInteger());
+        // Outside a count, 0* is refused.
+        scan(QStringLiteral("0*"));
+        expectError("只用于盘点");
+    }
+
+    void workstationFormShowsTheVarianceListBeforePosting()
+    {
+        inventory::registerCountVarianceCheck();
+        const Reply opened = admin->call(QStringLiteral("inventory.open_task"), M{{QStringLiteral("task"), QStringLiteral("count")}, {QStringLiteral("warehouse_id"), warehouse2}});
+        LH_VERIFY_OK(opened);
+        const qint64 count = opened.value().toMap().value(QStringLiteral("id")).toInteger();
+        views::RecordForm form(*session, *schema::Catalogue::instance().entity(QStringLiteral("stock_count")), count);
+        form.show();
+        QSignalSpy loaded(&form, &views::RecordForm::loaded);
+        QVERIFY(loaded.wait(10000));
+        bool shown = false;
+        test::answerNextDialog<inventory::CountVarianceDialog>([&shown](inventory::CountVarianceDialog *d) {
+            (void)QTest::qWaitFor([d] { return !d->summaryText().contains(s("加载")); }, 10000);
+            shown = d->summaryText().contains(s("没有盘点任何产品"));
+            d->reject();
+        });
+        form.findChild<QPushButton *>(QStringLiteral("action_post"))->click();
+        QVERIFY(shown);
+        QCOMPARE(test::Erp(*admin).get(QStringLiteral("stock_count"), count).value(QStringLiteral("state")).toString(), QStringLiteral("draft"));
+        test::answerNextDialog<inventory::CountVarianceDialog>([](inventory::CountVarianceDialog *d) {
+            (void)QTest::qWaitFor([d] { return d->findChild<QPushButton *>(QStringLiteral("post"))->isEnabled(); }, 10000);
+            d->accept();
+        });
+        QSignalSpy done(&form, &views::RecordForm::actionDone);
+        form.findChild<QPushButton *>(QStringLiteral("action_post"))->click();
+        QVERIFY(done.wait(10000));
+        QCOMPARE(test::Erp(*admin).get(QStringLiteral("stock_count"), count).value(QStringLiteral("state")).toString(), QStringLiteral("done"));
     }
 
     void cleanupTestCase() { window.reset(); }

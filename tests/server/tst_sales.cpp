@@ -145,8 +145,11 @@ private Q_SLOTS:
         Erp repErp(*rep);
         LH_VERIFY_ERROR(repErp.action(QStringLiteral("sales_order"), second, QStringLiteral("confirm"), M{{QStringLiteral("override_credit"), true}}),
                         ErrorCode::CreditLimit);
-        // Whoever holds the right may override.
-        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), second, QStringLiteral("confirm"), M{{QStringLiteral("override_credit"), true}}));
+        // Whoever holds the right may override, giving a reason.
+        LH_VERIFY_ERROR(erp->action(QStringLiteral("sales_order"), second, QStringLiteral("confirm"), M{{QStringLiteral("override_credit"), true}}),
+                        ErrorCode::Validation);
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), second, QStringLiteral("confirm"),
+                                 M{{QStringLiteral("override_credit"), true}, {QStringLiteral("override_reason"), QString::fromUtf8("老客户，月底回款")}}));
         // Cancelling an order frees its share of the limit.
         LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), second, QStringLiteral("cancel")));
         LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), third, QStringLiteral("cancel")));
