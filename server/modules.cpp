@@ -5,6 +5,7 @@
 #include "inventory/inventory_actions.h"
 #include "inventory/inventory_calls.h"
 #include "inventory/inventory_invariants.h"
+#include "inventory/product_barcodes.h"
 #include "purchase/purchase_actions.h"
 #include "purchase/purchase_rules.h"
 #include "sales/sales_actions.h"
@@ -20,6 +21,7 @@ void registerModules()
     purchase::registerPurchaseActions();
     inventory::registerInventoryActions();
     inventory::registerInventoryInvariants();
+    inventory::registerProductBarcodeRules();
 }
 
 void registerModuleCalls(rpc::CallRegistry &calls)
@@ -27,6 +29,7 @@ void registerModuleCalls(rpc::CallRegistry &calls)
     approval::registerApprovalCalls(calls);
     attachments::registerAttachmentCalls(calls);
     inventory::registerInventoryCalls(calls);
+    inventory::registerProductBarcodeCalls(calls);
 }
 
 } // namespace liuhe
