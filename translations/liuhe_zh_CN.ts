@@ -850,6 +850,14 @@
         <translation>序列号管理</translation>
     </message>
     <message>
+        <source>Other barcode</source>
+        <translation>其他条码</translation>
+    </message>
+    <message>
+        <source>Quantity per scan</source>
+        <translation>每扫数量</translation>
+    </message>
+    <message>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
