@@ -1,12 +1,13 @@
 // liuhe-clerk-bench: a clerk's shift on the real scan screen (offscreen), against
 // a real server it starts on a temporary SQLite store. A simulated keyboard-wedge
-// scanner receives a purchase order by scanning barcodes at a steady pace; for
+// scanner (its own thread, keys queued with their typing times as the operating
+// system does) receives a purchase order by scanning barcodes at a steady pace; for
 // every scan it measures the time from the scanner's Enter to the green banner
 // with the new total (UX.md: feedback within 100 ms), and at the end compares
 // what the server booked with what was scanned: lost, doubled or split scans
 // (UX.md soak: 500 scans at one per second, 0 of each).
 //
-//   liuhe-clerk-bench [--scans 500] [--interval-ms 1000] [--products 20] [--json]
+//   liuhe-clerk-bench [--scans 500] [--interval-ms 1000] [--products 20] [--busy-ms 0] [--json]
 #include "app/language.h"
 #include "erp_fixture.h"
 #include "inventory/clerk_window.h"
@@ -21,8 +22,11 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
+#include <atomic>
 #include <cstdio>
+#include <thread>
 
 using namespace liuhe;
 using inventory::ClerkWindow;
@@ -60,19 +64,40 @@ bool waitUntil(F done, int timeoutMs)
     return true;
 }
 
-// A keyboard-wedge scanner types the characters 1–3 ms apart to whatever has
-// focus (as the scanner's USB keyboard would), then Enter (pressEnter).
-void typeLikeAScanner(const QString &code)
+// A keyboard-wedge scanner as the operating system delivers it: its own
+// thread types the characters 1–3 ms apart, each key stamped with the time it
+// was typed, into the client's event queue for the widget that had focus; the
+// client takes them in at its own pace meanwhile. Returns when Enter is
+// queued; *enterAt is then the time of the Enter (ns on the shared clock).
+// With busyMs, the client is made busy for that long in the middle of the burst
+// (as a long reply or repaint would), after a random character.
+void scannerTypes(QObject *target, const QString &code, const QElapsedTimer &clock, qint64 *enterAt, int busyMs)
 {
-    for (const QChar c : code) {
-        QWidget *target = QApplication::focusWidget();
-        if (!target) fail(QStringLiteral("nothing has focus"));
-        QTest::keyClick(target, c.toLatin1());
-        QTest::qWait(1 + int(QRandomGenerator::global()->bounded(3)));
-    }
+    const int busyAfter = busyMs > 0 ? 1 + int(QRandomGenerator::global()->bounded(code.size() - 1)) : -1;
+    std::atomic<bool> done = false;
+    std::thread scanner([&] {
+        auto post = [&](int key, const QString &text) {
+            const quint64 typedAt = quint64(clock.msecsSinceReference() + clock.elapsed());
+            for (QEvent::Type type : {QEvent::KeyPress, QEvent::KeyRelease}) {
+                auto *event = new QKeyEvent(type, key, Qt::NoModifier, text);
+                event->setTimestamp(typedAt);
+                QCoreApplication::postEvent(target, event);
+            }
+        };
+        for (int i = 0; i < code.size(); ++i) {
+            const QChar c = code.at(i);
+            const int key = c.isDigit() ? Qt::Key_0 + c.digitValue() : int(c.toUpper().unicode());
+            post(key, QString(c));
+            if (i + 1 == busyAfter) QMetaObject::invokeMethod(qApp, [busyMs] { QThread::msleep(busyMs); }, Qt::QueuedConnection);
+            QThread::usleep(1000 + QRandomGenerator::global()->bounded(2000));
+        }
+        *enterAt = clock.nsecsElapsed();
+        post(Qt::Key_Return, QStringLiteral("\r"));
+        done = true;
+    });
+    while (!done) QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+    scanner.join();
 }
-
-void pressEnter() { QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); }
 
 } // namespace
 
@@ -88,10 +113,13 @@ int main(int argc, char **argv)
                                          QStringLiteral("1000"));
     const QCommandLineOption productsOpt(QStringLiteral("products"), QStringLiteral("Products on the order (default 20)."), QStringLiteral("N"),
                                          QStringLiteral("20"));
+    const QCommandLineOption busyOpt(QStringLiteral("busy-ms"), QStringLiteral("Make the client busy this long in the middle of every scan (default 0)."),
+                                     QStringLiteral("MS"), QStringLiteral("0"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("One JSON object instead of the table."));
-    for (const auto &o : {scansOpt, intervalOpt, productsOpt, jsonOpt}) p.addOption(o);
+    for (const auto &o : {scansOpt, intervalOpt, productsOpt, busyOpt, jsonOpt}) p.addOption(o);
     p.process(app);
-    const int scans = p.value(scansOpt).toInt(), interval = p.value(intervalOpt).toInt(), productCount = p.value(productsOpt).toInt();
+    const int scans = p.value(scansOpt).toInt(), interval = p.value(intervalOpt).toInt(), productCount = p.value(productsOpt).toInt(),
+              busyMs = p.value(busyOpt).toInt();
     if (scans <= 0 || interval < 0 || productCount <= 0) fail(QStringLiteral("--scans and --products must be positive, --interval-ms not negative"));
 
     app::Language::apply(QStringLiteral("zh_CN"));
@@ -134,9 +162,11 @@ int main(int argc, char **argv)
     window.show();
     window.activateWindow();
     if (!QTest::qWaitForWindowActive(&window)) fail(QStringLiteral("the window did not become active"));
+    QElapsedTimer clock;
+    clock.start();
+    qint64 enterAt = 0;
     QTest::keyClick(&window, Qt::Key_F1);
-    typeLikeAScanner(orderNumber);
-    pressEnter();
+    scannerTypes(QApplication::focusWidget(), orderNumber, clock, &enterAt, 0);
     if (!waitUntil([&] { return window.documentId() > 0; }, 10000)) fail(QStringLiteral("the receive task did not open"));
 
     // The shift: a random product each time, at the given pace.
@@ -152,14 +182,10 @@ int main(int argc, char **argv)
         pace.start();
         const int pick = int(QRandomGenerator::global()->bounded(productCount));
         const qint64 before = window.scannedTotal();
-        QElapsedTimer feedback;
-        const QString code = barcodes[pick];
-        typeLikeAScanner(code); // the scanner's own pace; feedback is timed from its Enter
-        feedback.start();
-        pressEnter();
+        scannerTypes(QApplication::focusWidget(), barcodes[pick], clock, &enterAt, busyMs); // feedback is timed from its Enter
         sent[products[pick]] += kUnit;
         if (waitUntil([&] { return window.scannedTotal() == before + kUnit && window.banner() == ClerkWindow::Banner::Good; }, 10000))
-            r.latency.add(feedback.nsecsElapsed() / 1e6);
+            r.latency.add((clock.nsecsElapsed() - enterAt) / 1e6);
         else {
             ++timedOut;
             r.errors[window.banner() == ClerkWindow::Banner::Error ? window.bannerText().left(40) : QStringLiteral("no feedback in 10 s")]++;
@@ -186,6 +212,7 @@ int main(int argc, char **argv)
         if (diff > 0) doubled += diff / kUnit;
     }
     r.extra.insert(QStringLiteral("interval_ms"), interval);
+    r.extra.insert(QStringLiteral("busy_ms"), busyMs);
     r.extra.insert(QStringLiteral("max_ms"), std::round(r.latency.percentile(100) * 100) / 100);
     r.extra.insert(QStringLiteral("within_100ms"), r.latency.count() ? QCborValue(std::round(1000.0 * r.latency.fractionAtMost(100)) / 10) : QCborValue());
     r.extra.insert(QStringLiteral("lost"), lost);
