@@ -19,6 +19,12 @@ double Latencies::percentile(double p) const
     return m_samples[lo] + (m_samples[hi] - m_samples[lo]) * (rank - double(lo));
 }
 
+double Latencies::fractionAtMost(double ms) const
+{
+    if (m_samples.empty()) return 0;
+    return double(std::count_if(m_samples.begin(), m_samples.end(), [ms](double v) { return v <= ms; })) / double(m_samples.size());
+}
+
 QString PhaseResult::json() const
 {
     QJsonObject o;

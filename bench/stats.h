@@ -15,6 +15,7 @@ public:
     void add(double ms) { m_samples.push_back(ms); }
     void merge(const Latencies &other) { m_samples.insert(m_samples.end(), other.m_samples.begin(), other.m_samples.end()); }
     double percentile(double p) const; // 0..100
+    double fractionAtMost(double ms) const; // 0..1
     std::size_t count() const { return m_samples.size(); }
 
 private:

@@ -5,6 +5,7 @@
 #include "inventory/inventory_actions.h"
 #include "inventory/inventory_calls.h"
 #include "inventory/inventory_invariants.h"
+#include "inventory/product_barcodes.h"
 #include "purchase/purchase_actions.h"
 #include "purchase/purchase_rules.h"
 #include "purchase/quote_comparison.h"
@@ -21,6 +22,7 @@ void registerModules()
     purchase::registerPurchaseActions();
     inventory::registerInventoryActions();
     inventory::registerInventoryInvariants();
+    inventory::registerProductBarcodeRules();
 }
 
 void registerModuleCalls(rpc::CallRegistry &calls)
@@ -29,6 +31,7 @@ void registerModuleCalls(rpc::CallRegistry &calls)
     attachments::registerAttachmentCalls(calls);
     inventory::registerInventoryCalls(calls);
     purchase::registerPurchaseCalls(calls);
+    inventory::registerProductBarcodeCalls(calls);
 }
 
 } // namespace liuhe

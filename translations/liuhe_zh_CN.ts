@@ -1111,6 +1111,14 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
         <translation>序列号管理</translation>
     </message>
     <message>
+        <source>Other barcode</source>
+        <translation>其他条码</translation>
+    </message>
+    <message>
+        <source>Quantity per scan</source>
+        <translation>每扫数量</translation>
+    </message>
+    <message>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>

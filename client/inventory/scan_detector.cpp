@@ -10,7 +10,23 @@ ScanDetector::ScanDetector(QObject *parent) : QObject(parent)
 {
     m_clock.start();
     m_release.setSingleShot(true);
-    connect(&m_release, &QTimer::timeout, this, &ScanDetector::flushAsTyping);
+    connect(&m_release, &QTimer::timeout, this, &ScanDetector::releaseTimedOut);
+}
+
+qint64 ScanDetector::gapMs(const Held &earlier, const Held &later) const
+{
+    if (earlier.typedAt && later.typedAt >= earlier.typedAt) return qint64(later.typedAt - earlier.typedAt);
+    return later.at - earlier.at;
+}
+
+// No key for a while: before deciding the burst is over, let in input that is
+// already waiting (the client may have been busy while the scanner went on).
+void ScanDetector::releaseTimedOut()
+{
+    const quint64 generation = m_generation;
+    QCoreApplication::processEvents(QEventLoop::ExcludeSocketNotifiers);
+    if (generation != m_generation) return; // more keys came (the timer restarted) or the scan completed
+    flushAsTyping();
 }
 
 QString ScanDetector::clean(const QString &raw, const ScanSettings &settings)
@@ -45,7 +61,7 @@ void ScanDetector::trace(const QString &terminator, bool timedOut)
     m_trace = ScanTrace();
     for (int i = 0; i < m_held.size(); ++i) {
         m_trace.raw += m_held[i].text;
-        if (i) m_trace.gapsMs << int(m_held[i].at - m_held[i - 1].at);
+        if (i) m_trace.gapsMs << int(gapMs(m_held[i - 1], m_held[i]));
     }
     m_trace.terminator = terminator;
     m_trace.timedOut = timedOut;
@@ -61,12 +77,13 @@ bool ScanDetector::eventFilter(QObject *watched, QEvent *event)
     auto *key = static_cast<QKeyEvent *>(event);
     // Only what the focused widget would get, once (the filter sees parents too).
     if (watched != static_cast<QObject *>(QApplication::focusWidget()) && watched != QApplication::focusObject()) return false;
-    const qint64 now = m_clock.elapsed();
-    const bool fast = !m_held.isEmpty() && now - m_held.last().at <= m_settings.maxGapMs;
+    const Held current{watched, key->key(), key->modifiers(), key->text(), m_clock.elapsed(), key->timestamp()};
+    const bool fast = !m_held.isEmpty() && gapMs(m_held.last(), current) <= m_settings.maxGapMs;
     if (isTerminator(key) && !m_held.isEmpty() && fast && m_held.size() >= m_settings.minLength) {
         m_release.stop();
         trace(key->key() == Qt::Key_Tab ? QStringLiteral("Tab") : (key->text() == m_settings.suffix ? m_settings.suffix : QStringLiteral("Enter")), false);
         m_held.clear();
+        ++m_generation;
         if (!m_trace.code.isEmpty()) Q_EMIT scanned(m_trace.code);
         return true;
     }
@@ -75,7 +92,8 @@ bool ScanDetector::eventFilter(QObject *watched, QEvent *event)
         return false;
     }
     if (!m_held.isEmpty() && !fast) flushAsTyping();
-    m_held.append(Held{watched, key->key(), key->modifiers(), key->text(), now});
+    m_held.append(current);
+    ++m_generation;
     m_release.start(m_settings.maxGapMs + 10);
     return true;
 }
@@ -86,9 +104,10 @@ void ScanDetector::flushAsTyping()
     // A fast burst with no terminator is most likely a scanner whose suffix is
     // not configured: kept for the diagnostics page.
     bool burst = m_held.size() >= m_settings.minLength;
-    for (int i = 1; burst && i < m_held.size(); ++i) burst = m_held[i].at - m_held[i - 1].at <= m_settings.maxGapMs;
+    for (int i = 1; burst && i < m_held.size(); ++i) burst = gapMs(m_held[i - 1], m_held[i]) <= m_settings.maxGapMs;
     if (burst) trace(QString(), true);
     const QList<Held> held = std::exchange(m_held, {});
+    ++m_generation;
     m_replaying = true;
     for (const Held &h : held) {
         if (!h.target) continue;

@@ -4,7 +4,10 @@
 // arrive under ~50 ms apart and end with the suffix are a scan — emitted whole,
 // never landing in whatever field had focus — while slower typing is replayed to
 // that field as typed. Input-method events are swallowed during a burst so a
-// Chinese IME cannot eat or split a scan.
+// Chinese IME cannot eat or split a scan. Gaps are measured with the keys' own
+// timestamps (when they were typed, from the window system) where there are
+// any, so a busy moment of the client — a long reply, a repaint — cannot make a
+// scanner's burst look like slow typing and split it.
 #pragma once
 
 #include <QElapsedTimer>
@@ -58,8 +61,11 @@ private:
         int key;
         Qt::KeyboardModifiers modifiers;
         QString text;
-        qint64 at;
+        qint64 at;        // when the filter saw it (ms, m_clock)
+        quint64 typedAt;  // the key's own timestamp (ms), 0 when it has none
     };
+    qint64 gapMs(const Held &earlier, const Held &later) const;
+    void releaseTimedOut();
     void flushAsTyping();
     bool isTerminator(const QKeyEvent *key) const;
     bool isBurstCharacter(const QKeyEvent *key) const;
@@ -71,6 +77,7 @@ private:
     QList<Held> m_held;
     QElapsedTimer m_clock;
     QTimer m_release;
+    quint64 m_generation = 0; // bumped whenever the held keys change
     ScanTrace m_trace;
 };
 

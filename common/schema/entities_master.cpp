@@ -68,6 +68,21 @@ Entity product()
         .ref(QStringLiteral("supplier_id"), QT_TRANSLATE_NOOP("Schema", "Main supplier"), QStringLiteral("supplier"))
         .longText(QStringLiteral("notes"), QT_TRANSLATE_NOOP("Schema", "Notes"))
         .sortBy(QStringLiteral("code"))
+        .lines(QStringLiteral("product_barcode"))
+        .build();
+}
+
+// More barcodes of one product: a supplier's own code, the inner pack or the
+// carton, where one scan counts the pack quantity.
+Entity productBarcode()
+{
+    return EntityBuilder(QStringLiteral("product_barcode"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Other barcode"), EntityKind::Line)
+        .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), Required | Indexed)
+        .text(QStringLiteral("barcode"), QT_TRANSLATE_NOOP("Schema", "Barcode"), 64, Required | Unique | Indexed | ListColumn).format(TextFormat::Code)
+        .quantity(QStringLiteral("pack_qty"), QT_TRANSLATE_NOOP("Schema", "Quantity per scan"), Required | ListColumn).min(1)
+        .defaultsTo(1000)
+        .parent(QStringLiteral("product"), QStringLiteral("product_id"))
+        .display(QStringLiteral("barcode"))
         .build();
 }
 
@@ -185,7 +200,7 @@ Entity priceListLine()
 
 QList<Entity> masterDataEntities()
 {
-    return {productCategory(), product(), customer(), supplier(), contact(), warehouse(), location(), priceList(),
+    return {productCategory(), product(), productBarcode(), customer(), supplier(), contact(), warehouse(), location(), priceList(),
             priceListLine()};
 }
 

@@ -4,6 +4,7 @@
 #include "documents/document_store.h"
 #include "documents/values.h"
 #include "inventory/count_scan.h"
+#include "domain/money.h"
 #include "inventory/scan_location.h"
 #include "inventory/scan_tracking.h"
 #include "inventory/stock_ledger.h"
@@ -30,25 +31,35 @@ struct Product {
     QString code, name, unit;
     bool serial = false;
     bool lot = false;
+    qint64 pack = Quantity::kScale; // what one scan of this code counts (a carton's barcode counts the carton)
+
+    std::optional<qint64> packed(qint64 scanned) const { return pack == Quantity::kScale ? scanned : mulDivRound(scanned, pack, Quantity::kScale); }
 };
 
 std::optional<Product> productByBarcode(store::Db &db, const QString &barcode)
 {
     const QString code = barcode.trimmed().normalized(QString::NormalizationForm_KC).toUpper();
     if (code.isEmpty()) return std::nullopt;
-    QSqlQuery &q = db.run(QStringLiteral("SELECT id, code, name, unit, serial_tracked, lot_tracked FROM product WHERE (barcode = ? OR code = ?) AND archived = 0 "
-                                         "ORDER BY CASE WHEN barcode = ? THEN 0 ELSE 1 END LIMIT 1"),
-                          {code, code, code});
+    // The product's own barcode first, then its code, then its other barcodes.
+    QSqlQuery &q = db.run(QStringLiteral("SELECT id, code, name, unit, serial_tracked, lot_tracked, CASE WHEN barcode = ? THEN -2 ELSE -1 END FROM product "
+                                         "WHERE (barcode = ? OR code = ?) AND archived = 0 "
+                                         "UNION ALL SELECT p.id, p.code, p.name, p.unit, p.serial_tracked, p.lot_tracked, b.pack_qty FROM product_barcode b "
+                                         "JOIN product p ON p.id = b.product_id WHERE b.barcode = ? AND p.archived = 0 "
+                                         "ORDER BY 7 LIMIT 1"),
+                          {code, code, code, code});
     std::optional<Product> p;
-    if (q.next())
+    if (q.next()) {
         p = Product{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toInt() != 0, q.value(5).toInt() != 0};
+        if (q.value(6).toLongLong() > 0) p->pack = q.value(6).toLongLong();
+    }
     q.finish();
     return p;
 }
 
 QCborMap productMap(const Product &p)
 {
-    return QCborMap{{QStringLiteral("id"), p.id}, {QStringLiteral("code"), p.code}, {QStringLiteral("name"), p.name}, {QStringLiteral("unit"), p.unit}};
+    return QCborMap{{QStringLiteral("id"), p.id}, {QStringLiteral("code"), p.code}, {QStringLiteral("name"), p.name}, {QStringLiteral("unit"), p.unit},
+                   {QStringLiteral("pack_qty"), p.pack}};
 }
 
 Reply scanError(ErrorCode code, const QString &problem, const QString &message, QCborMap extra = {})
@@ -153,7 +164,7 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
     const QString docType = args.value(QStringLiteral("doc_type")).toString();
     const qint64 docId = id(args, "doc_id");
     const QString barcode = args.value(QStringLiteral("barcode")).toString();
-    const qint64 quantity = args.value(QStringLiteral("quantity")).toInteger(Quantity::kScale);
+    qint64 quantity = args.value(QStringLiteral("quantity")).toInteger(Quantity::kScale);
     // Never null: a null QString binds as SQL NULL, and '' is how "none" compares.
     const auto scanned = [&](const QString &key) {
         const QString v = args.value(key).toString().trimmed().toUpper();
@@ -176,6 +187,9 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
         if (const auto place = locationByBarcode(db, barcode)) return scanLocation(scope, caller, docType, docId, *place, barcode);
         return scanError(ErrorCode::NotFound, QStringLiteral("unknown_barcode"), QStringLiteral("unknown barcode"));
     }
+    const auto counted = product->packed(quantity);
+    if (!counted || *counted <= 0) return Reply::fail(ErrorCode::Validation, QStringLiteral("quantity out of range"));
+    quantity = *counted;
     if (product->serial && quantity > Quantity::kScale)
         return scanError(ErrorCode::Validation, QStringLiteral("serial_one"), QStringLiteral("a serial-numbered item is scanned one at a time"));
 
