@@ -529,6 +529,14 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
         <source>Choose where the goods go</source>
         <translation>请选择调入库位</translation>
     </message>
+    <message>
+        <source>This code already belongs to %1</source>
+        <translation>此条码已属于 %1</translation>
+    </message>
+    <message>
+        <source>Given twice</source>
+        <translation>重复填写</translation>
+    </message>
 </context>
 <context>
     <name>ReportPrint</name>

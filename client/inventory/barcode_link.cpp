@@ -2,6 +2,7 @@
 
 #include "inventory/scan_detector.h"
 #include "views/error_text.h"
+#include "views/field_format.h"
 #include "views/reference_picker_dialog.h"
 
 #include <QCoreApplication>
@@ -19,15 +20,13 @@ void linkBarcodeToProduct(client::Session &session, ScanDetector *detector, QWid
     const int result = dialog.exec();
     detector->setEnabled(true);
     if (result != QDialog::Accepted) return;
-    const qint64 productId = dialog.chosenId();
-    session.call(QStringLiteral("data.get"), QCborMap{{QStringLiteral("entity"), QStringLiteral("product")}, {QStringLiteral("id"), productId}}, parent,
-                 [&session, parent, productId, barcode, saved](const Reply &got) {
-                     if (!got.isOk()) return;
-                     session.call(QStringLiteral("data.save"),
-                                  QCborMap{{QStringLiteral("entity"), QStringLiteral("product")}, {QStringLiteral("id"), productId},
-                                           {QStringLiteral("version"), got.value().toMap().value(QStringLiteral("version"))},
-                                           {QStringLiteral("changes"), QCborMap{{QStringLiteral("barcode"), barcode}}}},
-                                  parent, [saved](const Reply &r) { saved(r.isOk() ? QString() : views::errorMessage(r.error())); });
+    // Added as another barcode of the product: its own barcode stays (a
+    // supplier's code or a carton's must not replace the one on the shelf label).
+    session.call(QStringLiteral("inventory.link_barcode"), QCborMap{{QStringLiteral("barcode"), barcode}, {QStringLiteral("product_id"), dialog.chosenId()}},
+                 parent, [saved](const Reply &r) {
+                     if (r.isOk()) return saved(QString());
+                     const auto &fields = r.error().fields();
+                     saved(fields.isEmpty() ? views::errorMessage(r.error()) : views::problemText(fields.first().code, fields.first().extra));
                  });
 }
 

@@ -1,6 +1,7 @@
 // An unknown barcode at the clerk screen linked to a product (F6): the clerk
 // picks the product by name (the scanner detector is off meanwhile, so typing
-// is not taken for a scan) and the barcode is saved on it.
+// is not taken for a scan) and the barcode is added to it as another barcode
+// (inventory.link_barcode; the product keeps its own).
 #pragma once
 
 #include "net/session.h"

@@ -92,6 +92,7 @@ ClerkWindow::ClerkWindow(client::Session &session, QWidget *parent) : QWidget(pa
     m_bannerLabel = new ScanBanner(this);
     layout->addWidget(m_bannerLabel);
     m_link = new QPushButton(tr("Link this barcode to a product (F6)"), this);
+    m_link->setObjectName(QStringLiteral("linkBarcode"));
     m_link->hide();
     layout->addWidget(m_link);
 

@@ -97,6 +97,9 @@ QString problemText(const QString &code, const QCborMap &extra)
         return QCoreApplication::translate("Problem", "Serial number %1 is not in stock here").arg(extra.value(QStringLiteral("serial")).toString());
     if (code == QLatin1String("serial_twice"))
         return QCoreApplication::translate("Problem", "Serial number %1 is already scanned").arg(extra.value(QStringLiteral("serial")).toString());
+    if (code == QLatin1String("barcode_taken"))
+        return QCoreApplication::translate("Problem", "This code already belongs to %1").arg(extra.value(QStringLiteral("product")).toString());
+    if (code == QLatin1String("duplicate")) return QCoreApplication::translate("Problem", "Given twice");
     if (code == QLatin1String("no_destination")) return QCoreApplication::translate("Problem", "Choose where the goods go");
     if (code == QLatin1String("not_confirmed")) return QCoreApplication::translate("Problem", "The order is not confirmed");
     if (code == QLatin1String("too_short")) return QCoreApplication::translate("Problem", "At least 12 characters");

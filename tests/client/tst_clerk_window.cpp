@@ -20,6 +20,8 @@
 #include "schema/catalogue.h"
 #include "test_data.h"
 #include "views/record_form.h"
+#include "views/reference_editor.h"
+#include "views/reference_picker_dialog.h"
 #include "views/report_model.h"
 
 #include <QApplication>
@@ -28,6 +30,8 @@
 #include <QFileInfo>
 #include <QInputMethodEvent>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QPushButton>
 #include <QTableWidget>
 
@@ -515,6 +519,73 @@ private Q_SLOTS:
         form.findChild<QPushButton *>(QStringLiteral("action_post"))->click();
         QVERIFY(done.wait(10000));
         QCOMPARE(test::Erp(*admin).get(QStringLiteral("stock_count"), count).value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+    }
+
+    // 关联到商品: a keeper (who may edit products) links an unknown supplier code to
+    // the product; the scan then counts, and the product keeps its own barcode.
+    // A clerk without that right is not offered the link.
+    void unknownBarcodeIsLinkedAsAnotherBarcode()
+    {
+        window->hide();
+        test::Erp erp(*admin);
+        const Reply order = erp.saveDocument(QStringLiteral("purchase_order"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), warehouse}},
+                                             {{product, 5 * kUnit, 2000}});
+        LH_VERIFY_OK(order);
+        LH_VERIFY_OK(erp.action(QStringLiteral("purchase_order"), test::idOf(order), QStringLiteral("confirm")));
+        QString error;
+        QVERIFY2(test::createUser(*admin, QStringLiteral("keeper9"), QString::fromLatin1(test::kUserPassword), QStringLiteral("stock_keeper"),
+                                  {{QStringLiteral("purchase_receipt"), QStringLiteral("*")}, {QStringLiteral("purchase_order"), QStringLiteral("read")},
+                                   {QStringLiteral("product"), QStringLiteral("read")}, {QStringLiteral("product"), QStringLiteral("write")},
+                                   {QStringLiteral("warehouse"), QStringLiteral("read")}, {QStringLiteral("location"), QStringLiteral("read")},
+                                   {QStringLiteral("company"), QStringLiteral("read")}},
+                                  {}, &error, QStringLiteral("clerk")),
+                 qPrintable(error));
+        auto keeperSession = test::loggedInSession(server, QStringLiteral("keeper9"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(keeperSession);
+        ClerkWindow keeper(*keeperSession);
+        keeper.resize(1366, 768);
+        keeper.show();
+        keeper.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&keeper));
+        QTest::keyClick(&keeper, Qt::Key_F1);
+        scan(order.value().toMap().value(QStringLiteral("number")).toString());
+        QTRY_VERIFY_WITH_TIMEOUT(keeper.documentId() > 0, 10000);
+        scan(QStringLiteral("SUP-77801"));
+        QTRY_COMPARE_WITH_TIMEOUT(keeper.banner(), ClerkWindow::Banner::Error, 10000);
+        auto *link = keeper.findChild<QPushButton *>(QStringLiteral("linkBarcode"));
+        QVERIFY(link && link->isVisible());
+        QStringList offered;
+        test::answerNextDialog<views::ReferencePickerDialog>([&offered](views::ReferencePickerDialog *d) {
+            auto *edit = qobject_cast<QLineEdit *>(d->editor()->focusWidget_());
+            QSignalSpy arrived(d->editor(), &views::ReferenceEditor::suggestionsArrived);
+            QTest::keyClicks(edit, QStringLiteral("smzc")); // 扫码轴承 by pinyin initials
+            if (arrived.wait(10000)) offered = d->editor()->suggestions();
+            if (!offered.isEmpty()) d->editor()->chooseSuggestion(0);
+            d->accept();
+        });
+        QTest::keyClick(&keeper, Qt::Key_F6);
+        QTRY_COMPARE_WITH_TIMEOUT(keeper.scannedTotal(), kUnit, 10000);
+        QCOMPARE(keeper.banner(), ClerkWindow::Banner::Good);
+        QVERIFY2(!offered.isEmpty() && offered.first().contains(s("扫码轴承6204")), qPrintable(offered.join(u'|')));
+        const QCborMap stored = erp.get(QStringLiteral("product"), product);
+        QCOMPARE(stored.value(QStringLiteral("barcode")).toString(), QStringLiteral("6901234567892"));
+        const QCborArray others = stored.value(QStringLiteral("lines")).toArray();
+        QCOMPARE(others.size(), 1);
+        QCOMPARE(others.first().toMap().value(QStringLiteral("barcode")).toString(), QStringLiteral("SUP-77801"));
+        // The next scan of that code counts at once; the clerk without the right sees no link.
+        scan(QStringLiteral("SUP-77801"));
+        QTRY_COMPARE_WITH_TIMEOUT(keeper.scannedTotal(), 2 * kUnit, 10000);
+        keeper.close();
+        window->show();
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QTest::keyClick(window.get(), Qt::Key_F1);
+        scan(order.value().toMap().value(QStringLiteral("number")).toString());
+        QTRY_COMPARE_WITH_TIMEOUT(window->documentType(), QStringLiteral("purchase_receipt"), 10000);
+        scan(QStringLiteral("SUP-00000"));
+        QTRY_COMPARE_WITH_TIMEOUT(window->banner(), ClerkWindow::Banner::Error, 10000);
+        QVERIFY(!window->findChild<QPushButton *>(QStringLiteral("linkBarcode"))->isVisible());
+        QTest::keyClick(window->scanField(), Qt::Key_Escape);
     }
 
     void cleanupTestCase() { window.reset(); }
