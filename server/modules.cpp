@@ -6,6 +6,7 @@
 #include "inventory/inventory_calls.h"
 #include "inventory/inventory_invariants.h"
 #include "purchase/purchase_actions.h"
+#include "reminders/reminder_calls.h"
 #include "purchase/purchase_rules.h"
 #include "sales/sales_actions.h"
 #include "sales/sales_rules.h"
@@ -27,6 +28,7 @@ void registerModuleCalls(rpc::CallRegistry &calls)
     approval::registerApprovalCalls(calls);
     attachments::registerAttachmentCalls(calls);
     inventory::registerInventoryCalls(calls);
+    reminders::registerReminderCalls(calls);
 }
 
 } // namespace liuhe

@@ -116,6 +116,22 @@ void attachmentTable(Db &db)
     db.exec(QStringLiteral("CREATE INDEX ix_attachment_record ON attachment (entity, record_id)"));
 }
 
+// Reminders (提醒) of every module: a user's dated note, optionally on a record.
+// remind_at is due_at moved on by snoozes; notified_at says the due push went out
+// for the current remind_at, so the server's clock announces each one once.
+void reminderTable(Db &db)
+{
+    const Dialect &d = db.dialect();
+    db.exec(QStringLiteral("CREATE TABLE reminder (%1, user_id BIGINT NOT NULL REFERENCES \"user\"(id), title TEXT NOT NULL, "
+                           "due_at TEXT NOT NULL, remind_at TEXT NOT NULL, entity TEXT, record_id BIGINT, done SMALLINT NOT NULL DEFAULT 0, "
+                           "done_at TEXT, notified_at TEXT, version BIGINT NOT NULL DEFAULT 1, created_by BIGINT, created_at TEXT NOT NULL, "
+                           "updated_at TEXT NOT NULL)")
+                .arg(d.primaryKey()));
+    db.exec(QStringLiteral("CREATE INDEX ix_reminder_user ON reminder (user_id, done, remind_at)"));
+    db.exec(QStringLiteral("CREATE INDEX ix_reminder_pending ON reminder (remind_at) WHERE done = 0 AND notified_at IS NULL"));
+    db.exec(QStringLiteral("CREATE INDEX ix_reminder_record ON reminder (entity, record_id)"));
+}
+
 } // namespace
 
 const std::vector<Migration> &allMigrations()
@@ -126,6 +142,7 @@ const std::vector<Migration> &allMigrations()
         {3, QStringLiteral("search keys of document numbers"), documentNumberKeys},
         {4, QStringLiteral("arguments of idempotency keys"), idempotencyArguments},
         {5, QStringLiteral("attachments"), attachmentTable},
+        {6, QStringLiteral("reminders"), reminderTable},
     };
     return migrations;
 }
