@@ -88,6 +88,8 @@ void RecordForm::build()
         m_editors.insert(f.name, editor);
         connect(editor, &FieldEditor::edited, this, [this] { setBanner(QString(), false); });
     }
+    // Spare height goes below the fields, not between a label and its editor.
+    grid->setRowStretch(grid->rowCount(), 1);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(fieldsBox);
     scroll->setWidgetResizable(true);
