@@ -56,7 +56,7 @@ QString wireTime(const QCborValue &v)
     return t.isValid() ? toWireDateTime(t) : QString();
 }
 
-QList<FieldProblem> fieldProblems(store::Db &db, ReminderFields &f, const CallInput &in, qint64 ownerId)
+QList<FieldProblem> fieldProblems(store::Db &db, ReminderFields &f, const CallInput &in)
 {
     QList<FieldProblem> problems;
     f.title = f.title.trimmed();
@@ -70,9 +70,8 @@ QList<FieldProblem> fieldProblems(store::Db &db, ReminderFields &f, const CallIn
         problems << FieldProblem{QStringLiteral("record_id"), QStringLiteral("invalid"), {}, 0, {}};
         return problems;
     }
-    // The caller must see the record; so must the owner, but only their own
-    // session knows their rules: an administrator's link is taken as given.
-    if (!store::recordInScope(db, *e, f.recordId, in.caller, QStringLiteral("read")) || (ownerId != in.caller.userId && !store::recordExists(db, *e, f.recordId)))
+    // The link must name a record its maker can read (record rules included).
+    if (!store::recordInScope(db, *e, f.recordId, in.caller, QStringLiteral("read")))
         problems << FieldProblem{QStringLiteral("record_id"), QStringLiteral("not_found"), {}, 0, {}};
     return problems;
 }
@@ -138,7 +137,7 @@ Reply save(store::WriteScope &scope, const CallInput &in)
         const auto owner = ownerOf(in);
         if (auto *error = std::get_if<CallError>(&owner)) return *error;
         const qint64 ownerId = std::get<qint64>(owner);
-        if (const auto problems = fieldProblems(db, f, in, ownerId); !problems.isEmpty())
+        if (const auto problems = fieldProblems(db, f, in); !problems.isEmpty())
             return Reply::fail(ErrorCode::Validation, QStringLiteral("the reminder is not acceptable"), problems);
         const qint64 newId = insertReminder(db, ownerId, f, in.caller.userId, now);
         return answer(scope, in, newId, QStringLiteral("created"),
@@ -150,7 +149,7 @@ Reply save(store::WriteScope &scope, const CallInput &in)
     if (in.args.value(QStringLiteral("version")).toInteger(0) != old.version)
         return CallError(ErrorCode::Conflict, QStringLiteral("the reminder changed meanwhile"), {},
                          QCborMap{{QStringLiteral("version"), old.version}});
-    if (const auto problems = fieldProblems(db, f, in, old.userId); !problems.isEmpty())
+    if (const auto problems = fieldProblems(db, f, in); !problems.isEmpty())
         return Reply::fail(ErrorCode::Validation, QStringLiteral("the reminder is not acceptable"), problems);
     updateReminder(db, old.id, f, f.dueAt != old.dueAt, now);
     return answer(scope, in, old.id, QStringLiteral("updated"),
