@@ -132,6 +132,14 @@ void reminderTable(Db &db)
     db.exec(QStringLiteral("CREATE INDEX ix_reminder_record ON reminder (entity, record_id)"));
 }
 
+// PostgreSQL's sort indexes were ascending with NULLs last while lists ask for
+// NULLs first, so every page of a list sorted the whole table: make them again
+// in the order asked for (SQLite's were right already).
+void sortIndexesNullsFirst(Db &db)
+{
+    if (db.dialect().isPostgres()) rebuildSortIndexes(db);
+}
+
 } // namespace
 
 const std::vector<Migration> &allMigrations()
@@ -143,6 +151,7 @@ const std::vector<Migration> &allMigrations()
         {4, QStringLiteral("arguments of idempotency keys"), idempotencyArguments},
         {5, QStringLiteral("attachments"), attachmentTable},
         {6, QStringLiteral("reminders"), reminderTable},
+        {7, QStringLiteral("list sort indexes with NULLs first on PostgreSQL"), sortIndexesNullsFirst},
     };
     return migrations;
 }
