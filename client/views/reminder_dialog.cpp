@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace liuhe::views {
@@ -16,7 +17,8 @@ namespace liuhe::views {
 using protocol::Reply;
 
 ReminderDialog::ReminderDialog(client::Session &session, const QString &entity, qint64 recordId, const QString &recordTitle, QWidget *parent)
-    : QDialog(parent), m_session(session), m_entity(entity), m_recordId(recordId)
+    : QDialog(parent), m_session(session), m_entity(entity), m_recordId(recordId),
+      m_idempotencyKey(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     setWindowTitle(tr("New reminder"));
     auto *layout = new QVBoxLayout(this);
@@ -63,7 +65,7 @@ void ReminderDialog::save()
         }
         Q_EMIT saved(r.value().toMap().value(QStringLiteral("id")).toInteger());
         accept();
-    });
+    }, m_idempotencyKey);
 }
 
 } // namespace liuhe::views

@@ -32,6 +32,8 @@ private:
     client::Session &m_session;
     QString m_entity;
     qint64 m_recordId;
+    // One key per dialog: a save repeated after a lost answer stores one reminder.
+    QString m_idempotencyKey;
     QLineEdit *m_title;
     QDateTimeEdit *m_due;
     QLabel *m_message;

@@ -205,6 +205,37 @@ private Q_SLOTS:
         QVERIFY(idsOf(list(*repA)).contains(idOf(forA)));
         LH_VERIFY_OK(complete(*admin, id));
         QVERIFY(!idsOf(list(*repA)).contains(id));
+
+        // A team lead's role may be granted everyone's reminders; scope own is not enough.
+        QString error;
+        QVERIFY2(test::createUser(*admin, QStringLiteral("rem_lead"), password(), QStringLiteral("rem_lead"),
+                                  {{QStringLiteral("reminder"), QStringLiteral("write"), QStringLiteral("all")}}, {}, &error),
+                 qPrintable(error));
+        QVERIFY2(test::createUser(*admin, QStringLiteral("rem_self"), password(), QStringLiteral("rem_self"),
+                                  {{QStringLiteral("reminder"), QStringLiteral("write"), QStringLiteral("own")}}, {}, &error),
+                 qPrintable(error));
+        auto lead = server.login(QStringLiteral("rem_lead"), password());
+        auto self = server.login(QStringLiteral("rem_self"), password());
+        QVERIFY(lead && self);
+        QVERIFY(idsOf(list(*lead, M{{QStringLiteral("user_id"), userA}})).contains(idOf(forA)));
+        LH_VERIFY_ERROR(list(*self, M{{QStringLiteral("user_id"), userA}}), ErrorCode::PermissionDenied);
+        LH_VERIFY_ERROR(complete(*self, idOf(forA)), ErrorCode::NotFound);
+        LH_VERIFY_OK(complete(*lead, idOf(forA)));
+    }
+
+    void aRepeatedCreateWithItsKeyStoresOne()
+    {
+        const M args{{QStringLiteral("title"), s("只建一次")}, {QStringLiteral("due_at"), inSeconds(3600)}};
+        const Reply first = repA->call(QStringLiteral("reminder.save"), args, QStringLiteral("rem-key-1"));
+        const Reply again = repA->call(QStringLiteral("reminder.save"), args, QStringLiteral("rem-key-1"));
+        LH_VERIFY_OK(first);
+        LH_VERIFY_OK(again);
+        QVERIFY(again.value().toMap().value(QStringLiteral("replayed")).toBool());
+        QCOMPARE(idOf(again), idOf(first));
+        int stored = 0;
+        for (const auto &v : list(*repA).value().toMap().value(QStringLiteral("items")).toArray())
+            stored += v.toMap().value(QStringLiteral("title")).toString() == s("只建一次") ? 1 : 0;
+        QCOMPARE(stored, 1);
     }
 
     void dueReminderIsPushedToTheOwnerOnce()
