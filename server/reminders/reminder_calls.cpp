@@ -137,7 +137,10 @@ Reply save(store::WriteScope &scope, const CallInput &in)
         const auto owner = ownerOf(in);
         if (auto *error = std::get_if<CallError>(&owner)) return *error;
         const qint64 ownerId = std::get<qint64>(owner);
-        if (const auto problems = fieldProblems(db, f, in); !problems.isEmpty())
+        auto problems = fieldProblems(db, f, in);
+        if (!store::recordExists(db, *schema::Catalogue::instance().entity(QStringLiteral("user")), ownerId))
+            problems << FieldProblem{QStringLiteral("user_id"), QStringLiteral("not_found"), {}, 0, {}};
+        if (!problems.isEmpty())
             return Reply::fail(ErrorCode::Validation, QStringLiteral("the reminder is not acceptable"), problems);
         const qint64 newId = insertReminder(db, ownerId, f, in.caller.userId, now);
         return answer(scope, in, newId, QStringLiteral("created"),

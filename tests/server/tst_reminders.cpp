@@ -202,6 +202,8 @@ private Q_SLOTS:
         const Reply forA = create(*admin, s("管理员替甲建"), inSeconds(3600), M{{QStringLiteral("user_id"), userA}});
         LH_VERIFY_OK(forA);
         QCOMPARE(forA.value().toMap().value(QStringLiteral("user_id")).toInteger(), userA);
+        QCOMPARE(test::problemsOf(create(*admin, s("无此人"), inSeconds(60), M{{QStringLiteral("user_id"), 999999}})),
+                 QStringList{QStringLiteral("user_id:not_found")});
         QVERIFY(idsOf(list(*repA)).contains(idOf(forA)));
         LH_VERIFY_OK(complete(*admin, id));
         QVERIFY(!idsOf(list(*repA)).contains(id));
