@@ -7,6 +7,7 @@
 #include "inventory/inventory_invariants.h"
 #include "inventory/product_barcodes.h"
 #include "purchase/purchase_actions.h"
+#include "reminders/reminder_calls.h"
 #include "purchase/purchase_rules.h"
 #include "purchase/quote_comparison.h"
 #include "sales/sales_actions.h"
@@ -32,6 +33,7 @@ void registerModuleCalls(rpc::CallRegistry &calls)
     inventory::registerInventoryCalls(calls);
     purchase::registerPurchaseCalls(calls);
     inventory::registerProductBarcodeCalls(calls);
+    reminders::registerReminderCalls(calls);
 }
 
 } // namespace liuhe

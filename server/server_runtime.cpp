@@ -5,6 +5,7 @@
 #include "demo/demo_data.h"
 #include "domain/chinese_format.h"
 #include "modules.h"
+#include "reminders/reminder_clock.h"
 #include "net/listener.h"
 #include "rpc/calls.h"
 #include "rpc/dispatcher.h"
@@ -119,6 +120,8 @@ int runServer(const ServerConfig &config)
     rpc::ServerContext context{pool, hub, cpu, calls, {}, {}, 12, store::backendName(storeConfig->backend), config.dataDir, *storeConfig};
     context.passwordPolicy.dengbao = config.dengbao;
     context.attachmentMaxBytes = config.attachmentMaxBytes;
+    reminders::ReminderClock reminderClock(context);
+    context.loginHooks.push_back([&reminderClock](const rpc::SessionPtr &session) { reminderClock.announceOnLogin(session); });
     rpc::Dispatcher dispatcher(context);
 
     asio::io_context io(config.ioThreads);
@@ -151,6 +154,17 @@ int runServer(const ServerConfig &config)
     };
     scheduleHousekeeping();
 
+    // Reminders fall due to the second: a cheap indexed look every second.
+    asio::steady_timer reminderTimer(io);
+    std::function<void()> scheduleReminders = [&] {
+        reminderClock.tick();
+        reminderTimer.expires_after(std::chrono::seconds(1));
+        reminderTimer.async_wait([&](boost::system::error_code ec) {
+            if (!ec) scheduleReminders();
+        });
+    };
+    scheduleReminders();
+
     // SIGTERM/SIGINT: stop accepting, let in-flight calls finish, close, stop.
     asio::signal_set signals(io, SIGINT, SIGTERM);
     asio::steady_timer drain(io);
@@ -166,6 +180,7 @@ int runServer(const ServerConfig &config)
         log::info(QStringLiteral("signal %1: finishing in-flight calls and closing").arg(signal));
         listener->shutdown();
         housekeeping.cancel();
+        reminderTimer.cancel();
         waitForDrain();
     });
 

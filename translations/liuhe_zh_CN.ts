@@ -3641,6 +3641,14 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
+    <message>
+        <source>New reminder</source>
+        <translation>新建提醒</translation>
+    </message>
+    <message>
+        <source>Reminder saved; it appears in My to-dos when due.</source>
+        <translation>提醒已保存，到期时会出现在“我的待办”中。</translation>
+    </message>
 </context>
 <context>
     <name>liuhe::views::ReferenceEditor</name>
@@ -3651,6 +3659,98 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
     <message>
         <source>Choose an entry from the list</source>
         <translation>请从列表中选择一项</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::views::ReminderDialog</name>
+    <message>
+        <source>New reminder</source>
+        <translation>新建提醒</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Linked record</source>
+        <translation>关联记录</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Please write what to be reminded of (at most 200 characters).</source>
+        <translation>请填写提醒内容（最多 200 个字）。</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::views::ReminderList</name>
+    <message>
+        <source>Reminders due</source>
+        <translation>到期提醒</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Linked record</source>
+        <translation>关联记录</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>推迟</translation>
+    </message>
+    <message>
+        <source>10 minutes</source>
+        <translation>10 分钟</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>Tomorrow 09:00</source>
+        <translation>明天 09:00</translation>
+    </message>
+    <message>
+        <source>Open linked record</source>
+        <translation>打开关联记录</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due</source>
+        <translation>
+            <numerusform>%n 条提醒到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1.</source>
+        <translation>已推迟到 %1。</translation>
     </message>
 </context>
 <context>
@@ -3853,6 +3953,10 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
     <message>
         <source>Rejected.</source>
         <translation>已驳回。</translation>
+    </message>
+    <message>
+        <source>Approvals waiting</source>
+        <translation>待审批</translation>
     </message>
 </context>
 </TS>

@@ -61,7 +61,7 @@ DashboardWindow::DashboardWindow(client::Session &session, QWidget *parent) : QW
     connect(new QShortcut(QKeySequence(Qt::Key_F5), this), &QShortcut::activated, this, &DashboardWindow::refresh);
     m_todo->refreshShortcut()->setEnabled(false); // the window's F5 refreshes the to-dos too
     connect(m_todo, &views::TodoView::openRecord, this, &DashboardWindow::openRecordRequested);
-    connect(m_todo, &views::TodoView::countChanged, this, [this](int n) { m_approvals->setText(QString::number(n)); });
+    connect(m_todo, &views::TodoView::countChanged, this, [this] { m_approvals->setText(QString::number(m_todo->approvalCount())); });
     refresh();
 }
 

@@ -13,6 +13,7 @@
 #include "views/field_format.h"
 #include "views/history_dialog.h"
 #include "views/lines_editor.h"
+#include "views/reminder_dialog.h"
 
 #include <QCborArray>
 #include <QCloseEvent>
@@ -88,6 +89,8 @@ void RecordForm::build()
         m_editors.insert(f.name, editor);
         connect(editor, &FieldEditor::edited, this, [this] { setBanner(QString(), false); });
     }
+    // Spare height goes below the fields, not between a label and its editor.
+    grid->setRowStretch(grid->rowCount(), 1);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(fieldsBox);
     scroll->setWidgetResizable(true);
@@ -118,17 +121,22 @@ void RecordForm::build()
     auto *discardButton = new QPushButton(tr("Discard changes"), this);
     m_archive = new ArchiveButton(m_session, m_entity, this);
     auto *historyButton = new QPushButton(tr("History"), this);
+    m_reminderButton = new QPushButton(tr("New reminder"), this);
+    m_reminderButton->setObjectName(QStringLiteral("newReminder"));
+    m_reminderButton->setEnabled(false); // until the record is loaded
     auto *printButton = new QPushButton(tr("Print / PDF (Ctrl+P)"), this);
     buttons->addWidget(m_saveButton);
     buttons->addWidget(discardButton);
     buttons->addStretch();
     buttons->addWidget(m_archive);
+    buttons->addWidget(m_reminderButton);
     buttons->addWidget(historyButton);
     buttons->addWidget(printButton);
     outer->addLayout(buttons);
     connect(m_saveButton, &QPushButton::clicked, this, &RecordForm::save);
     connect(discardButton, &QPushButton::clicked, this, &RecordForm::discard);
     connect(historyButton, &QPushButton::clicked, this, &RecordForm::showHistory);
+    connect(m_reminderButton, &QPushButton::clicked, this, &RecordForm::newReminder);
     connect(m_archive, &QPushButton::clicked, this, &RecordForm::archiveOrRestore);
     connect(m_archive, &ArchiveButton::done, this, [this](bool archived) {
         load();
@@ -210,6 +218,8 @@ void RecordForm::updateEditability()
     }
     if (m_lines) m_lines->setEditable(editable);
     m_saveButton->setEnabled(editable);
+    // Reminders are the user's own: reading the record is enough, once it is saved.
+    m_reminderButton->setEnabled(m_id > 0 && !m_record.isEmpty() && !m_entity.customTable);
 }
 
 bool RecordForm::isDirty() const
@@ -433,6 +443,16 @@ void RecordForm::printRecord()
         return;
     }
     DocumentPrint::printToPdfDialog(m_session, m_entity, m_record, this);
+}
+
+ReminderDialog *RecordForm::newReminder()
+{
+    if (!m_id || m_record.isEmpty() || m_entity.customTable) return nullptr;
+    auto *dialog = new ReminderDialog(m_session, m_entity.name, m_id, title(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReminderDialog::saved, this, [this] { setBanner(tr("Reminder saved; it appears in My to-dos when due."), false); });
+    dialog->open();
+    return dialog;
 }
 
 void RecordForm::showHistory()

@@ -2,7 +2,7 @@
 // required marks, server errors next to their fields, dirty tracking with
 // 保存/放弃 on close, merge-or-choose on conflicts, lines for documents, and for
 // documents their state, actions and approval panel; 归档/恢复 for master data;
-// the attachments panel for every record; Esc closes it like its tab's close button.
+// the attachments panel for every record; 新建提醒 about it; Esc closes it like its tab's close button.
 // Unsaved typing survives a dropped connection: a failed save keeps every edit.
 #pragma once
 
@@ -25,6 +25,7 @@ class DocumentBar;
 class ApprovalPanel;
 class ArchiveButton;
 class AttachmentsPanel;
+class ReminderDialog;
 
 class RecordForm : public QWidget {
     Q_OBJECT
@@ -56,6 +57,9 @@ public:
     ArchiveButton *archiveButton() const { return m_archive; }
     AttachmentsPanel *attachmentsPanel() const { return m_attachments; }
     QString bannerText() const;
+    QPushButton *reminderButton() const { return m_reminderButton; }
+    // 新建提醒 about this record (saved records only); the dialog is returned for tests.
+    ReminderDialog *newReminder();
 
 Q_SIGNALS:
     void loaded();
@@ -98,6 +102,7 @@ private:
     AttachmentsPanel *m_attachments = nullptr;
     QLabel *m_banner = nullptr;
     QPushButton *m_saveButton = nullptr;
+    QPushButton *m_reminderButton = nullptr;
     bool m_busy = false;
 };
 

@@ -81,6 +81,7 @@ void RemoteTableModel::reload()
 {
     beginResetModel();
     m_pages.clear();
+    m_rowCount = 0;
     m_nextCursor = QCborValue();
     m_hasMore = false;
     m_total = -1;
@@ -138,6 +139,7 @@ void RemoteTableModel::pageArrived(int page, int generation, const Reply &reply)
         if (!rows.isEmpty()) beginInsertRows({}, first, first + int(rows.size()) - 1);
         p.rows = rows;
         p.count = int(rows.size());
+        m_rowCount += p.count;
         p.inMemory = true;
         p.lastUsed = ++m_clock;
         if (!rows.isEmpty()) endInsertRows();
@@ -184,10 +186,7 @@ int RemoteTableModel::pagesInMemory() const
 
 int RemoteTableModel::rowCount(const QModelIndex &parent) const
 {
-    if (parent.isValid()) return 0;
-    int n = 0;
-    for (const Page &p : m_pages) n += p.count;
-    return n;
+    return parent.isValid() ? 0 : m_rowCount;
 }
 
 int RemoteTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_columns.size()); }

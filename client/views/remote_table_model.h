@@ -89,6 +89,7 @@ private:
     bool m_desc = false;
 
     mutable QList<Page> m_pages;
+    int m_rowCount = 0; // the pages' counts summed: views ask for it constantly
     QHash<QString, int> m_serverColumns; // name -> position in a row
     QCborValue m_nextCursor;
     bool m_hasMore = false;

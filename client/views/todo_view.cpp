@@ -6,6 +6,7 @@
 #include "schema/catalogue.h"
 #include "views/error_text.h"
 #include "views/field_format.h"
+#include "views/reminder_list.h"
 
 #include <QCborArray>
 #include <QHBoxLayout>
@@ -14,6 +15,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -47,12 +49,23 @@ TodoView::TodoView(client::Session &session, QWidget *parent) : QWidget(parent),
     buttons->addStretch();
     m_message = new QLabel(this);
     m_reorder = new inventory::ReorderAlertsBar(session, this);
+    auto *approvals = new QWidget(this);
+    auto *approvalsLayout = new QVBoxLayout(approvals);
+    approvalsLayout->setContentsMargins(0, 0, 0, 0);
+    approvalsLayout->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Approvals waiting")), approvals));
+    approvalsLayout->addWidget(m_list, 1);
+    approvalsLayout->addWidget(m_comment);
+    approvalsLayout->addLayout(buttons);
+    approvalsLayout->addWidget(m_message);
+    m_reminders = new ReminderList(session, this);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(approvals);
+    split->addWidget(m_reminders);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
     layout->addWidget(title);
     layout->addWidget(m_reorder);
-    layout->addWidget(m_list, 1);
-    layout->addWidget(m_comment);
-    layout->addLayout(buttons);
-    layout->addWidget(m_message);
+    layout->addWidget(split, 1);
     connect(approve, &QPushButton::clicked, this, [this] { decideSelected(true); });
     connect(reject, &QPushButton::clicked, this, [this] { decideSelected(false); });
     connect(refreshButton, &QPushButton::clicked, this, &TodoView::refresh);
@@ -66,6 +79,9 @@ TodoView::TodoView(client::Session &session, QWidget *parent) : QWidget(parent),
     connect(open, &QPushButton::clicked, this, openSelected);
     connect(m_reorder, &inventory::ReorderAlertsBar::requisitionCreated, this, &TodoView::openRecord);
     connect(m_list, &QTreeWidget::itemDoubleClicked, this, openSelected);
+    connect(m_reminders, &ReminderList::openRecord, this, &TodoView::openRecord);
+    connect(m_reminders, &ReminderList::arrived, this, &TodoView::arrived);
+    connect(m_reminders, &ReminderList::countChanged, this, [this] { Q_EMIT countChanged(count()); });
     connect(&m_session, &client::Session::eventReceived, this, [this](const QString &event, const QCborMap &data) {
         if (event == QLatin1String("approval.todo")) {
             const schema::Entity *e = schema::Catalogue::instance().entity(data.value(QStringLiteral("doc_type")).toString());
@@ -85,6 +101,7 @@ TodoView::TodoView(client::Session &session, QWidget *parent) : QWidget(parent),
 void TodoView::refresh()
 {
     m_reorder->refresh();
+    m_reminders->refresh();
     m_session.call(QStringLiteral("approval.todo"), {}, this, [this](const Reply &r) {
         if (!r.isOk()) {
             m_message->setText(errorMessage(r.error()));
@@ -111,7 +128,9 @@ void TodoView::refresh()
     });
 }
 
-int TodoView::count() const { return m_list->topLevelItemCount(); }
+int TodoView::count() const { return approvalCount() + m_reminders->count(); }
+
+int TodoView::approvalCount() const { return m_list->topLevelItemCount(); }
 
 void TodoView::decideSelected(bool approve)
 {

@@ -1,6 +1,7 @@
 // 我的待办: the approvals waiting for the signed-in user (and reorder alerts for
 // purchasers, with 生成采购申请), updated live by pushes; approve or reject
-// right from the list, or open the document.
+// right from the list, or open the document. Below them the reminders that are
+// due (ReminderList).
 #pragma once
 
 #include "net/session.h"
@@ -18,13 +19,17 @@ class ReorderAlertsBar;
 
 namespace liuhe::views {
 
+class ReminderList;
+
 class TodoView : public QWidget {
     Q_OBJECT
 public:
     explicit TodoView(client::Session &session, QWidget *parent = nullptr);
 
     void refresh();
-    int count() const;
+    int count() const; // approvals and due reminders
+    int approvalCount() const;
+    ReminderList *reminders() const { return m_reminders; }
     QTreeWidget *list() const { return m_list; }
     inventory::ReorderAlertsBar *reorderAlerts() const { return m_reorder; }
     // Decides the selected approval task.
@@ -46,6 +51,7 @@ private:
     QLabel *m_message;
     QShortcut *m_refreshKey;
     inventory::ReorderAlertsBar *m_reorder;
+    ReminderList *m_reminders;
 };
 
 } // namespace liuhe::views

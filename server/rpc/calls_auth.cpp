@@ -96,6 +96,7 @@ void finishLogin(ServerContext &ctx, const SessionPtr &session, const QString &l
             log::write(log::Level::Info, {{"session", QString::number(session->id())}, {"user", lookup->user->username},
                                           {"call", QStringLiteral("auth.login")}, {"outcome", QStringLiteral("ok")}});
             done(sessionInfo(*lookup->user, token, ctx));
+            for (const auto &hook : ctx.loginHooks) hook(session);
         });
 }
 

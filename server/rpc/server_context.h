@@ -11,6 +11,9 @@
 #include "rpc/hub.h"
 #include "store/db_pool.h"
 
+#include <functional>
+#include <vector>
+
 namespace liuhe::rpc {
 
 struct ServerContext {
@@ -27,6 +30,8 @@ struct ServerContext {
     auth::KeyedGate loginsByName{1, 32};    // one password check per login name at a time
     auth::KeyedGate loginsByAddress{4, 64}; // and a few per source address
     qint64 attachmentMaxBytes = attachments::kDefaultMaxBytes;
+    // Run after each successful login (modules announce what waits, e.g. due reminders).
+    std::vector<std::function<void(const SessionPtr &)>> loginHooks{};
 };
 
 } // namespace liuhe::rpc

@@ -132,6 +132,30 @@ void lotsAndSerials(Db &db)
                            "in_stock SMALLINT NOT NULL DEFAULT 0, UNIQUE (product_id, serial))").arg(d.primaryKey()));
 }
 
+// Reminders (提醒) of every module: a user's dated note, optionally on a record.
+// remind_at is due_at moved on by snoozes; notified_at says the due push went out
+// for the current remind_at, so the server's clock announces each one once.
+void reminderTable(Db &db)
+{
+    const Dialect &d = db.dialect();
+    db.exec(QStringLiteral("CREATE TABLE reminder (%1, user_id BIGINT NOT NULL REFERENCES \"user\"(id), title TEXT NOT NULL, "
+                           "due_at TEXT NOT NULL, remind_at TEXT NOT NULL, entity TEXT, record_id BIGINT, done SMALLINT NOT NULL DEFAULT 0, "
+                           "done_at TEXT, notified_at TEXT, version BIGINT NOT NULL DEFAULT 1, created_by BIGINT, created_at TEXT NOT NULL, "
+                           "updated_at TEXT NOT NULL)")
+                .arg(d.primaryKey()));
+    db.exec(QStringLiteral("CREATE INDEX ix_reminder_user ON reminder (user_id, done, remind_at)"));
+    db.exec(QStringLiteral("CREATE INDEX ix_reminder_pending ON reminder (remind_at) WHERE done = 0 AND notified_at IS NULL"));
+    db.exec(QStringLiteral("CREATE INDEX ix_reminder_record ON reminder (entity, record_id)"));
+}
+
+// PostgreSQL's sort indexes were ascending with NULLs last while lists ask for
+// NULLs first, so every page of a list sorted the whole table: make them again
+// in the order asked for (SQLite's were right already).
+void sortIndexesNullsFirst(Db &db)
+{
+    if (db.dialect().isPostgres()) rebuildSortIndexes(db);
+}
+
 } // namespace
 
 const std::vector<Migration> &allMigrations()
@@ -143,6 +167,8 @@ const std::vector<Migration> &allMigrations()
         {4, QStringLiteral("arguments of idempotency keys"), idempotencyArguments},
         {5, QStringLiteral("attachments"), attachmentTable},
         {6, QStringLiteral("lots and serial numbers"), lotsAndSerials},
+        {7, QStringLiteral("reminders"), reminderTable},
+        {8, QStringLiteral("list sort indexes with NULLs first on PostgreSQL"), sortIndexesNullsFirst},
     };
     return migrations;
 }

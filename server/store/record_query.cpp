@@ -276,8 +276,11 @@ Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequest &req)
                 pageWhere << QStringLiteral("((%1 IS NULL AND t.id > ?) OR %1 IS NOT NULL)").arg(sortCol);
                 pageBinds << lastId;
             } else {
-                pageWhere << QStringLiteral("(%1 > ? OR (%1 = ? AND t.id > ?))").arg(sortCol);
-                pageBinds << v << v << lastId;
+                // The leading ">=" lets the store seek in the sort column's index;
+                // the OR alone makes it walk the index from the start, so each
+                // page cost as much as all the pages before it.
+                pageWhere << QStringLiteral("%1 >= ? AND (%1 > ? OR (%1 = ? AND t.id > ?))").arg(sortCol);
+                pageBinds << v << v << v << lastId;
             }
         } else {
             if (v.isNull()) {

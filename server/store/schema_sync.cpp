@@ -66,17 +66,20 @@ QStringList systemColumnDefinitions(const Dialect &dialect)
             QStringLiteral("archived SMALLINT NOT NULL DEFAULT 0"), QStringLiteral("field_versions TEXT")};
 }
 
+bool hasSortIndex(const Field &f) { return f.has(schema::Indexed) || f.type == FieldType::Ref; }
+QString sortIndexName(const Entity &e, const Field &f) { return Dialect::quote(QStringLiteral("ix_%1_%2").arg(e.name, sortColumnOf(f))); }
+
 void createIndexes(Db &db, const Entity &e)
 {
     const QString table = Dialect::quote(e.name);
     for (const Field &f : e.fields) {
-        const QString col = sortColumnOf(f);
         if (f.has(schema::Unique))
             db.exec(QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS %1 ON %2 (%3)")
                         .arg(Dialect::quote(QStringLiteral("ux_%1_%2").arg(e.name, f.name)), table, Dialect::quote(f.name)));
-        if (f.has(schema::Indexed) || f.type == FieldType::Ref)
-            db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2 (%3, id)")
-                        .arg(Dialect::quote(QStringLiteral("ix_%1_%2").arg(e.name, col)), table, Dialect::quote(col)));
+        // In the order lists ask for (record_query.cpp), so a page is a short index walk.
+        if (hasSortIndex(f))
+            db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2 (%3%4, id)")
+                        .arg(sortIndexName(e, f), table, Dialect::quote(sortColumnOf(f)), db.dialect().nullsFirst()));
     }
 }
 
@@ -86,6 +89,17 @@ bool postgresConstraintExists(Db &db, const QString &name)
 }
 
 } // namespace
+
+void rebuildSortIndexes(Db &db)
+{
+    const QStringList existing = db.handle().tables();
+    for (const Entity &e : schema::Catalogue::instance().entities()) {
+        if (e.customTable || !existing.contains(e.name)) continue;
+        for (const Field &f : e.fields)
+            if (hasSortIndex(f)) db.exec(QStringLiteral("DROP INDEX IF EXISTS %1").arg(sortIndexName(e, f)));
+        createIndexes(db, e);
+    }
+}
 
 QString createTableSql(const Entity &e, const Dialect &dialect)
 {

@@ -23,5 +23,7 @@ QString sqlTypeOf(const schema::Field &field);
 QString createTableSql(const schema::Entity &entity, const Dialect &dialect);
 
 void syncEntities(Db &db);
+// Drops and creates again every list sort index (when their definition changed).
+void rebuildSortIndexes(Db &db);
 
 } // namespace liuhe::store
