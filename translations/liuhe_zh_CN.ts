@@ -217,6 +217,18 @@
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>
+    <message>
+        <source>Print %1</source>
+        <translation>打印%1</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
 </context>
 <context>
     <name>Error</name>
@@ -3202,10 +3214,6 @@
         <translation>历史记录</translation>
     </message>
     <message>
-        <source>Print / PDF (Ctrl+P)</source>
-        <translation>打印 / PDF (Ctrl+P)</translation>
-    </message>
-    <message>
         <source>Please correct the marked fields first.</source>
         <translation>请先更正标记的字段。</translation>
     </message>
@@ -3276,6 +3284,18 @@
     <message>
         <source>Restored.</source>
         <translation>已恢复。</translation>
+    </message>
+    <message>
+        <source>Print… (Ctrl+P)</source>
+        <translation>打印… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>导出 PDF…</translation>
     </message>
 </context>
 <context>

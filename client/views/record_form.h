@@ -80,7 +80,8 @@ private:
     void sendSave(const QCborMap &changes, const QCborArray &lines, qint64 version);
     void setBanner(const QString &text, bool error);
     void updateEditability();
-    void printRecord();
+    enum class PrintTarget { Printer, Preview, Pdf };
+    void printRecord(PrintTarget target);
     void showHistory();
 
     client::Session &m_session;
