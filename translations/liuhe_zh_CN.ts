@@ -3103,12 +3103,20 @@
         <translation>导出列表</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx);;CSV, UTF-8 with BOM (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV（UTF-8 带 BOM）(*.csv)</translation>
-    </message>
-    <message>
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行至 %2</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 with BOM (*.csv)</source>
+        <translation>CSV（UTF-8 带 BOM）(*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV, GB18030 for older Chinese software (*.csv)</source>
+        <translation>CSV（GB18030，供旧版中文软件）(*.csv)</translation>
     </message>
 </context>
 <context>

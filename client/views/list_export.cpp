@@ -25,9 +25,10 @@ ListExport::ListExport(client::Session &session, const schema::Entity &entity, c
 {
 }
 
-void ListExport::start(const QString &path)
+void ListExport::start(const QString &path, text::CsvEncoding csvEncoding)
 {
     m_path = path;
+    m_encoding = csvEncoding;
     m_rows.clear();
     fetch(QCborValue());
 }
@@ -77,14 +78,18 @@ bool ListExport::writeCsv()
 {
     QFile file(m_path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
-    file.write(text::csvFileStart(text::CsvEncoding::Utf8));
+    file.write(text::csvFileStart(m_encoding));
+    const auto writeRow = [this, &file](const QStringList &cells) {
+        const auto bytes = text::encodeCsvText(text::formatCsvRow(cells), m_encoding);
+        return bytes && file.write(*bytes) == bytes->size();
+    };
     QStringList header;
     for (const schema::Field *f : m_columns) header << fieldLabel(*f);
-    file.write(text::formatCsvRow(header).toUtf8());
+    if (!writeRow(header)) return false;
     for (const QCborArray &row : m_rows) {
         QStringList cells;
         for (const schema::Field *f : m_columns) cells << text::neutraliseFormula(cellText(*f, row, true));
-        file.write(text::formatCsvRow(cells).toUtf8());
+        if (!writeRow(cells)) return false;
     }
     return file.error() == QFileDevice::NoError;
 }

@@ -1,11 +1,13 @@
 // Export of a list as filtered and sorted on screen: every page is fetched from
-// the server and written as CSV (UTF-8 with BOM so Excel reads Chinese, cells
-// that a spreadsheet would run as formulas neutralised) or as an XLSX workbook
-// with numbers as numbers and money formatted ¥#,##0.00.
+// the server and written as CSV (UTF-8 with BOM so Excel reads Chinese, or
+// GB18030 for older Chinese software; cells that a spreadsheet would run as
+// formulas neutralised) or as an XLSX workbook with numbers as numbers and money
+// formatted ¥#,##0.00.
 #pragma once
 
 #include "net/session.h"
 #include "schema/entity.h"
+#include "text/csv_encoding.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -19,7 +21,8 @@ class ListExport : public QObject {
 public:
     ListExport(client::Session &session, const schema::Entity &entity, const QList<const schema::Field *> &columns, const QCborValue &filter,
                const QString &sort, bool descending, QObject *parent = nullptr);
-    void start(const QString &path);
+    // .xlsx by the extension, else CSV in the given encoding.
+    void start(const QString &path, text::CsvEncoding csvEncoding = text::CsvEncoding::Utf8);
 
 Q_SIGNALS:
     void finished(bool ok, int rows, const QString &message);
@@ -38,6 +41,7 @@ private:
     QString m_sort;
     bool m_desc;
     QString m_path;
+    text::CsvEncoding m_encoding = text::CsvEncoding::Utf8;
     QHash<QString, int> m_index;
     QList<QCborArray> m_rows;
 };
