@@ -312,6 +312,10 @@
         <source>An error occurred on the server; nothing was changed. Try again later, and tell your administrator if it keeps happening.</source>
         <translation>服务器内部出错，未做任何更改。请稍后重试；如仍出现，请联系管理员。</translation>
     </message>
+    <message>
+        <source>This account has been disabled. Please contact your administrator.</source>
+        <translation>此账号已停用，请联系管理员。</translation>
+    </message>
 </context>
 <context>
     <name>Format</name>
