@@ -45,6 +45,11 @@ void FieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, con
 bool FieldDelegate::eventFilter(QObject *object, QEvent *event)
 {
     auto *editor = qobject_cast<QWidget *>(object);
+    // Esc cancels the cell, before the form's Esc (close) shortcut sees it.
+    if (editor && event->type() == QEvent::ShortcutOverride && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        event->accept();
+        return true;
+    }
     if (editor && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent *>(event)->key();
         if (key == Qt::Key_Return || key == Qt::Key_Enter) {

@@ -1,6 +1,7 @@
 // The lines grid of a document: typed cells with the same editors as forms,
 // keyboard-only entry (Tab or Enter to the next cell, Enter on a line's last
-// cell starts the next line, Insert adds a line, Ctrl+Delete removes one), line
+// cell starts the next line, Esc cancels the cell's typing and leaves the form
+// open, Insert adds a line, Ctrl+Delete removes one), line
 // amounts as they will be saved, problems marked on their cells.
 #pragma once
 

@@ -68,6 +68,16 @@ class TestDocumentPrint : public QObject {
         return views::firstRowOf(test::callAndWait(*session, QStringLiteral("data.query"), M{{QStringLiteral("entity"), QStringLiteral("company")}}).value().toMap());
     }
 
+    // The order laid out on a printer whose output is a PDF file (as a physical printer gets it), read back.
+    test::PdfText printed(const QCborMap &record, const QString &file)
+    {
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(dir.filePath(file));
+        if (!views::DocumentPrint::printOn(printer, entity("sales_order"), record, company())) return test::PdfText(QByteArray());
+        return readPdf(printer.outputFileName());
+    }
+
     void checkOrderText(const test::PdfText &pdf, const QCborMap &record)
     {
         const QString text = pdf.text();
@@ -107,11 +117,7 @@ private Q_SLOTS:
     {
         const QCborMap record = order(3);
         QVERIFY(!record.isEmpty());
-        QPrinter printer(QPrinter::HighResolution);
-        printer.setOutputFormat(QPrinter::PdfFormat);
-        printer.setOutputFileName(dir.filePath(QStringLiteral("order.pdf")));
-        QVERIFY(views::DocumentPrint::printOn(printer, entity("sales_order"), record, company()));
-        const test::PdfText pdf = readPdf(printer.outputFileName());
+        const test::PdfText pdf = printed(record, QStringLiteral("order.pdf"));
         QCOMPARE(pdf.pageCount(), 1);
         checkOrderText(pdf, record);
         // 1×123.45 + 2×123.45 + 3×123.45 = ¥740.70
@@ -123,11 +129,7 @@ private Q_SLOTS:
     {
         const QCborMap record = order(80);
         QVERIFY(!record.isEmpty());
-        QPrinter printer(QPrinter::HighResolution);
-        printer.setOutputFormat(QPrinter::PdfFormat);
-        printer.setOutputFileName(dir.filePath(QStringLiteral("long.pdf")));
-        QVERIFY(views::DocumentPrint::printOn(printer, entity("sales_order"), record, company()));
-        const test::PdfText pdf = readPdf(printer.outputFileName());
+        const test::PdfText pdf = printed(record, QStringLiteral("long.pdf"));
         QVERIFY2(pdf.pageCount() >= 2, qPrintable(QString::number(pdf.pageCount())));
         QVERIFY(pdf.shows(s("六合精密机械有限公司"), 0));
         // The total and the signature lines close the last page.
