@@ -233,6 +233,18 @@
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>
+    <message>
+        <source>Print %1</source>
+        <translation>打印%1</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
 </context>
 <context>
     <name>Error</name>
@@ -315,6 +327,10 @@
     <message>
         <source>An error occurred on the server; nothing was changed. Try again later, and tell your administrator if it keeps happening.</source>
         <translation>服务器内部出错，未做任何更改。请稍后重试；如仍出现，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>This account has been disabled. Please contact your administrator.</source>
+        <translation>此账号已停用，请联系管理员。</translation>
     </message>
 </context>
 <context>
@@ -3455,12 +3471,20 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
         <translation>导出列表</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx);;CSV, UTF-8 with BOM (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV（UTF-8 带 BOM）(*.csv)</translation>
-    </message>
-    <message>
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行至 %2</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 with BOM (*.csv)</source>
+        <translation>CSV（UTF-8 带 BOM）(*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV, GB18030 for older Chinese software (*.csv)</source>
+        <translation>CSV（GB18030，供旧版中文软件）(*.csv)</translation>
     </message>
 </context>
 <context>
@@ -3566,10 +3590,6 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
         <translation>历史记录</translation>
     </message>
     <message>
-        <source>Print / PDF (Ctrl+P)</source>
-        <translation>打印 / PDF (Ctrl+P)</translation>
-    </message>
-    <message>
         <source>Please correct the marked fields first.</source>
         <translation>请先更正标记的字段。</translation>
     </message>
@@ -3648,6 +3668,18 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
     <message>
         <source>Reminder saved; it appears in My to-dos when due.</source>
         <translation>提醒已保存，到期时会出现在“我的待办”中。</translation>
+    </message>
+    <message>
+        <source>Print… (Ctrl+P)</source>
+        <translation>打印… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>导出 PDF…</translation>
     </message>
 </context>
 <context>

@@ -57,8 +57,13 @@ MainWindow::MainWindow(client::Session &session, QWidget *parent) : QMainWindow(
     statusBar()->addPermanentWidget(m_connection);
     statusBar()->addPermanentWidget(new QLabel(tr("%1 · %2").arg(session.userName(), session.address().toString()), this));
     m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("todoNotice"));
     m_notice->setStyleSheet(QStringLiteral("background:#1565C0; color:white; padding:8px 14px; border-radius:6px;"));
     m_notice->hide();
+    // Each notice stays its full time: a newer one restarts the clock.
+    m_noticeTimer.setSingleShot(true);
+    m_noticeTimer.setInterval(kNoticeMs);
+    connect(&m_noticeTimer, &QTimer::timeout, m_notice, &QLabel::hide);
 
     buildNavigation();
     buildMenus();
@@ -270,12 +275,11 @@ void MainWindow::notify(const QString &title, const QString &text)
 {
     m_lastNotice = title + QStringLiteral("：") + text;
     if (QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {
-        static QSystemTrayIcon *tray = nullptr;
-        if (!tray) {
-            tray = new QSystemTrayIcon(QApplication::windowIcon(), qApp);
-            tray->show();
+        if (!m_tray) {
+            m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+            m_tray->show();
         }
-        tray->showMessage(title, text);
+        m_tray->showMessage(title, text);
     }
     // Always in the window too, top right, for a few seconds.
     m_notice->setText(QStringLiteral("<b>%1</b><br>%2").arg(title.toHtmlEscaped(), text.toHtmlEscaped()));
@@ -283,7 +287,7 @@ void MainWindow::notify(const QString &title, const QString &text)
     m_notice->move(width() - m_notice->width() - 20, menuBar()->height() + 10);
     m_notice->raise();
     m_notice->show();
-    QTimer::singleShot(6000, m_notice, &QLabel::hide);
+    m_noticeTimer.start();
 }
 
 } // namespace liuhe::app

@@ -6,8 +6,10 @@
 #include "net/session.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
 class QLabel;
+class QSystemTrayIcon;
 class QTabWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -67,7 +69,10 @@ private:
     QTreeWidgetItem *m_todoItem = nullptr;
     QLabel *m_connection;
     QLabel *m_notice;
+    QTimer m_noticeTimer;
+    QSystemTrayIcon *m_tray = nullptr; // made on the first notice, where the desktop has a tray
     QString m_lastNotice;
+    static constexpr int kNoticeMs = 6000;
 };
 
 } // namespace liuhe::app

@@ -58,9 +58,13 @@ void AddressEditor::load(int level, const QString &parentCode, const QString &se
                        for (qsizetype i = 0; i < columns.size(); ++i) col.insert(columns.at(i).toString(), int(i));
                        for (const auto &rv : result.value(QStringLiteral("rows")).toArray()) {
                            const QCborArray row = rv.toArray();
+                           const QString code = row.at(col.value(QStringLiteral("code"))).toString();
                            QString name = row.at(col.value(QStringLiteral("name"))).toString();
-                           if (row.at(col.value(QStringLiteral("retired"))).toBool()) name += tr("（已撤销）");
-                           combo->addItem(name, row.at(col.value(QStringLiteral("code"))).toString());
+                           if (row.at(col.value(QStringLiteral("retired"))).toBool()) {
+                               if (code != m_held[level]) continue;
+                               name += tr("（已撤销）");
+                           }
+                           combo->addItem(name, code);
                        }
                        // Cities without districts (东莞, 中山, 儋州): the last level stays empty.
                        combo->setEnabled(combo->count() > 0);
@@ -114,14 +118,19 @@ void AddressEditor::setValue(const QCborValue &value, const QString &)
     const QString code = m.value(QStringLiteral("code")).toString();
     m_detail->setText(m.value(QStringLiteral("detail")).toString());
     if (code.size() != 6) {
+        for (QString &held : m_held) held.clear();
         for (QComboBox *c : m_levels) c->setCurrentIndex(-1);
         return;
     }
     m_pending[0] = code.left(2) + QStringLiteral("0000");
     m_pending[1] = code.left(4) + QStringLiteral("00");
     m_pending[2] = code;
+    const bool provinceHeld = m_held[0] == m_pending[0];
+    for (int i = 0; i < 3; ++i) m_held[i] = m_pending[i];
     m_levels[0]->setCurrentIndex(m_levels[0]->findData(m_pending[0]));
     if (m_levels[0]->currentIndex() >= 0) picked(0);
+    // A retired province is left out of the list loaded before: load it again, holding this one.
+    else if (m_levels[0]->count() > 0 && !provinceHeld) load(0, QString(), m_pending[0]);
 }
 
 void AddressEditor::setReadOnly(bool readOnly)

@@ -1,6 +1,7 @@
 // 省/市/区 cascade over the GB/T 2260 region table plus free text for the street.
 // Stores the district code (or the city's, where a city has no districts, as
-// 东莞 and 中山) and the full name; retired codes show as 已撤销.
+// 东莞 and 中山) and the full name. Retired codes are not offered for new picks;
+// a record that already holds one still shows it, marked 已撤销.
 // The 市/区 lists arrive after setValue(): until the user edits, value() is the
 // value given, so a form's "unchanged" does not depend on when they arrive.
 #pragma once
@@ -38,6 +39,7 @@ private:
     QComboBox *m_levels[3];
     QLineEdit *m_detail;
     QString m_pending[3];
+    QString m_held[3];    // the given value's codes per level: offered even when retired
     QCborValue m_given;   // what setValue() was given
     bool m_edited = false; // the user changed something since
 };

@@ -10,9 +10,13 @@
 #include <QCborArray>
 #include <QDateTime>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
 #include <QPageLayout>
-#include <QPainter>
-#include <QPdfWriter>
+#include <QPrintDialog>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QAbstractTextDocumentLayout>
 #include <QTextDocument>
 #include <zint.h>
 
@@ -111,18 +115,53 @@ QString DocumentPrint::html(const schema::Entity &entity, const QCborMap &record
     return h;
 }
 
+bool DocumentPrint::printOn(QPrinter &printer, const schema::Entity &entity, const QCborMap &record, const QCborMap &company)
+{
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    printer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+    printer.setDocName(entityLabel(entity) + u' ' + record.value(QStringLiteral("number")).toString());
+    QTextDocument doc;
+    // The CJK family first: a Latin default font would leave Chinese to per-glyph fallback.
+    QFont font;
+    font.setFamilies({QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Noto Serif CJK SC"), QStringLiteral("WenQuanYi Micro Hei")});
+    font.setPointSize(10);
+    doc.setDefaultFont(font);
+    // Laid out at the printer's resolution, so 10 pt prints as 10 pt on every printer.
+    doc.documentLayout()->setPaintDevice(&printer);
+    doc.setHtml(html(entity, record, company));
+    doc.setPageSize(printer.pageLayout().paintRectPixels(printer.resolution()).size());
+    doc.print(&printer);
+    return printer.printerState() != QPrinter::Error;
+}
+
 bool DocumentPrint::writePdf(const schema::Entity &entity, const QCborMap &record, const QCborMap &company, const QString &path)
 {
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-    writer.setResolution(300);
-    writer.setTitle(entityLabel(entity) + u' ' + record.value(QStringLiteral("number")).toString());
-    QTextDocument doc;
-    doc.setHtml(html(entity, record, company));
-    doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
-    doc.print(&writer);
-    return true;
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(path);
+    return printOn(printer, entity, record, company) && QFileInfo(path).size() > 0;
+}
+
+void DocumentPrint::printDialog(client::Session &session, const schema::Entity &entity, const QCborMap &record, QWidget *parent)
+{
+    fetchCompany(session, parent, [&entity, record, parent](const QCborMap &company) {
+        QPrinter printer(QPrinter::HighResolution);
+        QPrintDialog dialog(&printer, parent);
+        dialog.setWindowTitle(tr("Print %1").arg(entityLabel(entity)));
+        if (dialog.exec() == QDialog::Accepted) printOn(printer, entity, record, company);
+    });
+}
+
+void DocumentPrint::previewDialog(client::Session &session, const schema::Entity &entity, const QCborMap &record, QWidget *parent)
+{
+    fetchCompany(session, parent, [&entity, record, parent](const QCborMap &company) {
+        QPrinter printer(QPrinter::HighResolution);
+        QPrintPreviewDialog dialog(&printer, parent);
+        dialog.setWindowTitle(tr("Print preview"));
+        QObject::connect(&dialog, &QPrintPreviewDialog::paintRequested, &dialog,
+                         [&entity, record, company](QPrinter *target) { printOn(*target, entity, record, company); });
+        dialog.exec();
+    });
 }
 
 void DocumentPrint::printToPdfDialog(client::Session &session, const schema::Entity &entity, const QCborMap &record, QWidget *parent)
@@ -131,7 +170,9 @@ void DocumentPrint::printToPdfDialog(client::Session &session, const schema::Ent
                               + QStringLiteral(".pdf");
     const QString path = QFileDialog::getSaveFileName(parent, tr("Save as PDF"), suggested, tr("PDF files (*.pdf)"));
     if (path.isEmpty()) return;
-    fetchCompany(session, parent, [&entity, record, path](const QCborMap &company) { writePdf(entity, record, company, path); });
+    fetchCompany(session, parent, [&entity, record, path, parent](const QCborMap &company) {
+        if (!writePdf(entity, record, company, path)) QMessageBox::warning(parent, tr("Save as PDF"), tr("Could not write %1.").arg(path));
+    });
 }
 
 } // namespace liuhe::views

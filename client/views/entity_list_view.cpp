@@ -6,7 +6,9 @@
 #include "views/remote_table_model.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -154,12 +156,23 @@ void EntityListView::chooseColumns()
 
 void EntityListView::askExport()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the list"), entityLabel(m_entity) + QStringLiteral(".xlsx"),
-                                                      tr("Excel workbook (*.xlsx);;CSV, UTF-8 with BOM (*.csv)"));
-    if (!path.isEmpty()) exportTo(path);
+    const QString xlsx = tr("Excel workbook (*.xlsx)"), utf8 = tr("CSV, UTF-8 with BOM (*.csv)"),
+                  gb18030 = tr("CSV, GB18030 for older Chinese software (*.csv)");
+    QString chosen = xlsx;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export the list"), entityLabel(m_entity) + QStringLiteral(".xlsx"),
+                                                QStringList{xlsx, utf8, gb18030}.join(QStringLiteral(";;")), &chosen);
+    if (path.isEmpty()) return;
+    // The chosen type decides, whatever the typed name ends with.
+    const QString suffix = chosen == xlsx ? QStringLiteral(".xlsx") : QStringLiteral(".csv");
+    if (!path.endsWith(suffix, Qt::CaseInsensitive)) {
+        const QFileInfo typed(path);
+        const bool otherType = QStringList{QStringLiteral("xlsx"), QStringLiteral("csv")}.contains(typed.suffix().toLower());
+        path = typed.dir().filePath((otherType ? typed.completeBaseName() : typed.fileName()) + suffix);
+    }
+    exportTo(path, chosen == gb18030 ? text::CsvEncoding::Gb18030 : text::CsvEncoding::Utf8);
 }
 
-void EntityListView::exportTo(const QString &path)
+void EntityListView::exportTo(const QString &path, text::CsvEncoding csvEncoding)
 {
     auto *exporter = new ListExport(m_session, m_entity, m_model->columns(), m_model->effectiveFilter(), m_model->sortField(), m_model->sortDescending(), this);
     connect(exporter, &ListExport::finished, this, [this, exporter, path](bool ok, int rows, const QString &message) {
@@ -167,7 +180,7 @@ void EntityListView::exportTo(const QString &path)
         m_footer->setText(ok ? tr("Exported %1 rows to %2").arg(rows).arg(path) : message);
         if (ok) Q_EMIT exported(path, rows);
     });
-    exporter->start(path);
+    exporter->start(path, csvEncoding);
 }
 
 } // namespace liuhe::views

@@ -6,6 +6,7 @@
 
 #include "net/session.h"
 #include "schema/entity.h"
+#include "text/csv_encoding.h"
 
 #include <QWidget>
 
@@ -30,7 +31,8 @@ public:
     FilterBar *filterBar() const { return m_filter; }
     QString footerText() const;
     void refresh();
-    void exportTo(const QString &path); // .csv or .xlsx by extension
+    // .xlsx or .csv by extension; a CSV in UTF-8 with BOM unless told GB18030.
+    void exportTo(const QString &path, text::CsvEncoding csvEncoding = text::CsvEncoding::Utf8);
 
 Q_SIGNALS:
     void openRecord(const QString &entity, qint64 id);

@@ -13,6 +13,8 @@ QString errorMessage(const protocol::CallError &error)
     case ErrorCode::AuthThrottled:
         return QCoreApplication::translate("Error", "Too many failed attempts: the account is locked for now. Try again in %1 seconds.")
             .arg(error.details().value(QStringLiteral("retry_after_s")).toInteger());
+    case ErrorCode::AccountDisabled:
+        return QCoreApplication::translate("Error", "This account has been disabled. Please contact your administrator.");
     case ErrorCode::AuthRequired: return QCoreApplication::translate("Error", "Please log in.");
     case ErrorCode::SessionExpired: return QCoreApplication::translate("Error", "Your session has ended. Please log in again.");
     case ErrorCode::PasswordPolicy: return QCoreApplication::translate("Error", "The new password does not meet the password rules.");

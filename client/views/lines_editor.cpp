@@ -2,7 +2,10 @@
 
 #include "views/field_editor.h"
 
+#include <QAbstractItemView>
+#include <QApplication>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QHeaderView>
 #include <QPushButton>
 #include <QShortcut>
@@ -39,12 +42,36 @@ void FieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, con
     model->setData(index, QVariantList{QVariant::fromValue(v), fe->displayText()}, Qt::EditRole);
 }
 
+bool FieldDelegate::eventFilter(QObject *object, QEvent *event)
+{
+    auto *editor = qobject_cast<QWidget *>(object);
+    // Esc cancels the cell, before the form's Esc (close) shortcut sees it.
+    if (editor && event->type() == QEvent::ShortcutOverride && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        event->accept();
+        return true;
+    }
+    if (editor && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            Q_EMIT commitData(editor);
+            // The grid takes the focus first: hiding a focused editor would pass it on as Tab does.
+            if (auto *view = qobject_cast<QAbstractItemView *>(editor->parentWidget() ? editor->parentWidget()->parentWidget() : nullptr)) view->setFocus();
+            Q_EMIT closeEditor(editor, QAbstractItemDelegate::NoHint);
+            Q_EMIT enterPressed();
+            return true;
+        }
+    }
+    return QStyledItemDelegate::eventFilter(object, event);
+}
+
 LinesEditor::LinesEditor(client::Session &session, const schema::Entity &lineEntity, QWidget *parent) : QWidget(parent)
 {
     m_model = new LinesModel(lineEntity, this);
     m_view = new QTableView(this);
     m_view->setModel(m_model);
-    m_view->setItemDelegate(new FieldDelegate(session, *m_model, this));
+    auto *delegate = new FieldDelegate(session, *m_model, this);
+    m_view->setItemDelegate(delegate);
+    connect(delegate, &FieldDelegate::enterPressed, this, &LinesEditor::moveToNextCell, Qt::QueuedConnection);
     m_view->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_view->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_view->setTabKeyNavigation(true);
@@ -88,11 +115,31 @@ void LinesEditor::addLine()
     // Start typing in the first editable cell of the new line.
     for (int c = 0; c < m_model->columnCount(); ++c)
         if (m_model->flags(m_model->index(row, c)) & Qt::ItemIsEditable) {
-            m_view->setCurrentIndex(m_model->index(row, c));
-            m_view->edit(m_model->index(row, c));
+            openCell(m_model->index(row, c));
             break;
         }
     Q_EMIT edited();
+}
+
+void LinesEditor::moveToNextCell()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || !m_model->isEditable()) return;
+    for (int row = current.row(); row < m_model->rowCount(); ++row)
+        for (int c = row == current.row() ? current.column() + 1 : 0; c < m_model->columnCount(); ++c)
+            if (m_model->flags(m_model->index(row, c)) & Qt::ItemIsEditable) {
+                openCell(m_model->index(row, c));
+                return;
+            }
+    addLine();
+}
+
+void LinesEditor::openCell(const QModelIndex &index)
+{
+    // The closed editor had the focus: give it to the grid, or it is lost.
+    m_view->setFocus();
+    m_view->setCurrentIndex(index); // a new current cell opens its editor (AllEditTriggers)
+    if (QApplication::focusWidget() == m_view) m_view->edit(index);
 }
 
 void LinesEditor::removeCurrentLine()

@@ -19,9 +19,10 @@ ListExport::ListExport(client::Session &session, const schema::Entity &entity, c
 {
 }
 
-void ListExport::start(const QString &path)
+void ListExport::start(const QString &path, text::CsvEncoding csvEncoding)
 {
     m_path = path;
+    m_encoding = csvEncoding;
     m_rows.clear();
     fetch(QCborValue());
 }
@@ -74,7 +75,7 @@ bool ListExport::write()
         }
         rows.append(cells);
     }
-    return writeTableFile(m_path, entityLabel(m_entity), columns, rows);
+    return writeTableFile(m_path, entityLabel(m_entity), columns, rows, m_encoding);
 }
 
 QString ListExport::cellText(const schema::Field &f, const QCborArray &row) const

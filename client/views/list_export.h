@@ -1,9 +1,11 @@
 // Export of a list as filtered and sorted on screen: every page is fetched from
-// the server and written by writeTableFile (table_file.h) as CSV or XLSX.
+// the server and written by writeTableFile (table_file.h) as CSV (UTF-8 with BOM,
+// or GB18030 for older Chinese software) or XLSX.
 #pragma once
 
 #include "net/session.h"
 #include "schema/entity.h"
+#include "text/csv_encoding.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -17,7 +19,8 @@ class ListExport : public QObject {
 public:
     ListExport(client::Session &session, const schema::Entity &entity, const QList<const schema::Field *> &columns, const QCborValue &filter,
                const QString &sort, bool descending, QObject *parent = nullptr);
-    void start(const QString &path);
+    // .xlsx by the extension, else CSV in the given encoding.
+    void start(const QString &path, text::CsvEncoding csvEncoding = text::CsvEncoding::Utf8);
 
 Q_SIGNALS:
     void finished(bool ok, int rows, const QString &message);
@@ -34,6 +37,7 @@ private:
     QString m_sort;
     bool m_desc;
     QString m_path;
+    text::CsvEncoding m_encoding = text::CsvEncoding::Utf8;
     QHash<QString, int> m_index;
     QList<QCborArray> m_rows;
 };

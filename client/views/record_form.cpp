@@ -20,10 +20,12 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace liuhe::views {
@@ -124,7 +126,17 @@ void RecordForm::build()
     m_reminderButton = new QPushButton(tr("New reminder"), this);
     m_reminderButton->setObjectName(QStringLiteral("newReminder"));
     m_reminderButton->setEnabled(false); // until the record is loaded
-    auto *printButton = new QPushButton(tr("Print / PDF (Ctrl+P)"), this);
+    // 打印… goes to a printer (the system dialog); its menu holds the preview and a PDF file.
+    auto *printButton = new QToolButton(this);
+    printButton->setObjectName(QStringLiteral("printButton"));
+    printButton->setPopupMode(QToolButton::MenuButtonPopup);
+    printButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *printMenu = new QMenu(printButton);
+    QAction *printAction = new QAction(tr("Print… (Ctrl+P)"), printButton);
+    printButton->setDefaultAction(printAction);
+    printMenu->addAction(tr("Print preview…"), this, [this] { printRecord(PrintTarget::Preview); })->setObjectName(QStringLiteral("printPreview"));
+    printMenu->addAction(tr("Save as PDF…"), this, [this] { printRecord(PrintTarget::Pdf); })->setObjectName(QStringLiteral("printPdf"));
+    printButton->setMenu(printMenu);
     buttons->addWidget(m_saveButton);
     buttons->addWidget(discardButton);
     buttons->addStretch();
@@ -146,11 +158,11 @@ void RecordForm::build()
         setBanner(errorMessage(error), true);
         if (error.code() == ErrorCode::Conflict) load();
     });
-    connect(printButton, &QPushButton::clicked, this, &RecordForm::printRecord);
+    connect(printAction, &QAction::triggered, this, [this] { printRecord(PrintTarget::Printer); });
     auto *saveKey = new QShortcut(QKeySequence::Save, this);
     connect(saveKey, &QShortcut::activated, this, &RecordForm::save);
     auto *printKey = new QShortcut(QKeySequence::Print, this);
-    connect(printKey, &QShortcut::activated, this, &RecordForm::printRecord);
+    connect(printKey, &QShortcut::activated, this, [this] { printRecord(PrintTarget::Printer); });
     // Open popups (pickers, a cell being edited) take Esc before this does.
     auto *closeKey = new QShortcut(QKeySequence::Cancel, this);
     closeKey->setContext(Qt::WidgetWithChildrenShortcut);
@@ -436,13 +448,17 @@ void RecordForm::setBanner(const QString &text, bool error)
 
 QString RecordForm::bannerText() const { return m_banner->isVisible() ? m_banner->text() : QString(); }
 
-void RecordForm::printRecord()
+void RecordForm::printRecord(PrintTarget target)
 {
     if (!m_id) {
         setBanner(tr("Save before printing."), true);
         return;
     }
-    DocumentPrint::printToPdfDialog(m_session, m_entity, m_record, this);
+    switch (target) {
+    case PrintTarget::Printer: DocumentPrint::printDialog(m_session, m_entity, m_record, this); break;
+    case PrintTarget::Preview: DocumentPrint::previewDialog(m_session, m_entity, m_record, this); break;
+    case PrintTarget::Pdf: DocumentPrint::printToPdfDialog(m_session, m_entity, m_record, this); break;
+    }
 }
 
 ReminderDialog *RecordForm::newReminder()

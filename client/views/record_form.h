@@ -85,7 +85,8 @@ private:
     void sendAction(const QString &action, const QCborMap &args);
     void setBanner(const QString &text, bool error);
     void updateEditability();
-    void printRecord();
+    enum class PrintTarget { Printer, Preview, Pdf };
+    void printRecord(PrintTarget target);
     void showHistory();
 
     client::Session &m_session;

@@ -20,18 +20,22 @@ QString cellText(CellKind kind, const QCborValue &v)
     return v.isString() ? v.toString() : QString();
 }
 
-bool writeCsv(const QString &path, const QList<TableColumn> &columns, const QList<QCborArray> &rows)
+bool writeCsv(const QString &path, const QList<TableColumn> &columns, const QList<QCborArray> &rows, text::CsvEncoding encoding)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
-    file.write(text::csvFileStart(text::CsvEncoding::Utf8));
+    file.write(text::csvFileStart(encoding));
+    const auto writeRow = [encoding, &file](const QStringList &cells) {
+        const auto bytes = text::encodeCsvText(text::formatCsvRow(cells), encoding);
+        return bytes && file.write(*bytes) == bytes->size();
+    };
     QStringList header;
     for (const TableColumn &c : columns) header << c.label;
-    file.write(text::formatCsvRow(header).toUtf8());
+    if (!writeRow(header)) return false;
     for (const QCborArray &row : rows) {
         QStringList cells;
         for (int c = 0; c < columns.size(); ++c) cells << text::neutraliseFormula(cellText(columns[c].kind, row.at(c)));
-        file.write(text::formatCsvRow(cells).toUtf8());
+        if (!writeRow(cells)) return false;
     }
     return file.error() == QFileDevice::NoError;
 }
@@ -87,9 +91,10 @@ QString plainNumber(CellKind kind, qint64 value)
     }
 }
 
-bool writeTableFile(const QString &path, const QString &sheetName, const QList<TableColumn> &columns, const QList<QCborArray> &rows)
+bool writeTableFile(const QString &path, const QString &sheetName, const QList<TableColumn> &columns, const QList<QCborArray> &rows,
+                    text::CsvEncoding csvEncoding)
 {
-    return path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive) ? writeXlsx(path, sheetName, columns, rows) : writeCsv(path, columns, rows);
+    return path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive) ? writeXlsx(path, sheetName, columns, rows) : writeCsv(path, columns, rows, csvEncoding);
 }
 
 } // namespace liuhe::views

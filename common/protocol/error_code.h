@@ -28,7 +28,8 @@ namespace liuhe::protocol {
     X(Limit, "LIMIT")                      /* a protocol or rate limit was hit */    \
     X(Timeout, "TIMEOUT")                                                            \
     X(Unavailable, "UNAVAILABLE")          /* store down or full; retryable */       \
-    X(Internal, "INTERNAL")
+    X(Internal, "INTERNAL")                                                          \
+    X(AccountDisabled, "ACCOUNT_DISABLED") /* right password, account disabled */
 
 enum class ErrorCode {
 #define LIUHE_X(e, s) e,

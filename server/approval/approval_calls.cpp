@@ -39,6 +39,7 @@ Reply docAction(store::WriteScope &scope, const CallInput &in)
     QCborMap out = record.value_or(QCborMap());
     for (const auto &f : e->fields) // the caller's field grants hold here too
         if (!in.caller.perms().canReadField(f)) out.remove(f.name);
+    out.insert(QStringLiteral("actions"), documents::allowedActions(*e, out, in.caller));
     out.insert(QStringLiteral("action_result"), r.value().isUndefined() ? QCborValue(QCborValue::Null) : r.value());
     return out;
 }

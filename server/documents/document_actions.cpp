@@ -31,6 +31,15 @@ const ActionHandler *ActionRegistry::find(const QString &entity, const QString &
     return it == m_handlers.constEnd() ? nullptr : &*it;
 }
 
+QCborArray allowedActions(const schema::Entity &entity, const QCborMap &record, const auth::Caller &caller)
+{
+    QCborArray out;
+    const QString state = record.value(QStringLiteral("state")).toString();
+    for (const auto &a : entity.actions)
+        if ((a.fromStates.isEmpty() || a.fromStates.contains(state)) && caller.perms().can(entity.name, a.name)) out.append(a.name);
+    return out;
+}
+
 std::optional<QCborMap> loadDocument(store::WriteScope &scope, const schema::Entity &entity, qint64 id)
 {
     auto record = store::loadRecord(scope.db(), entity, id, nullptr);

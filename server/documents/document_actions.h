@@ -8,6 +8,7 @@
 #include "protocol/reply.h"
 #include "schema/entity.h"
 
+#include <QCborArray>
 #include <QCborMap>
 #include <QHash>
 #include <functional>
@@ -55,6 +56,10 @@ protocol::Reply executeAction(store::WriteScope &scope, const auth::Caller &acto
 
 // Sets a document's state field and bumps its version (used by actions and the engine).
 qint64 setState(store::WriteScope &scope, const schema::Entity &entity, qint64 id, const QString &state, qint64 userId);
+
+// The actions the caller may run on the document in its state (the "actions" of
+// data.get, data.save and doc.action answers).
+QCborArray allowedActions(const schema::Entity &entity, const QCborMap &record, const auth::Caller &caller);
 
 // The document with lines, read without field filtering (server-internal).
 std::optional<QCborMap> loadDocument(store::WriteScope &scope, const schema::Entity &entity, qint64 id);

@@ -66,9 +66,16 @@ void finishLogin(ServerContext &ctx, const SessionPtr &session, const QString &l
 {
     const QString peer = session->peer();
     const bool ok = verified && lookup->user && lookup->user->active;
+    // Only the right password learns that the account is disabled; a wrong one reads as any other.
+    const bool disabled = verified && lookup->user && !lookup->user->active;
     ctx.db.write(
-        [login, lookup, ok, peer, password](store::WriteScope &scope) -> Reply {
+        [login, lookup, ok, disabled, peer, password](store::WriteScope &scope) -> Reply {
             const qint64 userId = lookup->user ? lookup->user->id : 0;
+            if (disabled) {
+                scope.audit(store::AuditEntry{userId, QStringLiteral("auth.login"), QStringLiteral("user"), userId,
+                                              QCborMap{{QStringLiteral("login"), login.left(64)}}, QStringLiteral("ACCOUNT_DISABLED"), peer});
+                return QCborValue(false);
+            }
             if (!ok) {
                 auth::recordAccountFailure(scope.db(), login, scope.now());
                 scope.audit(store::AuditEntry{userId, QStringLiteral("auth.login"), QStringLiteral("user"), userId,
@@ -81,7 +88,11 @@ void finishLogin(ServerContext &ctx, const SessionPtr &session, const QString &l
             scope.audit(store::AuditEntry{userId, QStringLiteral("auth.login"), QStringLiteral("user"), userId, {}, QStringLiteral("ok"), peer});
             return QCborValue(true);
         },
-        [&ctx, session, lookup, ok, peer, done](Reply reply, store::WriteEffects) {
+        [&ctx, session, lookup, ok, disabled, peer, done](Reply reply, store::WriteEffects) {
+            if (disabled && reply.isOk()) {
+                done(Reply::fail(ErrorCode::AccountDisabled, QStringLiteral("this account is disabled")));
+                return;
+            }
             if (!ok || !reply.isOk()) {
                 ctx.addressThrottle.failure(peer, QDateTime::currentDateTimeUtc());
                 done(reply.isOk() ? failedLogin() : reply);

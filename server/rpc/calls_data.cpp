@@ -1,6 +1,8 @@
 // The generic calls over the entity catalogue: query, get, save, remove, history,
 // describe, subscribe.
 #include "rpc/calls.h"
+
+#include "documents/document_actions.h"
 #include "rpc/server_context.h"
 
 #include "schema/catalogue.h"
@@ -29,15 +31,6 @@ const QStringList &permissionEntities()
     return entities;
 }
 
-QCborArray allowedActions(const schema::Entity &e, const QCborMap &record, const auth::Caller &caller)
-{
-    QCborArray out;
-    const QString state = record.value(QStringLiteral("state")).toString();
-    for (const auto &a : e.actions)
-        if ((a.fromStates.isEmpty() || a.fromStates.contains(state)) && caller.perms().can(e.name, a.name)) out.append(a.name);
-    return out;
-}
-
 Reply getRecord(store::Db &db, const CallInput &in)
 {
     const schema::Entity *e = schema::Catalogue::instance().entity(in.args.value(QStringLiteral("entity")).toString());
@@ -46,7 +39,7 @@ Reply getRecord(store::Db &db, const CallInput &in)
     auto record = store::loadRecord(db, *e, id, &in.caller);
     if (!record) return Reply::fail(ErrorCode::NotFound, QStringLiteral("record not found"));
     if (!e->linesEntity.isEmpty()) record->insert(QStringLiteral("lines"), store::loadLines(db, *e, id, &in.caller));
-    if (e->isDocument()) record->insert(QStringLiteral("actions"), allowedActions(*e, *record, in.caller));
+    if (e->isDocument()) record->insert(QStringLiteral("actions"), documents::allowedActions(*e, *record, in.caller));
     return *record;
 }
 
@@ -76,6 +69,11 @@ Reply saveRecord(store::WriteScope &scope, const CallInput &in)
     Reply reply = store::saveRecord(scope, in.caller, req);
     if (!reply.isOk()) return reply;
     const QString name = req.entity->name;
+    if (req.entity->isDocument() && reply.value().isMap()) {
+        QCborMap saved = reply.value().toMap();
+        saved.insert(QStringLiteral("actions"), documents::allowedActions(*req.entity, saved, in.caller));
+        reply = Reply(QCborValue(saved));
+    }
     if (permissionEntities().contains(name)) scope.effects().permissionsChanged = true;
     if (name == QLatin1String("user") && req.changes.value(QStringLiteral("active")) == QCborValue(false))
         scope.effects().endSessionsOf << req.id;

@@ -23,6 +23,8 @@
 #include <QCborArray>
 #include <QComboBox>
 #include <QFile>
+#include <QFileDialog>
+#include <QStringDecoder>
 #include <QHeaderView>
 #include <QMenu>
 #include <QPushButton>
@@ -336,6 +338,50 @@ private Q_SLOTS:
         list.exportTo(dir.filePath(QStringLiteral("customers.xlsx")));
         QVERIFY(exported.wait(10000));
         QVERIFY(QFile(dir.filePath(QStringLiteral("customers.xlsx"))).size() > 1000);
+    }
+
+    void exportsCsvInGb18030WhenChosen()
+    {
+        QTemporaryDir dir;
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("customer")},
+                                                                {QStringLiteral("changes"), M{{QStringLiteral("code"), QStringLiteral("EXPGB1")},
+                                                                                              {QStringLiteral("name"), s("国标编码𠀀贸易公司")},
+                                                                                              {QStringLiteral("industry"), s("精密机械制造")}}}}));
+        views::EntityListView list(*session, *schema::Catalogue::instance().entity(QStringLiteral("customer")));
+        list.show();
+        QTest::keyClicks(list.filterBar()->searchBox(), QStringLiteral("expgb1"));
+        QTRY_VERIFY_WITH_TIMEOUT(list.model()->total() == 1 && !list.model()->isLoading(), 10000);
+        QSignalSpy exported(&list, &views::EntityListView::exported);
+        // 导出… → the GB18030 type, a name typed without its extension.
+        QStringList types;
+        test::answerNextDialog<QFileDialog>([&dir, &types](QFileDialog *dialog) {
+            types = dialog->nameFilters();
+            dialog->selectNameFilter(types.value(2));
+            dialog->setDirectory(dir.path());
+            dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"))->setText(QStringLiteral("customers-gb")); // as typed
+            QMetaObject::invokeMethod(dialog, "accept"); // QFileDialog::accept checks the name as 保存 does
+        });
+        QPushButton *exportButton = nullptr;
+        for (QPushButton *b : list.findChildren<QPushButton *>())
+            if (b->text() == s("导出…")) exportButton = b;
+        QVERIFY(exportButton);
+        exportButton->click();
+        QVERIFY(exported.wait(10000));
+        QCOMPARE(types.size(), 3);
+        QVERIFY2(types.value(1).contains(QStringLiteral("UTF-8")) && types.value(2).contains(QStringLiteral("GB18030")), qPrintable(types.join(u'|')));
+        const QString path = dir.filePath(QStringLiteral("customers-gb.csv"));
+        QCOMPARE(exported.first().value(0).toString(), path);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(!bytes.startsWith("\xEF\xBB\xBF"));
+        QVERIFY(!QStringDecoder(QStringDecoder::Utf8).decode(bytes).operator QString().contains(s("国标编码"))); // not UTF-8 in disguise
+        QStringDecoder gb18030("GB18030");
+        const QString text = gb18030.decode(bytes);
+        QVERIFY(!gb18030.hasError());
+        QVERIFY2(text.contains(s("国标编码𠀀贸易公司")) && text.contains(s("精密机械制造")), qPrintable(text));
+        QVERIFY(text.startsWith(s("编码,"))); // the header row, in Chinese
+        QCOMPARE(bytes.left(4), QByteArray("\xB1\xE0\xC2\xEB")); // 编码 in GB18030
     }
 
     void headerClickSortsOnTheServer()

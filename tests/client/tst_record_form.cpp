@@ -29,6 +29,8 @@
 #include <QTabWidget>
 #include <QLineEdit>
 #include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTreeWidget>
 
 using namespace liuhe;
@@ -92,12 +94,12 @@ private Q_SLOTS:
         const QString problem = test::startWithAdmin(server, admin, session);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         erp = std::make_unique<test::Erp>(*admin);
-        const qint64 supplier = erp->supplier(QStringLiteral("FS1"), s("表单供应商"));
-        customer = erp->customer(QStringLiteral("FC1"), s("表单客户"));
-        warehouse = erp->warehouse(QStringLiteral("FW1"));
-        bearing = erp->product(QStringLiteral("ZC6204"), s("深沟球轴承6204"), 3000, 2000);
-        gearbox = erp->product(QStringLiteral("CL01"), s("齿轮箱"), 9000, 6000);
-        QVERIFY(erp->buy(supplier, warehouse, {{bearing, 50 * kUnit, 2000}, {gearbox, 50 * kUnit, 6000}}));
+        const test::SalesStock stock = erp->salesStock(QStringLiteral("F"), s("表单客户"));
+        QVERIFY(stock.customer);
+        customer = stock.customer;
+        warehouse = stock.warehouse;
+        bearing = stock.bearing;
+        gearbox = stock.gearbox;
     }
 
     void labelsSayWhatTheFieldIs()
@@ -187,6 +189,56 @@ private Q_SLOTS:
         form.discard();
         QVERIFY(loaded.wait(10000));
         QVERIFY(!form.isDirty());
+    }
+
+    void retiredRegionsAreShownWhereHeldButNotOffered()
+    {
+        // 黄浦区 held by a record, then both it and 徐汇区 retired (as GB/T 2260 revisions do).
+        const qint64 id = test::idOf(admin->call(
+            QStringLiteral("data.save"),
+            M{{QStringLiteral("entity"), QStringLiteral("customer")},
+              {QStringLiteral("changes"), M{{QStringLiteral("code"), QStringLiteral("ADDR2")}, {QStringLiteral("name"), s("撤销区客户")},
+                                            {QStringLiteral("address"), M{{QStringLiteral("code"), QStringLiteral("310101")}, {QStringLiteral("name"), s("上海市黄浦区")},
+                                                                          {QStringLiteral("detail"), s("南京东路1号")}}}}}}));
+        QVERIFY(id);
+        {
+            QSqlDatabase db = server.openStore();
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(QStringLiteral("UPDATE region SET retired = 1 WHERE code IN ('310101', '310104')")), qPrintable(q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("test-store"));
+        const auto districts = [](views::AddressEditor *address) {
+            QStringList codes;
+            for (int i = 0; i < address->district()->count(); ++i) codes << address->district()->itemData(i).toString();
+            return codes;
+        };
+        // The record still shows its district, marked, and loading it is no change.
+        views::RecordForm form(*session, entity("customer"), id);
+        form.show();
+        QSignalSpy loaded(&form, &views::RecordForm::loaded);
+        QVERIFY(loaded.wait(10000));
+        auto *held = qobject_cast<views::AddressEditor *>(form.editor(QStringLiteral("address")));
+        QTRY_COMPARE_WITH_TIMEOUT(held->district()->currentData().toString(), QStringLiteral("310101"), 10000);
+        QCOMPARE(held->district()->currentText(), s("黄浦区（已撤销）"));
+        QVERIFY(!districts(held).contains(QStringLiteral("310104"))); // another retired one is not offered
+        QVERIFY(districts(held).contains(QStringLiteral("310105")));
+        QVERIFY(!form.isDirty());
+        QCOMPARE(held->value().toMap().value(QStringLiteral("code")).toString(), QStringLiteral("310101"));
+        // A new record is offered neither.
+        views::RecordForm fresh(*session, entity("customer"));
+        fresh.show();
+        auto *address = qobject_cast<views::AddressEditor *>(fresh.editor(QStringLiteral("address")));
+        QTRY_VERIFY_WITH_TIMEOUT(address->province()->findData(QStringLiteral("310000")) >= 0, 10000);
+        address->province()->setCurrentIndex(address->province()->findData(QStringLiteral("310000")));
+        Q_EMIT address->province()->activated(address->province()->currentIndex());
+        QTRY_VERIFY_WITH_TIMEOUT(address->city()->findData(QStringLiteral("310100")) >= 0, 10000);
+        address->city()->setCurrentIndex(address->city()->findData(QStringLiteral("310100")));
+        Q_EMIT address->city()->activated(address->city()->currentIndex());
+        QTRY_VERIFY_WITH_TIMEOUT(address->district()->count() > 0, 10000);
+        const QStringList offered = districts(address);
+        QVERIFY2(offered.contains(QStringLiteral("310105")) && offered.contains(QStringLiteral("310106")), qPrintable(offered.join(u',')));
+        QVERIFY2(!offered.contains(QStringLiteral("310101")) && !offered.contains(QStringLiteral("310104")), qPrintable(offered.join(u',')));
+        for (int i = 0; i < address->district()->count(); ++i) QVERIFY(!address->district()->itemText(i).contains(s("已撤销")));
     }
 
     void escapeClosesTheFormAsItsTabDoes()

@@ -15,6 +15,7 @@
 #include "views/todo_view.h"
 
 #include <QCborArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTabWidget>
@@ -120,6 +121,55 @@ private Q_SLOTS:
         const A items = standIn->call(QStringLiteral("approval.todo")).value().toMap().value(QStringLiteral("items")).toArray();
         QCOMPARE(items.size(), 1);
         QCOMPARE(items.first().toMap().value(QStringLiteral("doc_id")).toInteger(), poId);
+    }
+
+    void aNewTodoShowsANoticeInTheWindow()
+    {
+        const qint64 manager = user(QStringLiteral("notice1"), s("李经理"), QStringLiteral("notice_t"),
+                                    {{QStringLiteral("sales_order"), QStringLiteral("read")}, {QStringLiteral("sales_order"), QStringLiteral("confirm")}});
+        QVERIFY(manager);
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"),
+                                 M{{QStringLiteral("entity"), QStringLiteral("approval_flow")},
+                                   {QStringLiteral("changes"), M{{QStringLiteral("name"), s("销售审批")}, {QStringLiteral("doc_type"), QStringLiteral("sales_order")},
+                                                                 {QStringLiteral("min_amount"), 100000000}}}, // from ¥1,000,000: other tests' sales need none
+                                   {QStringLiteral("lines"), A{M{{QStringLiteral("seq"), 1}, {QStringLiteral("name"), s("经理审批")},
+                                                                 {QStringLiteral("approver_kind"), QStringLiteral("user")}, {QStringLiteral("user_id"), manager}}}}}));
+        const qint64 product = erp->product(QStringLiteral("NP1"), s("提醒商品"), 1000, 500);
+        QVERIFY(erp->buy(supplier, warehouse, {{product, 10 * kUnit, 500}}));
+        const auto submit = [this, product] {
+            const Reply order = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("warehouse_id"), warehouse}},
+                                                  {{product, kUnit, 150000000}});
+            const Reply confirmed = order.isOk() ? erp->action(QStringLiteral("sales_order"), test::idOf(order), QStringLiteral("confirm")) : order;
+            return confirmed.isOk() ? order.value().toMap().value(QStringLiteral("number")).toString() : QString();
+        };
+
+        auto session = test::loggedInSession(server, QStringLiteral("notice1"), kPassword);
+        QVERIFY(session);
+        app::MainWindow main(*session);
+        main.resize(1200, 800);
+        main.show();
+        auto *notice = main.findChild<QLabel *>(QStringLiteral("todoNotice"));
+        QVERIFY(notice);
+        QVERIFY(!notice->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(main.todo()->count(), 0, 10000);
+        // A new approval is pushed: the notice shows at once, in Chinese, naming the document.
+        const QString first = submit();
+        QVERIFY(!first.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), 10000);
+        QVERIFY2(notice->text().contains(s("新的审批")) && notice->text().contains(s("销售订单 ") + first) && notice->text().contains(s("经理审批")),
+                 qPrintable(notice->text()));
+        QVERIFY(main.lastNotice().contains(first));
+        QVERIFY(notice->geometry().right() <= main.width() && notice->geometry().top() >= 0); // inside the window, top right
+        QTRY_COMPARE_WITH_TIMEOUT(main.todo()->count(), 1, 10000);
+        // A second one shortly after stays its full time; the first one's timer does not hide it.
+        QTest::qWait(4000);
+        const QString second = submit();
+        QVERIFY(!second.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(notice->text().contains(second), 10000);
+        QTest::qWait(3000);
+        QVERIFY(notice->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!notice->isVisible(), 8000);
+        QCOMPARE(main.todo()->count(), 2);
     }
 
     void reorderAlertsBecomeARequisition()

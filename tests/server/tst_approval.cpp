@@ -125,6 +125,29 @@ private Q_SLOTS:
         QVERIFY(buyerC && headC && gm1C && gm2C && standInC);
     }
 
+    void saveAndActionAnswersCarryTheAllowedActions()
+    {
+        // The answers a form fills itself from say what may be done next, as data.get does.
+        const Reply saved = erp->saveDocument(QStringLiteral("purchase_order"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), warehouse}},
+                                              {{product, kUnit, 100}});
+        LH_VERIFY_OK(saved);
+        const QCborArray draft = saved.value().toMap().value(QStringLiteral("actions")).toArray();
+        QVERIFY2(draft.contains(QCborValue(QStringLiteral("confirm"))) && draft.contains(QCborValue(QStringLiteral("cancel"))), qPrintable(QCborValue(draft).toDiagnosticNotation()));
+        const qint64 po = test::idOf(saved);
+        QCOMPARE(saved.value().toMap().value(QStringLiteral("actions")), erp->get(QStringLiteral("purchase_order"), po).value(QStringLiteral("actions")));
+        const Reply cancelled = erp->action(QStringLiteral("purchase_order"), po, QStringLiteral("cancel"));
+        LH_VERIFY_OK(cancelled);
+        QCOMPARE(cancelled.value().toMap().value(QStringLiteral("state")).toString(), QStringLiteral("cancelled"));
+        QVERIFY(cancelled.value().toMap().value(QStringLiteral("actions")).isArray());
+        QCOMPARE(cancelled.value().toMap().value(QStringLiteral("actions")), erp->get(QStringLiteral("purchase_order"), po).value(QStringLiteral("actions")));
+        QVERIFY(cancelled.value().toMap().value(QStringLiteral("actions")).toArray().isEmpty());
+        // Another user is offered what they hold, as data.get tells them.
+        const Reply own = Erp(*buyerC).saveDocument(QStringLiteral("purchase_order"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), warehouse}},
+                                                    {{product, kUnit, 100}});
+        LH_VERIFY_OK(own);
+        QCOMPARE(own.value().toMap().value(QStringLiteral("actions")), Erp(*buyerC).get(QStringLiteral("purchase_order"), test::idOf(own)).value(QStringLiteral("actions")));
+    }
+
     void smallOrderNeedsOnlyTheHead()
     {
         auto watcher = server.admin();

@@ -188,6 +188,16 @@ private Q_SLOTS:
                                                                        {QStringLiteral("changes"), QCborMap{{QStringLiteral("active"), false}}}}));
         QTRY_VERIFY_WITH_TIMEOUT(!clerk->isConnected(), 5000);
         QVERIFY(!server.login(QStringLiteral("clerk1"), QString::fromLatin1(test::kUserPassword)));
+        // The right password learns the account is disabled; a wrong one cannot tell it from any other account.
+        auto probe = server.connect();
+        QVERIFY(probe);
+        LH_VERIFY_ERROR(probe->login(QStringLiteral("clerk1"), QString::fromLatin1(test::kUserPassword)), ErrorCode::AccountDisabled);
+        LH_VERIFY_ERROR(probe->login(QStringLiteral("clerk1"), QStringLiteral("Wrong#Pass12345")), ErrorCode::AuthFailed);
+        LH_VERIFY_ERROR(probe->login(QStringLiteral("nobody9"), QStringLiteral("Wrong#Pass12345")), ErrorCode::AuthFailed);
+        QSqlQuery audited(server.openStore(QStringLiteral("disabled-audit")));
+        QVERIFY(audited.exec(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE call = 'auth.login' AND outcome = 'ACCOUNT_DISABLED'")));
+        QVERIFY(audited.next());
+        QCOMPARE(audited.value(0).toInt(), 2); // server.login above and the probe: both had the right password
         const Reply again = admin->call(QStringLiteral("data.get"), QCborMap{{QStringLiteral("entity"), QStringLiteral("user")}, {QStringLiteral("id"), clerkId}});
         LH_VERIFY_OK(admin->call(QStringLiteral("data.save"), QCborMap{{QStringLiteral("entity"), QStringLiteral("user")}, {QStringLiteral("id"), clerkId},
                                                                        {QStringLiteral("version"), again.value().toMap().value(QStringLiteral("version"))},

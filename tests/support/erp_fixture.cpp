@@ -81,6 +81,19 @@ Reply Erp::action(const QString &entity, qint64 id, const QString &name, const Q
                                                          {QStringLiteral("action"), name}, {QStringLiteral("args"), args}});
 }
 
+SalesStock Erp::salesStock(const QString &prefix, const QString &customerName)
+{
+    SalesStock out;
+    const qint64 supplierId = supplier(prefix + QStringLiteral("S1"), customerName + QStringLiteral("的供应商"));
+    out.customer = customer(prefix + QStringLiteral("C1"), customerName);
+    out.warehouse = warehouse(prefix + QStringLiteral("W1"));
+    out.bearing = product(QStringLiteral("ZC6204"), QStringLiteral("深沟球轴承6204"), 3000, 2000);
+    out.gearbox = product(QStringLiteral("CL01"), QStringLiteral("齿轮箱"), 9000, 6000);
+    const qint64 kUnit = 1000;
+    if (!buy(supplierId, out.warehouse, {{out.bearing, 50 * kUnit, 2000}, {out.gearbox, 50 * kUnit, 6000}})) return {};
+    return out;
+}
+
 qint64 Erp::buy(qint64 supplierId, qint64 warehouseId, const QList<LineSpec> &lines)
 {
     const Reply po = saveDocument(QStringLiteral("purchase_order"), QCborMap{{QStringLiteral("supplier_id"), supplierId}, {QStringLiteral("warehouse_id"), warehouseId}},

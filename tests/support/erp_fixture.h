@@ -15,6 +15,12 @@ struct LineSpec {
     qint64 priceFen = -1; // -1: let the server price it
 };
 
+// A customer and a warehouse holding 50 each of 深沟球轴承6204 (ZC6204, ¥30) and
+// 齿轮箱 (CL01, ¥90): where sales form tests start.
+struct SalesStock {
+    qint64 customer = 0, warehouse = 0, bearing = 0, gearbox = 0;
+};
+
 class Erp {
 public:
     explicit Erp(client::SyncClient &client) : c(client) {}
@@ -39,6 +45,9 @@ public:
     // A confirmed sales order shipped in full; returns the order id (0 and the
     // reply in lastError on failure).
     qint64 sell(qint64 customerId, qint64 warehouseId, const QList<LineSpec> &lines);
+
+    // Codes are prefix + "S1" (supplier), "C1" (customer), "W1" (warehouse); all 0 on failure.
+    SalesStock salesStock(const QString &prefix, const QString &customerName);
 
     qint64 onHand(qint64 productId, qint64 warehouseId);
     qint64 value(qint64 productId, qint64 warehouseId);
