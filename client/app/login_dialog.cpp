@@ -23,9 +23,11 @@ LoginDialog::LoginDialog(client::Session &session, QWidget *parent) : QDialog(pa
     auto *title = new QLabel(QStringLiteral("<h2>%1</h2>").arg(tr("Liuhe Enterprise Management")), this);
     title->setAlignment(Qt::AlignCenter);
     m_server = new QComboBox(this);
+    m_server->setObjectName(QStringLiteral("serverAddress"));
     m_server->setEditable(true);
     m_server->addItems(QSettings().value(QStringLiteral("servers"), QStringList{QStringLiteral("127.0.0.1:7460")}).toStringList());
     m_user = new QLineEdit(this);
+    m_user->setObjectName(QStringLiteral("userName"));
     m_user->setText(QSettings().value(QStringLiteral("lastUser")).toString());
     m_password = new QLineEdit(this);
     m_password->setEchoMode(QLineEdit::Password);

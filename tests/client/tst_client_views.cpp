@@ -8,6 +8,7 @@
 // picked again, Esc clearing a list's search.
 #include "app/language.h"
 #include "app/login_dialog.h"
+#include "app/main_window.h"
 #include "client_fixture.h"
 #include "schema/catalogue.h"
 #include "test_data.h"
@@ -238,12 +239,17 @@ private Q_SLOTS:
 
     void editsSurviveADroppedConnection()
     {
+        // The main window's status bar says how the connection is, throughout.
+        app::MainWindow main(*session);
+        main.show();
+        QTRY_VERIFY_WITH_TIMEOUT(main.connectionText().contains(s("已连接")), 10000);
         views::RecordForm form(*session, *schema::Catalogue::instance().entity(QStringLiteral("customer")));
         form.show();
         setText(form.editor(QStringLiteral("code")), QStringLiteral("OFF1"));
         setText(form.editor(QStringLiteral("name")), s("断线时录入的客户"));
         server.stop();
         QTRY_VERIFY_WITH_TIMEOUT(!session->isOnline(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(main.connectionText().contains(s("正在重连")), 10000);
         QSignalSpy failed(&form, &views::RecordForm::saveFailed);
         form.save();
         QVERIFY(failed.wait(5000));
@@ -251,6 +257,7 @@ private Q_SLOTS:
         QCOMPARE(form.editor(QStringLiteral("name"))->value().toString(), s("断线时录入的客户"));
         QVERIFY2(server.restart(), qPrintable(server.error()));
         QTRY_VERIFY_WITH_TIMEOUT(session->isOnline(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(main.connectionText().contains(s("已连接")), 10000);
         QSignalSpy saved(&form, &views::RecordForm::saved);
         form.save();
         QVERIFY(saved.wait(10000));

@@ -125,6 +125,24 @@ private Q_SLOTS:
         QVERIFY(pdf.shows(s("人民币柒佰肆拾元柒角")));
     }
 
+    // Master data prints through the same template: a customer's fields under the
+    // company header, no lines table and no 大写 total.
+    void aCustomerRecordPrintsToo()
+    {
+        const Reply r = test::callAndWait(*session, QStringLiteral("data.get"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("id"), customer}});
+        LH_VERIFY_OK(r);
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(dir.filePath(QStringLiteral("customer.pdf")));
+        QVERIFY(views::DocumentPrint::printOn(printer, entity("customer"), r.value().toMap(), company()));
+        const test::PdfText pdf = readPdf(printer.outputFileName());
+        QCOMPARE(pdf.pageCount(), 1);
+        QVERIFY2(pdf.shows(s("六合精密机械有限公司")), qPrintable(pdf.text()));
+        QVERIFY2(pdf.shows(s("打印客户")), qPrintable(pdf.text()));
+        QVERIFY2(pdf.shows(s("客户")), qPrintable(pdf.text()));
+        QVERIFY(!pdf.shows(s("人民币")));
+    }
+
     void aLongDocumentRunsOntoMorePages()
     {
         const QCborMap record = order(80);

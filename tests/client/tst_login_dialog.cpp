@@ -9,7 +9,9 @@
 #include "protocol/frame.h"
 #include "test_data.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QSettings>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTcpServer>
@@ -130,6 +132,35 @@ private Q_SLOTS:
         logIn(dialog, server.address().toString(), QStringLiteral("admin"), QString::fromLatin1(TestServer::kAdminPassword));
         QTRY_VERIFY_WITH_TIMEOUT(!in.isEmpty(), 10000);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+
+    // A successful login puts its server first in the remembered list (no
+    // repeats) and remembers the user, so the next dialog opens ready to type
+    // the password.
+    void theServerAndUserAreRemembered()
+    {
+        const QString here = server.address().toString();
+        QSettings().setValue(QStringLiteral("servers"), QStringList{QStringLiteral("10.0.0.9:7460"), here});
+        {
+            client::Session session;
+            app::LoginDialog dialog(session);
+            dialog.show();
+            QSignalSpy in(&session, &client::Session::loggedIn);
+            dialog.setServer(here);
+            dialog.setUser(QStringLiteral("admin"));
+            dialog.setPassword(QString::fromLatin1(TestServer::kAdminPassword));
+            QTest::keyClick(&dialog, Qt::Key_Return);
+            QTRY_VERIFY_WITH_TIMEOUT(!in.isEmpty(), 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 5000);
+        }
+        QCOMPARE(QSettings().value(QStringLiteral("servers")).toStringList(), (QStringList{here, QStringLiteral("10.0.0.9:7460")}));
+        client::Session session;
+        app::LoginDialog next(session);
+        auto *servers = next.findChild<QComboBox *>(QStringLiteral("serverAddress"));
+        QVERIFY(servers);
+        QCOMPARE(servers->count(), 2);
+        QCOMPARE(servers->currentText(), here);
+        QCOMPARE(next.findChild<QLineEdit *>(QStringLiteral("userName"))->text(), QStringLiteral("admin"));
     }
 
     void lockedAccount()

@@ -24,6 +24,7 @@
 #include <QCborArray>
 #include <QComboBox>
 #include <QInputMethodEvent>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPointer>
 #include <QTabWidget>
@@ -189,6 +190,47 @@ private Q_SLOTS:
         form.discard();
         QVERIFY(loaded.wait(10000));
         QVERIFY(!form.isDirty());
+    }
+
+    // Required fields carry a red * beside their label; optional ones do not.
+    void requiredFieldsAreMarked()
+    {
+        views::RecordForm form(*session, entity("customer"), 0);
+        form.show();
+        const auto labelOf = [&form](const char *field) -> QString {
+            QWidget *editor = form.editor(QLatin1String(field))->focusWidget_();
+            for (QLabel *l : form.findChildren<QLabel *>())
+                if (l->buddy() == editor) return l->text();
+            return QStringLiteral("<no label>");
+        };
+        QVERIFY2(labelOf("code").contains(u'*') && labelOf("code").startsWith(s("编码")), qPrintable(labelOf("code")));
+        QVERIFY2(labelOf("name").contains(u'*'), qPrintable(labelOf("name")));
+        QVERIFY2(!labelOf("industry").contains(u'*') && labelOf("industry") != QStringLiteral("<no label>"), qPrintable(labelOf("industry")));
+    }
+
+    // A city without districts (东莞) is a whole address: the 区 list stays empty
+    // and the city's own code is stored.
+    void aCityWithoutDistrictsIsPicked()
+    {
+        views::RecordForm form(*session, entity("customer"), 0);
+        form.show();
+        auto *address = qobject_cast<views::AddressEditor *>(form.editor(QStringLiteral("address")));
+        QVERIFY(address);
+        QTRY_VERIFY_WITH_TIMEOUT(address->province()->findData(QStringLiteral("440000")) >= 0, 10000);
+        const int guangdong = address->province()->findData(QStringLiteral("440000"));
+        address->province()->setCurrentIndex(guangdong);
+        Q_EMIT address->province()->activated(guangdong);
+        QTRY_VERIFY_WITH_TIMEOUT(address->city()->findData(QStringLiteral("441900")) >= 0, 10000);
+        const int dongguan = address->city()->findData(QStringLiteral("441900"));
+        address->city()->setCurrentIndex(dongguan);
+        Q_EMIT address->city()->activated(dongguan);
+        QTRY_COMPARE_WITH_TIMEOUT(address->value().toMap().value(QStringLiteral("code")).toString(), QStringLiteral("441900"), 10000);
+        QTest::qWait(300); // the 区 list's answer, if any, has come
+        QCOMPARE(address->district()->findData(QStringLiteral("441900")) < 0 && address->district()->count() <= 1, true);
+        QVERIFY2(address->value().toMap().value(QStringLiteral("name")).toString().contains(s("东莞")),
+                 qPrintable(address->value().toMap().value(QStringLiteral("name")).toString()));
+        QVERIFY(form.isDirty());
+        form.discard();
     }
 
     void retiredRegionsAreShownWhereHeldButNotOffered()
