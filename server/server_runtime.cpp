@@ -1,5 +1,8 @@
 #include "server_runtime.h"
 
+#include "search/search_index.h"
+#include "store/settings.h"
+
 #include "auth/password_hash.h"
 #include "bootstrap.h"
 #include "demo/demo_data.h"
@@ -30,6 +33,19 @@ namespace asio = boost::asio;
 
 namespace {
 
+// Search keys carry a rank (the usual reading of a name, or another) since
+// 2026-11; a store from before gets its keys made again, once.
+void rankSearchKeysOnce(store::Db &db)
+{
+    const QString key = QStringLiteral("search.ranked_keys");
+    if (store::setting(db, key, QStringLiteral("0")) == QLatin1String("1")) return;
+    log::info(QStringLiteral("ranking the search keys (once)"));
+    store::Transaction tx(db);
+    search::rebuildAll(db);
+    store::setSetting(db, key, QStringLiteral("1"));
+    tx.commit();
+}
+
 // Opens, migrates and (on first start) seeds the store on this thread.
 bool prepareStore(const ServerConfig &config, const store::StoreConfig &storeConfig)
 {
@@ -38,6 +54,7 @@ bool prepareStore(const ServerConfig &config, const store::StoreConfig &storeCon
         const int applied = store::migrate(db);
         if (applied > 0) log::info(QStringLiteral("store migrated to version %1").arg(store::schemaVersion(db)));
         loadPinyinOverrides(db);
+        rankSearchKeysOnce(db);
         const QString generated = ensureAdministrator(db, config.adminPassword);
         if (!generated.isEmpty()) {
             std::printf("Initial password of the administrator 'admin' (shown only this once): %s\n", generated.toUtf8().constData());

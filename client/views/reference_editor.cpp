@@ -50,7 +50,7 @@ void ReferenceEditor::lookUp()
     if (!target) return;
     const int request = ++m_request;
     QCborMap args{{QStringLiteral("entity"), target->name}, {QStringLiteral("filter"), QCborArray{QStringLiteral("search"), text}},
-                  {QStringLiteral("limit"), 20}};
+                  {QStringLiteral("limit"), 20}, {QStringLiteral("sort"), QStringLiteral("relevance")}}; // names read the usual way first
     m_session.call(QStringLiteral("data.query"), args, this, [this, request, target](const Reply &r) {
         if (request != m_request || !r.isOk()) return;
         const QCborMap result = r.value().toMap();

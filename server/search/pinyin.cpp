@@ -3,6 +3,7 @@
 #include <QMutex>
 #include <unicode/utrans.h>
 
+#include <algorithm>
 #include <memory>
 #include <set>
 
@@ -168,32 +169,44 @@ QString Pinyin::sortKey(const QString &text) const
 
 QStringList Pinyin::searchKeys(const QString &text) const
 {
-    std::set<QString> keys;
+    QStringList out = rankedSearchKeys(text).keys();
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+QHash<QString, int> Pinyin::rankedSearchKeys(const QString &text) const
+{
+    QHash<QString, int> keys;
+    const auto add = [&keys](const QString &key, int rank) {
+        if (key.isEmpty()) return;
+        const auto it = keys.find(key);
+        if (it == keys.end()) keys.insert(key, rank);
+        else *it = std::min(*it, rank);
+    };
     const QString folded = fold(text).left(kMaxKeyUnits);
     for (qsizetype i = 0; i < folded.size(); ++i) {
         if (folded[i].isLowSurrogate()) continue;
-        keys.insert(folded.mid(i));
+        add(folded.mid(i), 0);
     }
     QList<QStringList> units = this->units(text);
     if (units.size() > kMaxKeyUnits) units = units.mid(0, kMaxKeyUnits);
     QList<QStringList> combos;
     QStringList current;
     cartesian(units, 0, current, combos);
-    for (const QStringList &combo : combos) {
+    for (qsizetype c = 0; c < combos.size(); ++c) {
+        const QStringList &combo = combos[c];
+        const int rank = c == 0 ? 0 : 1; // the first combination takes every unit's common reading
         for (qsizetype start = 0; start < combo.size(); ++start) {
             QString full, initials;
             for (qsizetype k = start; k < combo.size(); ++k) {
                 full += combo[k];
                 initials += combo[k].left(1);
             }
-            keys.insert(full);
-            keys.insert(initials);
+            add(full, rank);
+            add(initials, rank);
         }
     }
-    QStringList out;
-    for (const auto &k : keys)
-        if (!k.isEmpty()) out << k;
-    return out;
+    return keys;
 }
 
 QStringList Pinyin::queryKeys(const QString &query) const

@@ -29,6 +29,10 @@ public:
     // Keys to index: the folded text, its full pinyin and its initials for each
     // reading combination, and their suffixes (so substrings match by prefix).
     QStringList searchKeys(const QString &text) const;
+    // The same keys, each with its rank: 0 when it reads the text as people
+    // usually say it (the folded text, or every character at its common
+    // reading), 1 when it needs another reading (曾志伟 as "ceng…").
+    QHash<QString, int> rankedSearchKeys(const QString &text) const;
     // The key prefixes a query should look up.
     QStringList queryKeys(const QString &query) const;
 

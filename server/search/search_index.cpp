@@ -5,6 +5,7 @@
 #include "store/db.h"
 
 #include <QRegularExpression>
+#include <map>
 #include <set>
 
 namespace liuhe::search {
@@ -43,19 +44,24 @@ void removeKeys(store::Db &db, const Entity &entity, qint64 id)
 void updateKeys(store::Db &db, const Entity &entity, qint64 id, const QCborMap &values)
 {
     removeKeys(db, entity, id);
-    std::set<QString> keys;
+    std::map<QString, int> keys; // key -> its best rank over the record's fields
+    const auto add = [&keys](const QString &key, int rank) {
+        const auto [it, inserted] = keys.emplace(key, rank);
+        if (!inserted) it->second = std::min(it->second, rank);
+    };
     for (const Field &f : entity.fields) {
         if (!indexesField(f)) continue;
         const QString text = values.value(f.name).toString();
         if (text.isEmpty()) continue;
         if (f.has(schema::Searchable)) {
-            for (const QString &k : Pinyin::instance().searchKeys(text)) keys.insert(k);
+            const QHash<QString, int> ranked = Pinyin::instance().rankedSearchKeys(text);
+            for (auto it = ranked.constBegin(); it != ranked.constEnd(); ++it) add(it.key(), it.value());
         } else {
-            keys.insert(Pinyin::fold(text));
+            add(Pinyin::fold(text), 0);
         }
     }
-    for (const QString &k : keys)
-        db.run(QStringLiteral("INSERT INTO search_key (entity, record_id, skey, rank) VALUES (?, ?, ?, 0)"), {entity.name, id, k});
+    for (const auto &[k, rank] : keys)
+        db.run(QStringLiteral("INSERT INTO search_key (entity, record_id, skey, rank) VALUES (?, ?, ?, ?)"), {entity.name, id, k, rank});
 }
 
 void rebuildAll(store::Db &db)
@@ -131,6 +137,21 @@ QString wordMatch(const Entity &entity, const QStringList &keys, const QString &
 }
 
 } // namespace
+
+QString matchRank(const Entity &entity, const QString &query, const QString &alias, QVariantList &binds)
+{
+    const QStringList words = query.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    const QStringList keys = Pinyin::instance().queryKeys(entity.labelParts().isEmpty() ? query : words.value(0));
+    if (keys.isEmpty() || !isIndexed(entity)) return QString(); // nothing to rank by
+    QStringList ranges;
+    binds << entity.name;
+    for (const QString &k : keys) {
+        ranges << QStringLiteral("(k.skey >= ? AND k.skey < ?)");
+        binds << k << prefixEnd(k);
+    }
+    return QStringLiteral("COALESCE((SELECT MIN(k.rank) FROM search_key k WHERE k.entity = ? AND k.record_id = %1.id AND (%2)), 2)")
+        .arg(alias, ranges.join(QStringLiteral(" OR ")));
+}
 
 QString matchCondition(const Entity &entity, const QString &query, const QString &alias, QVariantList &binds)
 {

@@ -28,5 +28,10 @@ void rebuildEntity(store::Db &db, const schema::Entity &entity);
 // (document lines) every word of the query must match the record itself or one
 // of its label's references: "XS2026 zcl" finds the 轴承 line of that order.
 QString matchCondition(const schema::Entity &entity, const QString &query, const QString &alias, QVariantList &binds);
+// An ORDER BY term (with binds) ranking those records by how they match: 0 when
+// a key read the usual way matches (岑志伟 for "czw"), 1 when only another
+// reading does (曾志伟 as "ceng"), 2 when only a label's reference matches.
+// Empty when the entity has no keys of its own to rank by.
+QString matchRank(const schema::Entity &entity, const QString &query, const QString &alias, QVariantList &binds);
 
 } // namespace liuhe::search

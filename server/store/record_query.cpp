@@ -9,6 +9,7 @@
 #include "store/schema_sync.h"
 
 #include <QCborArray>
+#include <functional>
 #include <QHash>
 #include <memory>
 #include <mutex>
@@ -224,6 +225,21 @@ std::variant<QueryRequest, CallError> QueryRequest::fromCbor(const QCborMap &arg
     }
     r.filter = std::move(*filter);
     r.sort = args.value(QStringLiteral("sort")).toString(r.entity->defaultSort);
+    if (r.sort == QLatin1String("relevance")) {
+        // Best matches first, then the usual order: for pickers that show one page.
+        const std::function<QString(const schema::Filter &)> searchText = [&searchText](const schema::Filter &f) -> QString {
+            if (f.op == schema::Filter::Op::Search) return f.value.toString();
+            if (f.op == schema::Filter::Op::And)
+                for (const auto &c : f.children)
+                    if (const QString t = searchText(c); !t.isEmpty()) return t;
+            return QString();
+        };
+        r.relevance = searchText(r.filter);
+        if (r.relevance.isEmpty()) return badRequest(QStringLiteral("sort relevance needs a search filter"));
+        const QCborValue after = args.value(QStringLiteral("after"));
+        if (!after.isUndefined() && !after.isNull()) return badRequest(QStringLiteral("sort relevance has one page only"));
+        r.sort = r.entity->defaultSort;
+    }
     if (r.sort != QLatin1String("id")) {
         const Field *f = r.entity->field(r.sort);
         if (!f || !(f->has(schema::Indexed) || f->type == FieldType::Ref)) return badRequest(QStringLiteral("cannot sort on %1").arg(r.sort));
@@ -293,9 +309,11 @@ Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequest &req)
         }
     }
     const QString direction = req.descending ? QStringLiteral(" DESC") : QString();
-    const QString order = sortField
+    QString order = sortField
         ? QStringLiteral("%1%2 %3, t.id%2").arg(sortCol, direction, req.descending ? QStringLiteral("NULLS LAST") : QStringLiteral("NULLS FIRST"))
         : QStringLiteral("t.id") + direction;
+    if (!req.relevance.isEmpty())
+        if (const QString rank = search::matchRank(e, req.relevance, QStringLiteral("t"), pageBinds); !rank.isEmpty()) order = rank + QStringLiteral(", ") + order;
 
     const auto selectList = selectListFor(e, &caller, true);
     const SelectList &select = *selectList;
@@ -334,7 +352,7 @@ Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequest &req)
     QCborMap out;
     out.insert(QStringLiteral("columns"), columns);
     out.insert(QStringLiteral("rows"), rows);
-    out.insert(QStringLiteral("next"), more ? QCborValue(QCborArray{sortField ? lastSortValue : QCborValue(lastId), lastId})
+    out.insert(QStringLiteral("next"), more && req.relevance.isEmpty() ? QCborValue(QCborArray{sortField ? lastSortValue : QCborValue(lastId), lastId})
                                             : QCborValue(QCborValue::Null));
     if (!req.sums.isEmpty()) {
         QStringList parts;

@@ -19,6 +19,7 @@ struct QueryRequest {
     const schema::Entity *entity = nullptr;
     schema::Filter filter;
     QString sort;               // an indexed field, or "id"; default: the entity's
+    QString relevance;          // sort "relevance": the search text whose best matches come first (one page, no cursor)
     bool descending = false;
     QCborValue after;           // keyset cursor from the previous page's "next"
     int limit = 100;            // at most kMaxPageSize

@@ -218,6 +218,25 @@ private Q_SLOTS:
         QCOMPARE(search(QStringLiteral("dtf")), QStringList{s("单田芳评书社")});
         QCOMPARE(search(QStringLiteral("stf")), QStringList{s("单田芳评书社")});
         QCOMPARE(search(QStringLiteral("bj")).size(), 2);
+        // Sorted by relevance, a name read the usual way comes before one that
+        // needs another reading: "zjsygs" is 张杰实业公司 (zhang jie) before 长江实业
+        // (usually chang jiang), though 长 (chang) sorts before 张 by name.
+        LH_VERIFY_OK(save(*admin, QStringLiteral("customer"), customer(QStringLiteral("RZJ1"), s("长江实业公司"))));
+        LH_VERIFY_OK(save(*admin, QStringLiteral("customer"), customer(QStringLiteral("RZJ2"), s("张杰实业公司"))));
+        const auto inOrder = [](const Reply &r) {
+            QStringList names;
+            for (const auto &row : test::rowsOf(r)) names << row.value(QStringLiteral("name")).toString();
+            return names;
+        };
+        QCOMPARE(inOrder(query(*admin, QStringLiteral("customer"), A{QStringLiteral("search"), QStringLiteral("zjsygs")}, M{{QStringLiteral("sort"), QStringLiteral("name")}})),
+                 (QStringList{s("长江实业公司"), s("张杰实业公司")}));
+        const Reply ranked = query(*admin, QStringLiteral("customer"), A{QStringLiteral("search"), QStringLiteral("zjsygs")},
+                                   M{{QStringLiteral("sort"), QStringLiteral("relevance")}});
+        QCOMPARE(inOrder(ranked), (QStringList{s("张杰实业公司"), s("长江实业公司")}));
+        QVERIFY(ranked.value().toMap().value(QStringLiteral("next")).isNull());
+        LH_VERIFY_ERROR(query(*admin, QStringLiteral("customer"), A{QStringLiteral("eq"), QStringLiteral("code"), QStringLiteral("RZJ1")},
+                              M{{QStringLiteral("sort"), QStringLiteral("relevance")}}),
+                        ErrorCode::BadRequest);
         // Sorting by name follows pinyin with the overrides: 曾 (zeng) after 上海 (shang).
         const Reply sorted = query(*admin, QStringLiteral("customer"), A{QStringLiteral("like"), QStringLiteral("code"), QStringLiteral("PY%")},
                                    M{{QStringLiteral("sort"), QStringLiteral("name")}});

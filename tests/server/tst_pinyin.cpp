@@ -61,6 +61,21 @@ private Q_SLOTS:
         QVERIFY(Pinyin::instance().searchKeys(QStringLiteral("单田芳")).contains(QStringLiteral("dantianfang")));
     }
 
+    // Keys read the usual way rank 0, keys that need another reading rank 1.
+    void keysKnowTheUsualReading()
+    {
+        const QHash<QString, int> zeng = Pinyin::instance().rankedSearchKeys(QStringLiteral("曾志伟"));
+        QCOMPARE(zeng.value(QStringLiteral("zzw"), -1), 0);
+        QCOMPARE(zeng.value(QStringLiteral("zengzhiwei"), -1), 0);
+        QCOMPARE(zeng.value(QStringLiteral("czw"), -1), 1);
+        QCOMPARE(zeng.value(QStringLiteral("cengzhiwei"), -1), 1);
+        QCOMPARE(zeng.value(QStringLiteral("曾志伟"), -1), 0);
+        QCOMPARE(zeng.value(QStringLiteral("zw"), -1), 0); // a suffix is read the usual way too
+        const QHash<QString, int> xie = Pinyin::instance().rankedSearchKeys(QStringLiteral("解放"));
+        QVERIFY2(xie.contains(QStringLiteral("jiefang")) && xie.contains(QStringLiteral("xiefang")), qPrintable(QStringList(xie.keys()).join(u',')));
+        QCOMPARE(xie.value(QStringLiteral("jf")) + xie.value(QStringLiteral("xf")), 1); // one of them is the usual reading
+    }
+
     void wordOverrides()
     {
         QVERIFY(Pinyin::instance().sortKey(QStringLiteral("重庆火锅")).startsWith(QStringLiteral("chong qing")));
