@@ -42,6 +42,7 @@ ClerkWindow::ClerkWindow(client::Session &session, QWidget *parent) : QWidget(pa
     m_queueLabel = new QLabel(this);
     m_queueLabel->setObjectName(QStringLiteral("queueCounter"));
     m_mute = new QPushButton(this);
+    m_mute->setObjectName(QStringLiteral("mute"));
     m_mute->setCheckable(true);
     auto *setup = new QPushButton(tr("Scanner settings (F11)"), this);
     auto *diagnostics = new QPushButton(tr("Diagnostics (F12)"), this);

@@ -67,6 +67,7 @@ public:
     qint64 scannedTotal() const { return m_scannedTotal; }
     ScanLineEdit *scanField() const { return m_scan; }
     ScanDetector *detector() const { return m_detector; }
+    FeedbackSound *sound() const { return m_sound; }
     QTableWidget *linesTable() const;
     QString currentLocation() const { return m_location; }
     QString nextStepText() const;

@@ -60,7 +60,9 @@ FeedbackSound::~FeedbackSound() = default;
 
 void FeedbackSound::good()
 {
-    if (!m_muted) m_good->play();
+    if (m_muted) return;
+    m_good->play();
+    Q_EMIT played(true);
 }
 
 void FeedbackSound::bad()
@@ -68,6 +70,7 @@ void FeedbackSound::bad()
     if (m_muted) return;
     m_bad->play();
     if (m_bad->status() == QSoundEffect::Error) QApplication::beep();
+    Q_EMIT played(false);
 }
 
 } // namespace liuhe::inventory

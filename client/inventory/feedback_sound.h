@@ -1,5 +1,6 @@
 // The clerk's audible feedback: a short high tone for a good scan, a long low
-// one for an error; muted per station.
+// one for an error; muted per station. played() tells which tone sounded (the
+// scan screen's tests listen to it; muted tones are not played).
 #pragma once
 
 #include <QObject>
@@ -18,6 +19,9 @@ public:
     void bad();
     void setMuted(bool muted) { m_muted = muted; }
     bool isMuted() const { return m_muted; }
+
+Q_SIGNALS:
+    void played(bool good);
 
 private:
     QSoundEffect *m_good = nullptr;

@@ -51,9 +51,12 @@ bool ScanDetector::isTerminator(const QKeyEvent *key) const
 bool ScanDetector::isBurstCharacter(const QKeyEvent *key) const
 {
     const QString text = key->text();
-    if (text.isEmpty() || (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))) return false;
+    if (text.isEmpty()) return false;
     const QChar c = text.at(0);
-    return c.isPrint() || c == QChar(0x1D) || m_settings.prefix.startsWith(c) || m_settings.suffix.startsWith(c);
+    // A keyboard wedge types GS as Ctrl+]: the modifier is how it gets there.
+    if (c == QChar(0x1D)) return true;
+    if (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) return false;
+    return c.isPrint() || m_settings.prefix.startsWith(c) || m_settings.suffix.startsWith(c);
 }
 
 void ScanDetector::trace(const QString &terminator, bool timedOut)

@@ -19,6 +19,7 @@
 #include "inventory/scanner_settings_dialog.h"
 #include "schema/catalogue.h"
 #include "test_data.h"
+#include "views/document_print.h"
 #include "views/record_form.h"
 #include "views/reference_editor.h"
 #include "views/reference_picker_dialog.h"
@@ -29,6 +30,7 @@
 #include <QCborArray>
 #include <QFileInfo>
 #include <QInputMethodEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -247,8 +249,12 @@ private Q_SLOTS:
         // A third scan taken back with Ctrl+Z while offline never reaches the server.
         scan(QStringLiteral("6901234567892"));
         QTRY_COMPARE_WITH_TIMEOUT(window->queuedScans(), 3, 5000);
+        auto *counter = window->findChild<QLabel *>(QStringLiteral("queueCounter"));
+        QVERIFY(counter && counter->isVisible());
+        QCOMPARE(counter->text(), s("待上传：3"));
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(window->queuedScans(), 2);
+        QCOMPARE(counter->text(), s("待上传：2"));
         QCOMPARE(window->banner(), ClerkWindow::Banner::Info);
         QVERIFY2(server.restart(), qPrintable(server.error()));
         admin = server.admin();
@@ -256,6 +262,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(window->queuedScans(), 0, 15000);
         QTRY_COMPARE_WITH_TIMEOUT(window->scannedTotal(), 7 * kUnit, 10000);
         QCOMPARE(receiptLineQty(), 7 * kUnit);
+        QCOMPARE(counter->text(), QString()); // nothing waiting: no counter
     }
 
     void f9PrintsTheNote()
@@ -272,6 +279,11 @@ private Q_SLOTS:
         QVERIFY2(html.contains(s("六合扫码测试有限公司")), qPrintable(html.left(400)));
         QVERIFY(html.contains(QStringLiteral("021-55501234")));
         QVERIFY(html.contains(s("浦东新区张江路88号")));
+        // The receipt's number printed as a barcode image.
+        const QString number = test::Erp(*admin).get(QStringLiteral("purchase_receipt"), window->documentId()).value(QStringLiteral("number")).toString();
+        QVERIFY(path.endsWith(number + QStringLiteral(".pdf")));
+        QVERIFY2(html.contains(QStringLiteral("<img src='data:image/png;base64,")), qPrintable(html.left(600)));
+        QVERIFY(!views::DocumentPrint::barcode(number).isNull());
         QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window->scanField()));
         QFile::remove(path);
     }

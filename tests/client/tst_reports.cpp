@@ -9,6 +9,9 @@
 #include "erp_fixture.h"
 #include "inventory/stock_reports.h"
 #include "test_data.h"
+#include "views/entity_list_view.h"
+#include "views/filter_bar.h"
+#include "views/remote_table_model.h"
 #include "views/report_model.h"
 #include "views/report_view.h"
 
@@ -36,6 +39,7 @@ class TestReports : public QObject {
     std::unique_ptr<client::Session> session;
     std::unique_ptr<test::Erp> erp;
     qint64 warehouse = 0, otherWarehouse = 0;
+    qint64 bolt = 0, nut = 0, washer = 0;
 
     // A report view for spec NAME, run once with the given set-up; waits for the answer.
     std::unique_ptr<views::ReportView> report(const QString &name, const std::function<void(views::ReportView &)> &setUp = {})
@@ -78,6 +82,9 @@ private Q_SLOTS:
         // Bought: A 10 × ¥10.00, B 5 × ¥4.00, C 8 × ¥1.50 = ¥132.00; C sits in the other warehouse.
         QVERIFY(erp->buy(supplier, warehouse, {{a, 10 * kUnit, 1000}, {b, 5 * kUnit, 400}}));
         QVERIFY(erp->buy(supplier, otherWarehouse, {{c, 8 * kUnit, 150}}));
+        bolt = a;
+        nut = b;
+        washer = c;
         // Sold: A 4 × ¥25.00 (cost ¥40.00), B 2 × ¥9.00 (cost ¥8.00).
         QVERIFY(erp->sell(customer, warehouse, {{a, 4 * kUnit, 2500}, {b, 2 * kUnit, 900}}));
         // A purchase order due five days ago, confirmed, nothing received: 催货.
@@ -259,6 +266,55 @@ private Q_SLOTS:
         QVERIFY(window.openView(QStringLiteral("report:turnover"))); // the same tab again
         QCOMPARE(window.tabs()->currentWidget(), view);
         QVERIFY(!window.openView(QStringLiteral("report:nonsense")));
+    }
+
+    // 库存 in the navigation reaches 库存余额 — filtered by a warehouse, that
+    // warehouse's rows only — and 库存流水, the movement history; by keys.
+    void inventoryNavigationReachesStockByWarehouseAndMovements()
+    {
+        app::MainWindow window(*session);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto open = [&window](const QString &label) -> views::EntityListView * {
+            QTreeWidgetItem *found = nullptr;
+            for (int i = 0; i < window.navigation()->topLevelItemCount(); ++i) {
+                QTreeWidgetItem *module = window.navigation()->topLevelItem(i);
+                for (int c = 0; module->text(0) == s("库存") && c < module->childCount(); ++c)
+                    if (module->child(c)->text(0) == label) found = module->child(c);
+            }
+            if (!found) return nullptr;
+            window.navigation()->setFocus();
+            window.navigation()->setCurrentItem(found);
+            QTest::keyClick(window.navigation(), Qt::Key_Return);
+            if (window.tabs()->tabText(window.tabs()->currentIndex()) != label) return nullptr;
+            return qobject_cast<views::EntityListView *>(window.tabs()->currentWidget());
+        };
+        auto settled = [](views::EntityListView *list, qint64 rows) {
+            return QTest::qWaitFor([list, rows] { return !list->model()->isLoading() && list->model()->total() == rows; }, 10000);
+        };
+        auto *levels = open(s("库存余额"));
+        QVERIFY(levels);
+        QVERIFY2(settled(levels, 3), qPrintable(QString::number(levels->model()->total())));
+        levels->filterBar()->addCondition(QCborArray{QStringLiteral("eq"), QStringLiteral("warehouse_id"), warehouse}, s("仓库 = RW1"));
+        QVERIFY2(settled(levels, 2), qPrintable(QString::number(levels->model()->total())));
+        QMap<qint64, qint64> onHand;
+        for (int r = 0; r < levels->model()->rowCount(); ++r) {
+            const QCborMap row = levels->model()->rowAt(r);
+            QCOMPARE(row.value(QStringLiteral("warehouse_id")).toInteger(), warehouse);
+            onHand.insert(row.value(QStringLiteral("product_id")).toInteger(), row.value(QStringLiteral("on_hand")).toInteger());
+        }
+        QCOMPARE(onHand, (QMap<qint64, qint64>{{bolt, 6 * kUnit}, {nut, 3 * kUnit}}));
+
+        auto *moves = open(s("库存流水"));
+        QVERIFY(moves);
+        QVERIFY2(settled(moves, 5), qPrintable(QString::number(moves->model()->total()))); // three receipts, two deliveries
+        moves->filterBar()->addCondition(QCborArray{QStringLiteral("eq"), QStringLiteral("warehouse_id"), otherWarehouse}, s("仓库 = RW2"));
+        QVERIFY(settled(moves, 1));
+        const QCborMap move = moves->model()->rowAt(0);
+        QCOMPARE(move.value(QStringLiteral("product_id")).toInteger(), washer);
+        QCOMPARE(move.value(QStringLiteral("kind")).toString(), QStringLiteral("receipt"));
+        QCOMPARE(move.value(QStringLiteral("quantity")).toInteger(), 8 * kUnit);
     }
 };
 
