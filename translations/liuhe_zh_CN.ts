@@ -959,6 +959,10 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
         <translation>仅限库位</translation>
     </message>
     <message>
+        <source>Locations starting with</source>
+        <translation>库位编码开头为</translation>
+    </message>
+    <message>
         <source>Variance value</source>
         <translation>差异金额</translation>
     </message>

@@ -151,6 +151,8 @@ Entity stockCount()
         .document(QStringLiteral("PD"), standardDocumentStates())
         .ref(QStringLiteral("warehouse_id"), QT_TRANSLATE_NOOP("Schema", "Warehouse"), QStringLiteral("warehouse"), Required | Indexed | ListColumn)
         .ref(QStringLiteral("location_id"), QT_TRANSLATE_NOOP("Schema", "Only location"), QStringLiteral("location"), ListColumn)
+        // A zone or aisle: only the locations whose code starts with this (a cycle count of "A-").
+        .text(QStringLiteral("location_prefix"), QT_TRANSLATE_NOOP("Schema", "Locations starting with"), 20, ListColumn).format(TextFormat::Code)
         .money(QStringLiteral("variance_value"), QT_TRANSLATE_NOOP("Schema", "Variance value"), ReadOnly | ListColumn)
         .longText(QStringLiteral("notes"), QT_TRANSLATE_NOOP("Schema", "Notes"))
         .amount(QStringLiteral("variance_value"))

@@ -112,6 +112,11 @@ Reply startCount(ActionContext &ctx)
         sql += QStringLiteral(" AND location_id = ?");
         binds << location;
     }
+    if (const QString prefix = ctx.record.value(QStringLiteral("location_prefix")).toString(); !prefix.isEmpty()) {
+        // Compared, not LIKEd: a code may hold "_" or "%".
+        sql += QStringLiteral(" AND location_id IN (SELECT id FROM location WHERE warehouse_id = ? AND substr(code, 1, length(?)) = ?)");
+        binds << warehouse << prefix << prefix;
+    }
     QList<QCborMap> quants;
     {
         QSqlQuery &q = db.run(sql + QStringLiteral(" ORDER BY product_id, location_id, lot"), binds);

@@ -93,14 +93,15 @@ std::optional<ScanLocation> locationById(store::Db &db, qint64 id)
 TaskWarehouses warehousesOf(store::Db &db, const QString &docType, qint64 docId)
 {
     QString sql;
-    if (docType == kTransfer) sql = QStringLiteral("SELECT from_warehouse_id, to_warehouse_id, 0 FROM stock_transfer WHERE id = ?");
-    else if (docType == QLatin1String("stock_count")) sql = QStringLiteral("SELECT warehouse_id, 0, COALESCE(location_id, 0) FROM stock_count WHERE id = ?");
+    if (docType == kTransfer) sql = QStringLiteral("SELECT from_warehouse_id, to_warehouse_id, 0, '' FROM stock_transfer WHERE id = ?");
+    else if (docType == QLatin1String("stock_count"))
+        sql = QStringLiteral("SELECT warehouse_id, 0, COALESCE(location_id, 0), COALESCE(location_prefix, '') FROM stock_count WHERE id = ?");
     else if (docType == QLatin1String("purchase_receipt") || docType == QLatin1String("delivery"))
-        sql = QStringLiteral("SELECT warehouse_id, 0, 0 FROM %1 WHERE id = ?").arg(docType);
+        sql = QStringLiteral("SELECT warehouse_id, 0, 0, '' FROM %1 WHERE id = ?").arg(docType);
     else return {};
     QSqlQuery &q = db.run(sql, {docId});
     TaskWarehouses out;
-    if (q.next()) out = TaskWarehouses{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+    if (q.next()) out = TaskWarehouses{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toString()};
     q.finish();
     return out;
 }
@@ -142,7 +143,8 @@ Reply scanLocation(store::WriteScope &scope, const auth::Caller &caller, const Q
         role = docType == QLatin1String("delivery") ? QStringLiteral("pick") : QStringLiteral("putaway");
     }
     const QCborMap extra{{QStringLiteral("location"), location.code}, {QStringLiteral("role"), role}};
-    if (location.warehouseId != expected || (wh.onlyLocation && location.id != wh.onlyLocation))
+    if (location.warehouseId != expected || (wh.onlyLocation && location.id != wh.onlyLocation)
+        || (!wh.locationPrefix.isEmpty() && !location.code.startsWith(wh.locationPrefix)))
         return locationError(QStringLiteral("wrong_location"), QStringLiteral("this location does not belong to the task"), extra);
 
     const qint64 scanId = store::insertRecordDirect(db, documents::entityNamed(QStringLiteral("scan_event")),

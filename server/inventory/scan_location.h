@@ -40,6 +40,7 @@ std::optional<ScanLocation> locationById(store::Db &db, qint64 id);
 // counted in or received into; `to` a transfer's destination.
 struct TaskWarehouses {
     qint64 from = 0, to = 0, onlyLocation = 0;
+    QString locationPrefix; // counts of a zone: only locations whose code starts with it
 };
 TaskWarehouses warehousesOf(store::Db &db, const QString &docType, qint64 docId);
 

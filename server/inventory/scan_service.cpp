@@ -145,6 +145,8 @@ Reply openTask(store::WriteScope &scope, const auth::Caller &caller, const QCbor
         if (!docId) {
             QCborMap header{{QStringLiteral("warehouse_id"), warehouse}};
             if (id(args, "location_id")) header.insert(QStringLiteral("location_id"), id(args, "location_id"));
+            if (const QString prefix = args.value(QStringLiteral("location_prefix")).toString().trimmed().toUpper(); !prefix.isEmpty())
+                header.insert(QStringLiteral("location_prefix"), prefix);
             docId = documents::createDocument(scope, caller, docType, header, {}).id;
             const schema::Entity &count = documents::entityNamed(docType);
             Reply started = documents::executeAction(scope, caller, count, docId, *count.action(QStringLiteral("start")), {}, false);

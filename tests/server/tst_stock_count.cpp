@@ -9,6 +9,7 @@
 
 #include <QCborArray>
 #include <QTest>
+#include <algorithm>
 
 using namespace liuhe;
 using namespace liuhe::protocol;
@@ -131,6 +132,49 @@ private Q_SLOTS:
         QVERIFY2(erp->checkInvariants(&problems), qPrintable(problems));
         // Once posted, no more zero scans.
         LH_VERIFY_ERROR(scan(count, QStringLiteral("6900000000011"), 0, true), ErrorCode::InvalidState);
+    }
+
+    // A count of one zone: only the locations whose code starts with "A-" get
+    // book quantities, a location of another zone is refused at the scanner, and
+    // posting touches nothing outside the zone.
+    void aCountOfOneZone()
+    {
+        const qint64 wh = erp->warehouse(QStringLiteral("CZZ"));
+        const qint64 a1 = erp->location(wh, QStringLiteral("A-01")), a2 = erp->location(wh, QStringLiteral("A-02")), b1 = erp->location(wh, QStringLiteral("B-01"));
+        QVERIFY(a1 && a2 && b1);
+        const qint64 bolt = erp->product(QStringLiteral("CZZB"), s("分区螺栓"), 2000, 1000, QStringLiteral("6909000000991"));
+        QVERIFY(erp->buy(supplier, wh, {{bolt, 9 * kUnit, 1000}}));
+        // Put 3 on each location by a transfer within the warehouse.
+        const Reply moved = erp->saveDocument(QStringLiteral("stock_transfer"), M{{QStringLiteral("from_warehouse_id"), wh}, {QStringLiteral("to_warehouse_id"), wh}},
+                                              {});
+        LH_VERIFY_OK(moved);
+        const qint64 transfer = test::idOf(moved);
+        const QCborMap header = erp->get(QStringLiteral("stock_transfer"), transfer);
+        QCborArray lines;
+        for (qint64 to : {a1, a2, b1})
+            lines.append(M{{QStringLiteral("product_id"), bolt}, {QStringLiteral("quantity"), 3 * kUnit}, {QStringLiteral("to_location_id"), to}});
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("stock_transfer")}, {QStringLiteral("id"), transfer},
+                                                                {QStringLiteral("version"), header.value(QStringLiteral("version"))}, {QStringLiteral("lines"), lines}}));
+        LH_VERIFY_OK(erp->action(QStringLiteral("stock_transfer"), transfer, QStringLiteral("post")));
+
+        const Reply opened = admin->call(QStringLiteral("inventory.open_task"), M{{QStringLiteral("task"), QStringLiteral("count")}, {QStringLiteral("warehouse_id"), wh},
+                                                                                 {QStringLiteral("location_prefix"), QStringLiteral("a-")}});
+        LH_VERIFY_OK(opened);
+        const qint64 count = opened.value().toMap().value(QStringLiteral("id")).toInteger();
+        QCOMPARE(erp->get(QStringLiteral("stock_count"), count).value(QStringLiteral("location_prefix")).toString(), QStringLiteral("A-"));
+        QList<qint64> booked;
+        for (const QCborMap &l : test::linesOf(erp->get(QStringLiteral("stock_count"), count))) booked << l.value(QStringLiteral("location_id")).toInteger();
+        std::sort(booked.begin(), booked.end());
+        QCOMPARE(booked, (QList<qint64>{std::min(a1, a2), std::max(a1, a2)}));
+        // B-01 is outside the zone: red at the scanner, nothing counted.
+        QCOMPARE(test::problemsOf(scan(count, QStringLiteral("B-01"), kUnit)), QStringList{QStringLiteral("barcode:wrong_location")});
+        // A-01 counted 2 (one lost), A-02 left uncounted.
+        LH_VERIFY_OK(scan(count, QStringLiteral("A-01"), kUnit));
+        LH_VERIFY_OK(scan(count, QStringLiteral("6909000000991"), 2 * kUnit));
+        LH_VERIFY_OK(erp->action(QStringLiteral("stock_count"), count, QStringLiteral("post")));
+        QCOMPARE(erp->onHand(bolt, wh), 8 * kUnit);
+        QString problems;
+        QVERIFY2(erp->checkInvariants(&problems), qPrintable(problems));
     }
 
     void varianceValuesFollowFifoAcrossLayers()
