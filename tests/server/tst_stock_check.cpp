@@ -32,7 +32,26 @@ class TestStockCheck : public QObject {
     std::unique_ptr<client::SyncClient> admin;
     std::unique_ptr<Erp> erp;
     qint64 wh = 0, supplier = 0, customer = 0;
-    qint64 bolt = 0, sold = 0, lotted = 0; // 10 bolts on hand; sold: bought and sold to zero; lotted: lots A and B
+    // 10 bolts on hand; sold: bought and sold to zero; lotted: lots A and B; serialled: SN-1 and SN-2
+    qint64 bolt = 0, sold = 0, lotted = 0, serialled = 0;
+
+    // A confirmed purchase order of one line received in one go as the arrivals
+    // given (each a map of quantity and lot, expiry or serial).
+    bool receiveOne(qint64 product, qint64 qty, qint64 price, const QList<M> &arrivals)
+    {
+        const Reply po = erp->saveDocument(QStringLiteral("purchase_order"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), wh}},
+                                           {{product, qty, price}});
+        if (!po.isOk() || !erp->action(QStringLiteral("purchase_order"), idOf(po), QStringLiteral("confirm")).isOk()) return false;
+        const qint64 line = linesOf(erp->get(QStringLiteral("purchase_order"), idOf(po))).first().value(QStringLiteral("id")).toInteger();
+        A lines;
+        for (M a : arrivals) {
+            a.insert(QStringLiteral("line_id"), line);
+            lines.append(a);
+        }
+        const Reply received = erp->action(QStringLiteral("purchase_order"), idOf(po), QStringLiteral("receive"), M{{QStringLiteral("lines"), lines}});
+        if (!received.isOk()) qWarning() << test::describe(received);
+        return received.isOk();
+    }
 
     // Runs the statements on the store directly; false (with a warning) if one fails.
     bool tamper(const QStringList &statements)
@@ -91,22 +110,18 @@ private Q_SLOTS:
         bolt = erp->product(QStringLiteral("CK1"), s("螺栓M10"), 200, 100);
         sold = erp->product(QStringLiteral("CK2"), s("垫圈"), 50, 20);
         lotted = erp->product(QStringLiteral("CK3"), s("润滑脂"), 3000, 1500);
-        QVERIFY(wh && supplier && customer && bolt && sold && lotted);
+        serialled = erp->product(QStringLiteral("CK4"), s("监护仪"), 90000, 50000, {}, 0, true);
+        QVERIFY(wh && supplier && customer && bolt && sold && lotted && serialled);
         LH_VERIFY_OK(erp->update(QStringLiteral("product"), lotted, M{{QStringLiteral("lot_tracked"), true}}));
         QVERIFY(erp->buy(supplier, wh, {{bolt, 10 * kUnit, 100}}));
         QVERIFY(erp->buy(supplier, wh, {{sold, 2 * kUnit, 20}}));
         QVERIFY(erp->sell(customer, wh, {{sold, 2 * kUnit}}));
-        // Two lots of the lot-tracked product, 4 of A and 6 of B, on one order.
-        const Reply po = erp->saveDocument(QStringLiteral("purchase_order"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), wh}},
-                                           {{lotted, 10 * kUnit, 1500}});
-        LH_VERIFY_OK(po);
-        LH_VERIFY_OK(erp->action(QStringLiteral("purchase_order"), idOf(po), QStringLiteral("confirm")));
-        const qint64 line = linesOf(erp->get(QStringLiteral("purchase_order"), idOf(po))).first().value(QStringLiteral("id")).toInteger();
+        // Two lots of the lot-tracked product, 4 of A and 6 of B; two serial-numbered monitors.
         const QString expiry = QDate::currentDate().addDays(90).toString(Qt::ISODate);
-        for (const auto &[lot, qty] : {std::pair{QStringLiteral("A"), 4 * kUnit}, std::pair{QStringLiteral("B"), 6 * kUnit}})
-            LH_VERIFY_OK(erp->action(QStringLiteral("purchase_order"), idOf(po), QStringLiteral("receive"),
-                                     M{{QStringLiteral("lines"), A{M{{QStringLiteral("line_id"), line}, {QStringLiteral("quantity"), qty},
-                                                                     {QStringLiteral("lot"), lot}, {QStringLiteral("expiry"), expiry}}}}}));
+        QVERIFY(receiveOne(lotted, 10 * kUnit, 1500, {M{{QStringLiteral("quantity"), 4 * kUnit}, {QStringLiteral("lot"), QStringLiteral("A")}, {QStringLiteral("expiry"), expiry}},
+                                                      M{{QStringLiteral("quantity"), 6 * kUnit}, {QStringLiteral("lot"), QStringLiteral("B")}, {QStringLiteral("expiry"), expiry}}}));
+        QVERIFY(receiveOne(serialled, 2 * kUnit, 50000, {M{{QStringLiteral("quantity"), kUnit}, {QStringLiteral("serial"), QStringLiteral("SN-1")}},
+                                                          M{{QStringLiteral("quantity"), kUnit}, {QStringLiteral("serial"), QStringLiteral("SN-2")}}}));
         // A confirmed order reserves 3 bolts.
         const Reply so = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("warehouse_id"), wh}},
                                            {{bolt, 3 * kUnit}});
@@ -165,6 +180,15 @@ private Q_SLOTS:
                      QStringLiteral("lot FIFO: product %1 warehouse %2 lot 'A'").arg(lotted).arg(wh),
                      {QStringLiteral("UPDATE fifo_layer SET qty_left = qty_left + 1000 WHERE %1").arg(lotA),
                       QStringLiteral("UPDATE fifo_layer SET qty_left = qty_left - 1000, qty_in = qty_in - 1000 WHERE %1").arg(lotB)});
+    }
+
+    // A serial number marked gone while its unit is still on hand.
+    void serialOutButStillOnHand()
+    {
+        const QString sn1 = QStringLiteral("product_id = %1 AND serial = 'SN-1'").arg(serialled);
+        expectCaught({QStringLiteral("UPDATE stock_serial SET in_stock = 0 WHERE %1").arg(sn1)},
+                     QStringLiteral("serial numbers: product %1 warehouse %2 ").arg(serialled).arg(wh),
+                     {QStringLiteral("UPDATE stock_serial SET in_stock = 1 WHERE %1").arg(sn1)}, true);
     }
 
     // More reserved than confirmed orders still have to ship.
