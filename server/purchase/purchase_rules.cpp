@@ -47,7 +47,9 @@ std::optional<CallError> requisitionRules(SaveContext &ctx)
     for (QCborMap &line : ctx.lines)
         if (line.value(QStringLiteral("ordered_qty")).isNull() || line.value(QStringLiteral("ordered_qty")).isUndefined())
             line.insert(QStringLiteral("ordered_qty"), 0);
-    if (ctx.creating && ctx.values.value(QStringLiteral("department_id")).isNull())
+    // The requester's department unless one is given (a missing key is undefined, not null).
+    const QCborValue department = ctx.values.value(QStringLiteral("department_id"));
+    if (ctx.creating && (department.isNull() || department.isUndefined()))
         ctx.values.insert(QStringLiteral("department_id"),
                           ctx.caller.departmentId ? QCborValue(ctx.caller.departmentId) : QCborValue(QCborValue::Null));
     return amounts(ctx);

@@ -343,6 +343,46 @@ private Q_SLOTS:
         expectInvariants();
     }
 
+    // The stock ledger is append-only: the generic calls (data.save creating or
+    // changing a row, data.remove, data.import) are refused on its tables even
+    // for the administrator, and the rows stay as they were.
+    void ledgerIsWrittenByItsModuleOnly()
+    {
+        const qint64 p = erp->product(QStringLiteral("LEDG1"), s("账本测试件"), 1000, 500);
+        QVERIFY(erp->buy(supplier, wh1, {{p, 4 * kUnit, 500}}));
+        const auto rows = [&](const QString &entity) {
+            return test::rowsOf(admin->call(QStringLiteral("data.query"), M{{QStringLiteral("entity"), entity},
+                                                                            {QStringLiteral("filter"), A{QStringLiteral("eq"), QStringLiteral("product_id"), p}},
+                                                                            {QStringLiteral("sort"), QStringLiteral("id")}}));
+        };
+        for (const QString &entity : {QStringLiteral("stock_move"), QStringLiteral("stock_level"), QStringLiteral("stock_quant"), QStringLiteral("fifo_layer")}) {
+            const QList<QCborMap> before = rows(entity);
+            QVERIFY2(!before.isEmpty(), qPrintable(entity));
+            const QCborValue rowId = before.first().value(QStringLiteral("id"));
+            const M forged{{QStringLiteral("product_id"), p}, {QStringLiteral("warehouse_id"), wh1}, {QStringLiteral("quantity"), 99 * kUnit},
+                           {QStringLiteral("on_hand"), 99 * kUnit}, {QStringLiteral("qty_left"), 99 * kUnit}, {QStringLiteral("cost_left"), 1}};
+            LH_VERIFY_ERROR(admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), entity}, {QStringLiteral("changes"), forged}}),
+                            ErrorCode::PermissionDenied);
+            LH_VERIFY_ERROR(admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), entity}, {QStringLiteral("id"), rowId},
+                                                                       {QStringLiteral("version"), 1}, {QStringLiteral("changes"), forged}}),
+                            ErrorCode::PermissionDenied);
+            LH_VERIFY_ERROR(admin->call(QStringLiteral("data.remove"), M{{QStringLiteral("entity"), entity}, {QStringLiteral("id"), rowId}, {QStringLiteral("version"), 1}}),
+                            ErrorCode::PermissionDenied);
+            const Reply imported = admin->call(QStringLiteral("data.import"), M{{QStringLiteral("entity"), entity}, {QStringLiteral("rows"), A{forged}}});
+            if (imported.isOk()) { // refused row by row
+                const QCborMap answer = imported.value().toMap();
+                QCOMPARE(answer.value(QStringLiteral("created")).toInteger() + answer.value(QStringLiteral("updated")).toInteger(), qint64(0));
+                QCOMPARE(CallError::fromCbor(answer.value(QStringLiteral("errors")).toArray().first().toMap().value(QStringLiteral("error")).toMap()).code(),
+                         ErrorCode::PermissionDenied);
+            } else {
+                LH_VERIFY_ERROR(imported, ErrorCode::PermissionDenied);
+            }
+            QCOMPARE(rows(entity), before);
+        }
+        QCOMPARE(erp->onHand(p, wh1), 4 * kUnit);
+        expectInvariants();
+    }
+
     void scansAreCheckedUndoneAndReplayedOnce()
     {
         const qint64 p = erp->product(QStringLiteral("SC1"), s("扫码商品"), 1000, 600, QStringLiteral("6901234567892"));

@@ -242,6 +242,50 @@ private Q_SLOTS:
         QVERIFY(user);
         LH_VERIFY_ERROR(user->call(QStringLiteral("purchase.compare_quotes"), M{{QStringLiteral("requisition_id"), idOf(req)}}), ErrorCode::PermissionDenied);
     }
+
+    // A requisition belongs to the department of whoever asked for it: users of
+    // two departments each save one (no department given) and each gets their
+    // own department; the administrator editing it later does not move it.
+    void aRequisitionTakesTheRequestersDepartment()
+    {
+        const auto department = [&](const QString &code, const QString &name) {
+            return idOf(admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("department")},
+                                                                   {QStringLiteral("changes"), M{{QStringLiteral("code"), code}, {QStringLiteral("name"), name}}}}));
+        };
+        const qint64 workshop = department(QStringLiteral("WS"), s("生产车间"));
+        const qint64 store = department(QStringLiteral("ST"), s("仓储部"));
+        QVERIFY(workshop && store);
+        // A requester in the department given; their requisition, saved by them, as data.get reads it.
+        const auto requisitionBy = [&](const QString &username, qint64 departmentId) -> QCborMap {
+            QString error;
+            const qint64 user = test::createUser(*admin, username, QString::fromLatin1(test::kUserPassword), QStringLiteral("requester"),
+                                                 {{QStringLiteral("purchase_requisition"), QStringLiteral("*"), QStringLiteral("own")},
+                                                  {QStringLiteral("product"), QStringLiteral("read")}},
+                                                 {}, &error);
+            if (!user) qWarning() << error;
+            if (!erp->update(QStringLiteral("user"), user, M{{QStringLiteral("department_id"), departmentId}}).isOk()) return {};
+            auto c = server.login(username, QString::fromLatin1(test::kUserPassword));
+            if (!c) return {};
+            const Reply r = c->call(QStringLiteral("data.save"),
+                                    M{{QStringLiteral("entity"), QStringLiteral("purchase_requisition")},
+                                      {QStringLiteral("changes"), M{{QStringLiteral("needed_by"), QStringLiteral("2031-09-30")}, {QStringLiteral("reason"), s("车间备件")}}},
+                                      {QStringLiteral("lines"), A{M{{QStringLiteral("product_id"), product}, {QStringLiteral("quantity"), 2 * kUnit}}}}});
+            if (!r.isOk()) qWarning() << test::describe(r);
+            QCborMap saved = erp->get(QStringLiteral("purchase_requisition"), idOf(r));
+            saved.insert(QStringLiteral("expected_requester"), user);
+            return saved;
+        };
+        const QCborMap fromWorkshop = requisitionBy(QStringLiteral("req_ws"), workshop);
+        const QCborMap fromStore = requisitionBy(QStringLiteral("req_st"), store);
+        QVERIFY(fromWorkshop.contains(QStringLiteral("id")) && fromStore.contains(QStringLiteral("id")));
+        QCOMPARE(fromWorkshop.value(QStringLiteral("department_id")).toInteger(), workshop);
+        QCOMPARE(fromWorkshop.value(QStringLiteral("requester_id")), fromWorkshop.value(QStringLiteral("expected_requester")));
+        QCOMPARE(fromStore.value(QStringLiteral("department_id")).toInteger(), store);
+        QCOMPARE(fromStore.value(QStringLiteral("requester_id")), fromStore.value(QStringLiteral("expected_requester")));
+        const qint64 id = fromStore.value(QStringLiteral("id")).toInteger();
+        LH_VERIFY_OK(erp->update(QStringLiteral("purchase_requisition"), id, M{{QStringLiteral("reason"), s("仓库备件")}}));
+        QCOMPARE(erp->get(QStringLiteral("purchase_requisition"), id).value(QStringLiteral("department_id")).toInteger(), store);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPurchase)

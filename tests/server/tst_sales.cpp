@@ -66,6 +66,31 @@ class TestSales : public QObject {
                                       {{product, qty, price}}));
     }
 
+    // Posts a sales return of the order: {delivery line, quantity} pairs.
+    Reply returnGoods(qint64 orderId, const QList<QPair<qint64, qint64>> &deliveryLines)
+    {
+        A lines;
+        for (const auto &[deliveryLine, quantity] : deliveryLines)
+            lines.append(M{{QStringLiteral("delivery_line_id"), deliveryLine}, {QStringLiteral("quantity"), quantity}});
+        const Reply r = admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("sales_return")},
+                                                                   {QStringLiteral("changes"), M{{QStringLiteral("order_id"), orderId}, {QStringLiteral("warehouse_id"), wh},
+                                                                                                 {QStringLiteral("reason"), s("质量问题")}}},
+                                                                   {QStringLiteral("lines"), lines}});
+        return r.isOk() ? erp->action(QStringLiteral("sales_return"), idOf(r), QStringLiteral("post")) : r;
+    }
+
+    // The delivery lines that shipped the order line, oldest first.
+    QList<qint64> deliveryLinesOf(qint64 orderLine)
+    {
+        QList<qint64> ids;
+        for (const QCborMap &row : test::rowsOf(admin->call(QStringLiteral("data.query"),
+                                                            M{{QStringLiteral("entity"), QStringLiteral("delivery_line")},
+                                                              {QStringLiteral("filter"), A{QStringLiteral("eq"), QStringLiteral("order_line_id"), orderLine}},
+                                                              {QStringLiteral("sort"), QStringLiteral("id")}})))
+            ids << row.value(QStringLiteral("id")).toInteger();
+        return ids;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -203,6 +228,55 @@ private Q_SLOTS:
         LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), so, QStringLiteral("confirm")));
         LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), so, QStringLiteral("deliver")));
         QCOMPARE(erp->get(QStringLiteral("sales_order"), so).value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        QString problems;
+        QVERIFY2(erp->checkInvariants(&problems), qPrintable(problems));
+    }
+
+    // Each order line's status follows what was shipped and returned, as data.get
+    // of the order shows it: 待发货 (open) → 部分发货 (partial) → 已发货 (shipped),
+    // still shipped while only part came back, 已退货 (returned) once all of it
+    // did; the order is "returned" when every line is.
+    void lineStatusFollowsShippingAndReturns()
+    {
+        const qint64 pump = erp->product(QStringLiteral("LS1"), s("齿轮泵"), 8000, 5000);
+        const qint64 valve = erp->product(QStringLiteral("LS2"), s("球阀"), 2000, 1200);
+        QVERIFY(erp->buy(supplier, wh, {{pump, 10 * kUnit, 5000}, {valve, 10 * kUnit, 1200}}));
+        const qint64 so = idOf(erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer(QStringLiteral("SC-LS"), QStringLiteral("standard"))},
+                                                                                  {QStringLiteral("warehouse_id"), wh}},
+                                                 {{pump, 4 * kUnit}, {valve, 2 * kUnit}}));
+        QVERIFY(so);
+        const auto statuses = [&] {
+            const QCborMap order = erp->get(QStringLiteral("sales_order"), so);
+            QStringList list{order.value(QStringLiteral("delivery_status")).toString()};
+            for (const QCborMap &l : linesOf(order)) list << l.value(QStringLiteral("line_status")).toString();
+            return list; // order's delivery status, then each line's status
+        };
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), so, QStringLiteral("confirm")));
+        QCOMPARE(statuses(), (QStringList{QStringLiteral("none"), QStringLiteral("open"), QStringLiteral("open")}));
+        const QList<QCborMap> lines = linesOf(erp->get(QStringLiteral("sales_order"), so));
+        const qint64 pumpLine = lines[0].value(QStringLiteral("id")).toInteger(), valveLine = lines[1].value(QStringLiteral("id")).toInteger();
+
+        // One pump of four shipped.
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), so, QStringLiteral("deliver"),
+                                 M{{QStringLiteral("lines"), A{M{{QStringLiteral("line_id"), pumpLine}, {QStringLiteral("quantity"), kUnit}}}}}));
+        QCOMPARE(statuses(), (QStringList{QStringLiteral("partial"), QStringLiteral("partial"), QStringLiteral("open")}));
+        // The rest of both.
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), so, QStringLiteral("deliver")));
+        QCOMPARE(statuses(), (QStringList{QStringLiteral("full"), QStringLiteral("shipped"), QStringLiteral("shipped")}));
+
+        // One pump back of the four: the line stays shipped.
+        const QList<qint64> pumpShipments = deliveryLinesOf(pumpLine);
+        QCOMPARE(pumpShipments.size(), 2); // 1, then 3
+        LH_VERIFY_OK(returnGoods(so, {{pumpShipments[0], kUnit}}));
+        QCOMPARE(statuses(), (QStringList{QStringLiteral("full"), QStringLiteral("shipped"), QStringLiteral("shipped")}));
+        QCOMPARE(linesOf(erp->get(QStringLiteral("sales_order"), so))[0].value(QStringLiteral("returned_qty")).toInteger(), kUnit);
+        // The other three pumps back: that line is returned, the valves still shipped.
+        LH_VERIFY_OK(returnGoods(so, {{pumpShipments[1], 3 * kUnit}}));
+        QCOMPARE(statuses(), (QStringList{QStringLiteral("full"), QStringLiteral("returned"), QStringLiteral("shipped")}));
+        // Both valves back: every line returned, and so the order.
+        LH_VERIFY_OK(returnGoods(so, {{deliveryLinesOf(valveLine).value(0), 2 * kUnit}}));
+        QCOMPARE(statuses(), (QStringList{QStringLiteral("returned"), QStringLiteral("returned"), QStringLiteral("returned")}));
+        QCOMPARE(erp->onHand(pump, wh), 10 * kUnit);
         QString problems;
         QVERIFY2(erp->checkInvariants(&problems), qPrintable(problems));
     }

@@ -1,5 +1,6 @@
 // liuhe-cli against the real server: the built binary is run as a person would
 // run it, and what it did is checked through the protocol and the store.
+#include "erp_fixture.h"
 #include "text/csv_format.h"
 #include "test_data.h"
 #include "test_server.h"
@@ -359,6 +360,36 @@ private Q_SLOTS:
         const CliRun run = cli({QStringLiteral("check")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
         QVERIFY(run.out.contains(QStringLiteral("audit_chain")));
+    }
+
+    // check exits 1 and prints the problem when the stock ledger and on hand
+    // disagree (bumped in the store directly), and passes again once repaired.
+    void checkFailsOnBadStock()
+    {
+        test::Erp erp(*admin);
+        const qint64 wh = erp.warehouse(QStringLiteral("CKW"));
+        const qint64 p = erp.product(QStringLiteral("CKP"), s("检查用螺母"), 100, 50);
+        QVERIFY(wh && p && erp.buy(erp.supplier(QStringLiteral("CKS"), s("检查供应商")), wh, {{p, 5000, 50}}));
+        const auto bump = [&](int by) {
+            {
+                QSqlDatabase db = server.openStore(QStringLiteral("cli-tamper"));
+                QSqlQuery q(db);
+                QVERIFY2(q.exec(QStringLiteral("UPDATE stock_quant SET quantity = quantity + %1 WHERE product_id = %2 AND warehouse_id = %3").arg(by).arg(p).arg(wh)),
+                         qPrintable(q.lastError().text()));
+                QCOMPARE(q.numRowsAffected(), 1);
+                q.finish();
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("cli-tamper"));
+        };
+        bump(1000);
+        CliRun run = cli({QStringLiteral("check")});
+        bump(-1000);
+        QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+        QVERIFY2(run.out.contains(QStringLiteral("problem: stock ledger: product %1 warehouse %2 ").arg(p).arg(wh)), qPrintable(run.describe()));
+        QVERIFY2(run.out.contains(QStringLiteral("problem(s)")), qPrintable(run.describe()));
+        run = cli({QStringLiteral("check")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
     }
 
     void backupAndRestore()
