@@ -5,7 +5,8 @@
 // document's form in the workstation; a scripted start asked for a view that
 // does not exist (or is not built yet) fails without a picture, and the real
 // liuhe-client asked for a list or a form saves its picture (a form's once its
-// record is in, not after a fixed delay) and exits 0; a language switch
+// record is in, not after a fixed delay) and exits 0; the navigation offers
+// what the role may read, and a warehouse clerk lands on the scan screen; a language switch
 // the user cancels at 未保存 leaves the one workstation and its form as they were.
 #include "app/app_controller.h"
 #include "app/language.h"
@@ -13,6 +14,7 @@
 #include "app/password_dialog.h"
 #include "client_fixture.h"
 #include "dashboard/dashboard_window.h"
+#include "inventory/clerk_window.h"
 #include "domain/money.h"
 #include "erp_fixture.h"
 #include "test_data.h"
@@ -205,6 +207,43 @@ private Q_SLOTS:
             QVERIFY(!QImage(png).isNull());
             controller.workstation()->close();
         }
+    }
+
+    void theNavigationOffersWhatTheRoleMayRead()
+    {
+        QString error;
+        QVERIFY2(test::createUser(*admin, QStringLiteral("reader"), QString::fromLatin1(test::kUserPassword), QStringLiteral("reader"),
+                                  {{QStringLiteral("customer"), QStringLiteral("read")}}, {}, &error),
+                 qPrintable(error));
+        app::AppController controller(optionsFor(QStringLiteral("reader"), QString::fromLatin1(test::kUserPassword)));
+        QVERIFY(controller.start());
+        QCOMPARE(controller.homeWindow(), controller.workstation());
+        const QTreeWidget *nav = controller.workstation()->navigation();
+        QStringList top;
+        for (int i = 0; i < nav->topLevelItemCount(); ++i) top << nav->topLevelItem(i)->text(0);
+        QCOMPARE(top.size(), 2);
+        QVERIFY2(top.at(0).startsWith(s("我的待办")), qPrintable(top.join(u',')));
+        QCOMPARE(top.at(1), s("客户关系"));
+        QCOMPARE(nav->topLevelItem(1)->childCount(), 1);
+        QCOMPARE(nav->topLevelItem(1)->child(0)->text(0), s("客户"));
+        controller.workstation()->close();
+    }
+
+    void aClerkStartsOnTheScanScreen()
+    {
+        QString error;
+        QVERIFY2(test::createUser(*admin, QStringLiteral("clerk1"), QString::fromLatin1(test::kUserPassword), QStringLiteral("clerk"),
+                                  {{QStringLiteral("purchase_receipt"), QStringLiteral("*")}, {QStringLiteral("delivery"), QStringLiteral("*")},
+                                   {QStringLiteral("product"), QStringLiteral("read")}, {QStringLiteral("warehouse"), QStringLiteral("read")}},
+                                  {}, &error, QStringLiteral("clerk")),
+                 qPrintable(error));
+        app::AppController controller(optionsFor(QStringLiteral("clerk1"), QString::fromLatin1(test::kUserPassword)));
+        QVERIFY(controller.start());
+        auto *clerk = qobject_cast<inventory::ClerkWindow *>(controller.homeWindow());
+        QVERIFY(clerk);
+        QVERIFY(clerk->isVisible());
+        QCOMPARE(visibleWorkstations(), 0); // the workstation is not opened behind it
+        clerk->close();
     }
 
     void anInteractiveStartExplainsAMissingView()
