@@ -9,7 +9,9 @@
 #include "inventory/count_variance_dialog.h"
 #include "sales/order_confirm_choices.h"
 #include "views/entity_list_view.h"
+#include "views/record_form.h"
 #include "views/remote_table_model.h"
+#include "views/report_view.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -73,7 +75,7 @@ bool AppController::loggedIn()
             return false;
         }
     }
-    if (!m_options.screenshot.isEmpty()) QTimer::singleShot(m_options.screenshotDelayMs, this, &AppController::takeScreenshot);
+    if (!m_options.screenshot.isEmpty()) scheduleScreenshot();
     return true;
 }
 
@@ -183,8 +185,25 @@ void AppController::switchLanguage(const QString &code)
     if (hadDash) showWindow(QStringLiteral("dashboard"));
 }
 
+void AppController::scheduleScreenshot()
+{
+    // A moment after the answer for the panels that load after it (approval,
+    // attachments); a picture anyway when the answer never comes.
+    constexpr int kSettleMs = 300, kGiveUpMs = 20000;
+    QWidget *current = m_main && m_home == m_main ? m_main->tabs()->currentWidget() : nullptr;
+    const auto settled = [this] { QTimer::singleShot(kSettleMs, this, &AppController::takeScreenshot); };
+    if (auto *form = qobject_cast<views::RecordForm *>(current); form && form->recordId())
+        connect(form, &views::RecordForm::loaded, this, settled, Qt::SingleShotConnection);
+    else if (auto *report = qobject_cast<views::ReportView *>(current))
+        connect(report, &views::ReportView::loaded, this, settled, Qt::SingleShotConnection);
+    else
+        return QTimer::singleShot(m_options.screenshotDelayMs, this, &AppController::takeScreenshot);
+    QTimer::singleShot(kGiveUpMs, this, &AppController::takeScreenshot);
+}
+
 void AppController::takeScreenshot()
 {
+    if (m_screenshotTaken) return;
     QWidget *window = m_home ? m_home.data() : QApplication::activeWindow();
     if (m_main && window == m_main) {
         // Wait until the current list shows its rows.
@@ -193,8 +212,9 @@ void AppController::takeScreenshot()
             return;
         }
     }
+    m_screenshotTaken = true;
     if (window) window->grab().save(m_options.screenshot);
-    QCoreApplication::exit(0); // not quit(): that would close the windows and ask about unsaved forms
+    Q_EMIT screenshotSaved(m_options.screenshot);
 }
 
 } // namespace liuhe::app

@@ -23,7 +23,7 @@ struct StartOptions {
     QString password;
     QString open;       // a view to open after login
     QString screenshot; // save the window as PNG and quit
-    int screenshotDelayMs = 1500;
+    int screenshotDelayMs = 1500; // for windows without a "loaded" signal (to-do, dashboard, clerk)
 };
 
 class AppController : public QObject {
@@ -39,6 +39,10 @@ public:
     QWidget *homeWindow() const { return m_home; }
     QWidget *showWindow(const QString &name);
 
+Q_SIGNALS:
+    // The scripted start saved its picture (the program then ends).
+    void screenshotSaved(const QString &path);
+
 private:
     // A password the login answer says must change is changed before anything
     // else opens; false when the user would rather log out.
@@ -48,6 +52,9 @@ private:
     void refuseView(const QString &view);
     void relogin(const protocol::CallError &reason);
     void switchLanguage(const QString &code);
+    // A form or report is pictured once its answer is in, any other window
+    // after screenshotDelayMs (a list also waits for its rows).
+    void scheduleScreenshot();
     void takeScreenshot();
 
     StartOptions m_options;
@@ -57,6 +64,7 @@ private:
     QPointer<QWidget> m_dashboard;
     QPointer<QWidget> m_home;
     QString m_startError;
+    bool m_screenshotTaken = false;
 };
 
 } // namespace liuhe::app

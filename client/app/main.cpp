@@ -34,6 +34,8 @@ int main(int argc, char **argv)
     liuhe::app::StartOptions options{p.value(server), p.value(user),
                                      p.isSet(password) ? p.value(password) : qEnvironmentVariable("LIUHE_PASSWORD"), p.value(open), p.value(screenshot)};
     liuhe::app::AppController controller(options);
+    // exit(), not quit(): that would close the windows and ask about unsaved forms.
+    QObject::connect(&controller, &liuhe::app::AppController::screenshotSaved, &app, [] { QCoreApplication::exit(0); });
     if (!controller.start()) {
         if (controller.startError().isEmpty()) return 0; // the user cancelled the login
         std::fprintf(stderr, "liuhe-client: %s\n", qPrintable(controller.startError()));

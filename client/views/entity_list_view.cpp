@@ -102,6 +102,7 @@ EntityListView::EntityListView(client::Session &session, const schema::Entity &e
     shortcut(QKeySequence(Qt::Key_F5), [this] { refresh(); });
     shortcut(QKeySequence::Find, [this] { m_filter->searchBox()->setFocus(); });
     shortcut(QKeySequence(Qt::Key_Return), [this] { openCurrent(); });
+    shortcut(QKeySequence(Qt::Key_Enter), [this] { openCurrent(); }); // the number pad's Enter
     shortcut(QKeySequence::Cancel, [this] { // Esc clears the search; with none it does nothing
         if (!m_filter->searchBox()->text().isEmpty()) m_filter->searchBox()->clear();
     });

@@ -1,6 +1,7 @@
 #include "views/reminder_dialog.h"
 
 #include "domain/chinese_format.h"
+#include "views/calendar_popup.h"
 #include "views/error_text.h"
 
 #include <QDateTimeEdit>
@@ -28,7 +29,7 @@ ReminderDialog::ReminderDialog(client::Session &session, const QString &entity, 
     m_title->setText(recordTitle);
     m_due = new QDateTimeEdit(this);
     m_due->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
-    m_due->setCalendarPopup(true);
+    useCalendarPopup(m_due);
     // Tomorrow at nine: the usual "remind me about this" moment.
     m_due->setDateTime(QDateTime(QDate::currentDate().addDays(1), QTime(9, 0)));
     form->addRow(tr("Reminder"), m_title);

@@ -1,5 +1,6 @@
 #include "views/report_view.h"
 
+#include "views/calendar_popup.h"
 #include "views/error_text.h"
 #include "views/record_choices.h"
 #include "views/report_model.h"
@@ -26,7 +27,7 @@ QDateEdit *dateEdit(const QString &name, const QDate &date, QWidget *parent)
 {
     auto *edit = new QDateEdit(date, parent);
     edit->setObjectName(name);
-    edit->setCalendarPopup(true);
+    useCalendarPopup(edit);
     edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     return edit;
 }

@@ -4,6 +4,7 @@
 #include "domain/decimal_text.h"
 #include "domain/money.h"
 #include "domain/quantity.h"
+#include "views/calendar_popup.h"
 #include "views/field_format.h"
 
 #include <QCalendarWidget>
@@ -190,9 +191,7 @@ QWidget *DateEditor::focusWidget_() { return m_edit; }
 void DateEditor::showCalendar()
 {
     auto *menu = new QMenu(this);
-    auto *calendar = new QCalendarWidget(menu);
-    calendar->setFirstDayOfWeek(Qt::Monday); // Chinese weeks start on Monday
-    calendar->setGridVisible(true);
+    auto *calendar = newCalendar(menu);
     const QCborValue v = value();
     calendar->setSelectedDate(v.isString() ? QDate::fromString(v.toString(), Qt::ISODate) : QDate::currentDate());
     auto *action = new QWidgetAction(menu);

@@ -5,6 +5,7 @@
 #include "demo/demo_catalogue.h"
 #include "documents/document_actions.h"
 #include "domain/chinese_format.h"
+#include "reminders/reminder_store.h"
 #include "schema/catalogue.h"
 #include "server_log.h"
 #include "store/audit_chain.h"
@@ -63,6 +64,17 @@ public:
     {
         const qint64 version = m_db.scalar(QStringLiteral("SELECT version FROM %1 WHERE id = ?").arg(store::Dialect::quote(entity)), {id}).toLongLong();
         return documents::runAction(m_scope, as ? *as : m_admin, *schema::Catalogue::instance().entity(entity), id, version, action, args);
+    }
+
+    // A reminder stored and audited as reminder.save stores one for another user.
+    void remind(qint64 userId, const QString &title, const QDateTime &due, const QString &entity = {}, qint64 recordId = 0)
+    {
+        const QString dueAt = toWireDateTime(due);
+        const qint64 id = reminders::insertReminder(m_db, userId, {title, dueAt, entity, recordId}, m_admin.userId, toWireDateTime(m_scope.now()));
+        m_scope.audit(store::AuditEntry{m_admin.userId, m_admin.call, QStringLiteral("reminder"), id,
+                                        QCborMap{{QStringLiteral("title"), QCborArray{QCborValue::Null, title}},
+                                                 {QStringLiteral("due_at"), QCborArray{QCborValue::Null, dueAt}}},
+                                        QStringLiteral("ok"), m_admin.peer});
     }
 
     auth::Caller callerFor(qint64 userId)
@@ -329,6 +341,13 @@ void loadDemoCompany(store::Db &db)
                                                                            {QStringLiteral("buyer_id"), buyer.userId}},
                                 QCborArray{QCborMap{{QStringLiteral("product_id"), products[3]}, {QStringLiteral("quantity"), 500000}, {QStringLiteral("price"), 16800}}});
     l.act(QStringLiteral("purchase_order"), bigPo, QStringLiteral("confirm"), {}, &buyer);
+    // Reminders for the sales rep 刘洋: two already due (我的待办 shows them at
+    // his next login), one for tomorrow morning.
+    const qint64 rep = users.value(QStringLiteral("liuyang"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    l.remind(rep, QStringLiteral("给%1回电话，确认12月交货计划").arg(customerList[0].name), now.addSecs(-2 * 3600), QStringLiteral("customer"), customers[0]);
+    l.remind(rep, QStringLiteral("寄送2027年新版产品目录"), now.addSecs(-20 * 60), QStringLiteral("customer"), customers[12]);
+    l.remind(rep, QStringLiteral("月底对账：与财务核对应收款"), now.addDays(1));
     l.finish();
     db.finishQueries();
     tx.commit();

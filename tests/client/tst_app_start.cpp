@@ -3,7 +3,10 @@
 // any window opens (or the user logs out); the manager dashboard names its unit
 // (万元) and shows amounts in it; 打开单据 in the dashboard's to-do list opens the
 // document's form in the workstation; a scripted start asked for a view that
-// does not exist (or is not built yet) fails without a picture; a language switch
+// does not exist (or is not built yet) fails without a picture, and the real
+// liuhe-client asked for a list or a form saves its picture (a form's once its
+// record is in, not after a fixed delay) and exits 0; the navigation offers
+// what the role may read, and a warehouse clerk lands on the scan screen; a language switch
 // the user cancels at 未保存 leaves the one workstation and its form as they were.
 #include "app/app_controller.h"
 #include "app/language.h"
@@ -11,11 +14,13 @@
 #include "app/password_dialog.h"
 #include "client_fixture.h"
 #include "dashboard/dashboard_window.h"
+#include "inventory/clerk_window.h"
 #include "domain/money.h"
 #include "erp_fixture.h"
 #include "test_data.h"
 #include "views/field_editor.h"
 #include "views/record_form.h"
+#include "views/report_view.h"
 #include "views/todo_view.h"
 
 #include <QCborArray>
@@ -24,6 +29,9 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -149,6 +157,93 @@ private Q_SLOTS:
             QVERIFY(!QFile::exists(png));
             QCOMPARE(visibleWorkstations(), 0);
         }
+    }
+
+    // liuhe-client --open VIEW --screenshot FILE, as tools/screenshots runs it.
+    void theRealClientSavesAPictureAndExits()
+    {
+        test::Erp erp(*admin);
+        const qint64 id = erp.customer(QStringLiteral("SHOT1"), s("截图客户"));
+        QTemporaryDir dir;
+        for (const QString &view : {QStringLiteral("customer"), QStringLiteral("form:customer:%1").arg(id)}) {
+            const QString png = dir.filePath(QString(view).replace(u':', u'_') + QStringLiteral(".png"));
+            QProcess client;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            env.insert(QStringLiteral("HOME"), dir.path()); // its own settings
+            client.setProcessEnvironment(env);
+            client.start(QStringLiteral(LIUHE_CLIENT_BINARY),
+                         {QStringLiteral("--server"), server.address().toString(), QStringLiteral("--user"), QStringLiteral("admin"), QStringLiteral("--password"),
+                          QString::fromLatin1(TestServer::kAdminPassword), QStringLiteral("--open"), view, QStringLiteral("--screenshot"), png,
+                          QStringLiteral("--language"), QStringLiteral("zh_CN")});
+            QVERIFY2(client.waitForFinished(60000), qPrintable(view));
+            QCOMPARE(client.exitStatus(), QProcess::NormalExit);
+            QVERIFY2(client.exitCode() == 0, qPrintable(view + QStringLiteral(": ") + QString::fromLocal8Bit(client.readAllStandardError())));
+            const QImage picture(png);
+            QVERIFY2(!picture.isNull() && picture.width() > 400 && picture.height() > 300, qPrintable(view));
+            QVERIFY(QFileInfo(png).size() > 0);
+        }
+    }
+
+    // A form is pictured when its record has arrived and a report when its
+    // answer has, however long the fixed delay.
+    void aScriptedPictureWaitsForTheAnswerNotTheClock()
+    {
+        test::Erp erp(*admin);
+        const qint64 id = erp.customer(QStringLiteral("SHOT2"), s("等待加载客户"));
+        QTemporaryDir dir;
+        for (const QString &view : {QStringLiteral("form:customer:%1").arg(id), QStringLiteral("report:sales_summary")}) {
+            const QString png = dir.filePath(QString(view).replace(u':', u'_') + QStringLiteral(".png"));
+            app::StartOptions options = optionsFor(QStringLiteral("admin"), QString::fromLatin1(TestServer::kAdminPassword));
+            options.open = view;
+            options.screenshot = png;
+            options.screenshotDelayMs = 600000;
+            app::AppController controller(options);
+            QVERIFY(controller.start());
+            QWidget *shown = controller.workstation()->tabs()->currentWidget();
+            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(png), 10000);
+            if (auto *form = qobject_cast<views::RecordForm *>(shown)) QCOMPARE(form->record().value(QStringLiteral("name")).toString(), s("等待加载客户"));
+            else QVERIFY2(qobject_cast<views::ReportView *>(shown) && qobject_cast<views::ReportView *>(shown)->statusText().startsWith(s("共")), qPrintable(view));
+            QVERIFY(!QImage(png).isNull());
+            controller.workstation()->close();
+        }
+    }
+
+    void theNavigationOffersWhatTheRoleMayRead()
+    {
+        QString error;
+        QVERIFY2(test::createUser(*admin, QStringLiteral("reader"), QString::fromLatin1(test::kUserPassword), QStringLiteral("reader"),
+                                  {{QStringLiteral("customer"), QStringLiteral("read")}}, {}, &error),
+                 qPrintable(error));
+        app::AppController controller(optionsFor(QStringLiteral("reader"), QString::fromLatin1(test::kUserPassword)));
+        QVERIFY(controller.start());
+        QCOMPARE(controller.homeWindow(), controller.workstation());
+        const QTreeWidget *nav = controller.workstation()->navigation();
+        QStringList top;
+        for (int i = 0; i < nav->topLevelItemCount(); ++i) top << nav->topLevelItem(i)->text(0);
+        QCOMPARE(top.size(), 2);
+        QVERIFY2(top.at(0).startsWith(s("我的待办")), qPrintable(top.join(u',')));
+        QCOMPARE(top.at(1), s("客户关系"));
+        QCOMPARE(nav->topLevelItem(1)->childCount(), 1);
+        QCOMPARE(nav->topLevelItem(1)->child(0)->text(0), s("客户"));
+        controller.workstation()->close();
+    }
+
+    void aClerkStartsOnTheScanScreen()
+    {
+        QString error;
+        QVERIFY2(test::createUser(*admin, QStringLiteral("clerk1"), QString::fromLatin1(test::kUserPassword), QStringLiteral("clerk"),
+                                  {{QStringLiteral("purchase_receipt"), QStringLiteral("*")}, {QStringLiteral("delivery"), QStringLiteral("*")},
+                                   {QStringLiteral("product"), QStringLiteral("read")}, {QStringLiteral("warehouse"), QStringLiteral("read")}},
+                                  {}, &error, QStringLiteral("clerk")),
+                 qPrintable(error));
+        app::AppController controller(optionsFor(QStringLiteral("clerk1"), QString::fromLatin1(test::kUserPassword)));
+        QVERIFY(controller.start());
+        auto *clerk = qobject_cast<inventory::ClerkWindow *>(controller.homeWindow());
+        QVERIFY(clerk);
+        QVERIFY(clerk->isVisible());
+        QCOMPARE(visibleWorkstations(), 0); // the workstation is not opened behind it
+        clerk->close();
     }
 
     void anInteractiveStartExplainsAMissingView()

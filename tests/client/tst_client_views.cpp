@@ -5,13 +5,16 @@
 // it changed another, a pushed change appearing in an open list, edits kept
 // across a dropped connection, approving from 我的待办, export; sorting by a
 // header click, the column chooser remembered for the next list, a saved filter
-// picked again, Esc clearing a list's search.
+// picked again, Esc clearing a list's search; the list's keys: Ctrl+N 新建,
+// Ctrl+F to the search box, F5 reloads, Enter (either one) opens the record;
+// a condition built in the +条件 dialog filters the list.
 #include "app/language.h"
 #include "app/login_dialog.h"
 #include "app/main_window.h"
 #include "client_fixture.h"
 #include "schema/catalogue.h"
 #include "test_data.h"
+#include "views/condition_dialog.h"
 #include "views/conflict_dialog.h"
 #include "views/entity_list_view.h"
 #include "views/field_editor.h"
@@ -19,6 +22,7 @@
 #include "views/record_form.h"
 #include "views/remote_table_model.h"
 #include "views/todo_view.h"
+#include "zip_entry.h"
 
 #include <QApplication>
 #include <QCborArray>
@@ -332,10 +336,12 @@ private Q_SLOTS:
         views::EntityListView list(*session, *schema::Catalogue::instance().entity(QStringLiteral("customer")));
         QTest::keyClicks(list.filterBar()->searchBox(), QStringLiteral("exp1"));
         QTRY_VERIFY_WITH_TIMEOUT(list.model()->total() == 1 && !list.model()->isLoading(), 10000);
+        QVERIFY(list.model()->total() == 1 && !list.model()->isLoading());
         QSignalSpy exported(&list, &views::EntityListView::exported);
         const QString path = dir.filePath(QStringLiteral("customers.csv"));
         list.exportTo(path);
         QVERIFY(exported.wait(10000));
+        QCOMPARE(exported.first().at(1).toInt(), 1); // the filtered row, not the whole table
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray bytes = f.readAll();
@@ -344,7 +350,10 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(bytes).contains(QStringLiteral("021-3333")));
         list.exportTo(dir.filePath(QStringLiteral("customers.xlsx")));
         QVERIFY(exported.wait(10000));
-        QVERIFY(QFile(dir.filePath(QStringLiteral("customers.xlsx"))).size() > 1000);
+        QCOMPARE(exported.last().at(1).toInt(), 1);
+        const QString strings = QString::fromUtf8(test::zipEntry(dir.filePath(QStringLiteral("customers.xlsx")), QStringLiteral("xl/sharedStrings.xml")));
+        QVERIFY2(strings.contains(s("=导出测试𠀀公司")) && strings.contains(QStringLiteral("021-3333")), qPrintable(strings.left(400)));
+        QVERIFY(!strings.contains(QStringLiteral("BJKJ1"))); // only the filtered row
     }
 
     void exportsCsvInGb18030WhenChosen()
@@ -498,6 +507,32 @@ private Q_SLOTS:
         QCOMPARE(list.model()->rowAt(0).value(QStringLiteral("code")).toString(), QStringLiteral("BJKJ1"));
     }
 
+    void aConditionFromTheDialogFiltersTheList()
+    {
+        views::EntityListView list(*session, customerEntity());
+        list.show();
+        QTRY_VERIFY_WITH_TIMEOUT(list.model()->total() > 1 && !list.model()->isLoading(), 15000);
+        QString label;
+        test::answerNextDialog<views::ConditionDialog>([&label](views::ConditionDialog *d) {
+            const QList<QComboBox *> combos = d->findChildren<QComboBox *>(Qt::FindDirectChildrenOnly);
+            combos.at(0)->setCurrentIndex(combos.at(0)->findData(QStringLiteral("code"))); // 字段: 编码
+            combos.at(1)->setCurrentIndex(combos.at(1)->findData(QStringLiteral("eq")));   // 条件: 等于
+            auto *value = d->findChild<views::FieldEditor *>();
+            qobject_cast<QLineEdit *>(value->focusWidget_())->setText(QStringLiteral("BJKJ1"));
+            label = d->label();
+            d->accept();
+        });
+        QPushButton *add = nullptr;
+        for (QPushButton *b : list.filterBar()->findChildren<QPushButton *>())
+            if (b->text() == s("+ 条件")) add = b;
+        QVERIFY(add);
+        QTest::mouseClick(add, Qt::LeftButton);
+        QCOMPARE(list.filterBar()->conditions(), QCborValue(A{QStringLiteral("and"), A{QStringLiteral("eq"), QStringLiteral("code"), QStringLiteral("BJKJ1")}}));
+        QVERIFY2(label.startsWith(s("编码")) && label.endsWith(QStringLiteral("BJKJ1")), qPrintable(label));
+        QTRY_VERIFY_WITH_TIMEOUT(list.model()->total() == 1 && !list.model()->isLoading(), 10000);
+        QCOMPARE(list.model()->rowAt(0).value(QStringLiteral("code")).toString(), QStringLiteral("BJKJ1"));
+    }
+
     void escapeClearsTheListSearch()
     {
         views::EntityListView list(*session, customerEntity());
@@ -519,6 +554,46 @@ private Q_SLOTS:
         QTest::keyClick(list.table(), Qt::Key_Escape);
         QVERIFY(list.isVisible());
         QCOMPARE(list.model()->total(), all);
+    }
+
+    void listKeys()
+    {
+        views::EntityListView list(*session, customerEntity());
+        list.show();
+        list.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&list));
+        QTRY_VERIFY_WITH_TIMEOUT(list.model()->total() > 1 && !list.model()->isLoading(), 15000);
+        QTableView *table = list.table();
+        table->setFocus();
+        // Ctrl+N asks for a new record of the list's entity.
+        QSignalSpy created(&list, &views::EntityListView::newRecord);
+        QTest::keyClick(table, Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(created.count(), 1);
+        QCOMPARE(created.first().first().toString(), QStringLiteral("customer"));
+        // Ctrl+F puts the cursor in the search box.
+        QVERIFY(!list.filterBar()->searchBox()->hasFocus());
+        QTest::keyClick(table, Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(list.filterBar()->searchBox()->hasFocus());
+        // F5 reads the list again: a customer added meanwhile is counted.
+        const qint64 before = list.model()->total();
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("customer")},
+                                                                {QStringLiteral("changes"), M{{QStringLiteral("code"), QStringLiteral("KEYS1")},
+                                                                                              {QStringLiteral("name"), s("快捷键客户")}}}}));
+        table->setFocus();
+        QTest::qWait(300); // a pushed change only marks the list stale; it does not reload it
+        QCOMPARE(list.model()->total(), before);
+        QTest::keyClick(table, Qt::Key_F5);
+        QTRY_VERIFY_WITH_TIMEOUT(list.model()->total() == before + 1 && !list.model()->isLoading(), 10000);
+        // Enter and the number pad's Enter open the current row's record.
+        QSignalSpy opened(&list, &views::EntityListView::openRecord);
+        table->setCurrentIndex(list.model()->index(1, 0));
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.first().at(0).toString(), QStringLiteral("customer"));
+        QCOMPARE(opened.first().at(1).toLongLong(), list.model()->idAt(1));
+        QTest::keyClick(table, Qt::Key_Enter, Qt::KeypadModifier);
+        QCOMPARE(opened.count(), 2);
+        QCOMPARE(opened.last().at(1).toLongLong(), list.model()->idAt(1));
     }
 };
 

@@ -21,6 +21,7 @@
 #include "views/record_form.h"
 #include "views/reference_editor.h"
 
+#include <QCalendarWidget>
 #include <QCborArray>
 #include <QComboBox>
 #include <QInputMethodEvent>
@@ -32,6 +33,7 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace liuhe;
@@ -78,6 +80,15 @@ void answerUnsaved(QMessageBox::ButtonRole role, QString *asked)
 }
 
 QLineEdit *lineEdit(views::FieldEditor *editor) { return qobject_cast<QLineEdit *>(editor->focusWidget_()); }
+
+// The calendar of the date pop-up on screen, if one is.
+QCalendarWidget *openCalendar()
+{
+    for (QWidget *window : QApplication::topLevelWidgets())
+        for (QCalendarWidget *calendar : window->findChildren<QCalendarWidget *>())
+            if (calendar->isVisible()) return calendar;
+    return nullptr;
+}
 } // namespace
 
 class TestRecordForm : public QObject {
@@ -131,6 +142,25 @@ private Q_SLOTS:
         QVERIFY(edit);
         QVERIFY2(edit->placeholderText().contains(s("年-月-日")), qPrintable(edit->placeholderText()));
         QVERIFY(!edit->placeholderText().contains(QStringLiteral("yyyy")));
+    }
+
+    // The ▾ beside a date opens a calendar whose weeks start on Monday (UX.md),
+    // and picking a day writes it as 2026-03-05.
+    void dateEditorCalendarStartsOnMonday()
+    {
+        QCOMPARE(QLocale().firstDayOfWeek(), Qt::Sunday); // Qt's zh_CN default, which the calendar must not follow
+        views::RecordForm form(*session, entity("sales_order"));
+        form.show();
+        views::FieldEditor *editor = form.editor(QStringLiteral("delivery_date"));
+        auto *button = editor->findChild<QToolButton *>();
+        QVERIFY(button);
+        button->click();
+        QCalendarWidget *calendar = nullptr;
+        QTRY_VERIFY((calendar = openCalendar()) != nullptr);
+        QCOMPARE(calendar->firstDayOfWeek(), Qt::Monday);
+        Q_EMIT calendar->activated(QDate(2026, 3, 5));
+        QCOMPARE(editor->value().toString(), QStringLiteral("2026-03-05"));
+        QTRY_VERIFY(!openCalendar());
     }
 
     void closingAFormBeforeItsAnswersArrive()

@@ -14,6 +14,7 @@
 #include "views/reminder_list.h"
 #include "views/todo_view.h"
 
+#include <QCalendarWidget>
 #include <QCborArray>
 #include <QDateTimeEdit>
 #include <QLineEdit>
@@ -132,6 +133,8 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QVERIFY(dialog->titleEdit()->text().contains(s("提醒测试客户")));
         QCOMPARE(dialog->dueEdit()->dateTime(), QDateTime(QDate::currentDate().addDays(1), QTime(9, 0)));
+        QVERIFY(dialog->dueEdit()->calendarPopup());
+        QCOMPARE(dialog->dueEdit()->calendarWidget()->firstDayOfWeek(), Qt::Monday); // UX.md: weeks start on Monday
         // An empty title is refused by the server, explained in Chinese, and the dialog stays.
         dialog->titleEdit()->clear();
         dialog->save();

@@ -15,7 +15,9 @@
 #include "views/report_model.h"
 #include "views/report_view.h"
 
+#include <QCalendarWidget>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFile>
 #include <QTabWidget>
 #include <QTableView>
@@ -214,6 +216,22 @@ private Q_SLOTS:
         QCOMPARE(m.text(0, 7), QDate::currentDate().addDays(-5).toString(Qt::ISODate));
         QCOMPARE(m.text(0, 8), QStringLiteral("5"));
         QCOMPARE(m.rowCount(), 1); // nothing summed, no totals row
+    }
+
+    // UX.md: weeks start on Monday, though Qt's zh_CN calendar starts on Sunday.
+    void datePopUpsStartOnMonday()
+    {
+        QCOMPARE(QLocale().firstDayOfWeek(), Qt::Sunday); // else this test proves nothing
+        for (const char *name : {"sales_summary", "purchase_overdue"}) {
+            const auto view = report(QString::fromLatin1(name));
+            QVERIFY(view);
+            const QList<QDateEdit *> edits = view->findChildren<QDateEdit *>();
+            QVERIFY(!edits.isEmpty());
+            for (QDateEdit *edit : edits) {
+                QVERIFY(edit->calendarPopup());
+                QCOMPARE(edit->calendarWidget()->firstDayOfWeek(), Qt::Monday);
+            }
+        }
     }
 
     void exportsAndPrintsWhatIsShown()

@@ -3,7 +3,8 @@
 // against a real server, in the logical size a 1920×1080 screen offers at that
 // scale. No label or button may be narrower or lower than its text needs (its
 // size hint, or for wrapped labels the height for its width), and the windows
-// must fit the screen. Screenshots go to the build folder for a look.
+// must fit the screen. Screenshots go to the build folder for a look. The sizes
+// are measured in the Chinese font main() sets up, as users see them.
 #include "app/language.h"
 #include "app/main_window.h"
 #include "client_fixture.h"
@@ -16,6 +17,8 @@
 #include "views/todo_view.h"
 
 #include <QAbstractButton>
+#include <QFontDatabase>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QPushButton>
 #include <QScreen>
@@ -95,6 +98,11 @@ private Q_SLOTS:
     void initTestCase()
     {
         app::Language::apply(QStringLiteral("zh_CN"));
+        app::applyChineseFont();
+        const QFont font = QApplication::font();
+        QVERIFY2(QFontDatabase::writingSystems(font.family()).contains(QFontDatabase::SimplifiedChinese), qPrintable(font.family()));
+        QVERIFY2(QFontMetrics(font).inFont(QChar(u'客')) && QFontMetrics(font).inFont(QChar(u'户')), qPrintable(font.family()));
+        QVERIFY(font.pointSize() >= 10);
         const QString failed = test::startWithAdmin(server, admin, session);
         QVERIFY2(failed.isEmpty(), qPrintable(failed));
         QVERIFY(qAbs(QGuiApplication::primaryScreen()->devicePixelRatio() - scale()) < 0.01);

@@ -1,6 +1,8 @@
 // 我的待办 and the approval panel, offscreen against a real server: F5 refreshes
 // the to-do list, 转交 picks the next approver by name or pinyin (not by a user
-// number), and reorder alerts become a purchase requisition that opens at once.
+// number), reorder alerts become a purchase requisition that opens at once, and
+// 同意 / 驳回 with a comment in the panel decide a real pending document: its
+// form showed 审批中, the comment shows in the history, the state moves on.
 #include "app/language.h"
 #include "app/main_window.h"
 #include "client_fixture.h"
@@ -9,6 +11,7 @@
 #include "schema/catalogue.h"
 #include "test_data.h"
 #include "views/approval_panel.h"
+#include "views/document_bar.h"
 #include "views/record_form.h"
 #include "views/reference_editor.h"
 #include "views/reference_picker_dialog.h"
@@ -17,6 +20,7 @@
 #include <QCborArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTreeWidget>
@@ -193,6 +197,73 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(form->record().value(QStringLiteral("source")).toString(), QStringLiteral("reorder"), 10000);
         QCOMPARE(form->record().value(QStringLiteral("lines")).toArray().size(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(!bar->isVisible(), 10000); // the alert is now "requisition made"
+    }
+
+    void approveAndRejectWithACommentInThePanel()
+    {
+        const qint64 approver = user(QStringLiteral("appr2"), s("审批乙"), QStringLiteral("req_approver"),
+                                     {{QStringLiteral("purchase_requisition"), QStringLiteral("read")}});
+        QVERIFY(approver);
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"),
+                                 M{{QStringLiteral("entity"), QStringLiteral("approval_flow")},
+                                   {QStringLiteral("changes"), M{{QStringLiteral("name"), s("请购审批")}, {QStringLiteral("doc_type"), QStringLiteral("purchase_requisition")}}},
+                                   {QStringLiteral("lines"), A{M{{QStringLiteral("seq"), 1}, {QStringLiteral("name"), s("主管审批")},
+                                                                 {QStringLiteral("approver_kind"), QStringLiteral("user")}, {QStringLiteral("user_id"), approver}}}}}));
+        const qint64 product = erp->product(QStringLiteral("AP1"), s("请购商品"), 1000, 500);
+        const auto submitted = [this, product] {
+            const Reply req = erp->saveDocument(QStringLiteral("purchase_requisition"), M{}, {{product, 5 * kUnit}});
+            return req.isOk() && erp->action(QStringLiteral("purchase_requisition"), test::idOf(req), QStringLiteral("confirm")).isOk() ? test::idOf(req) : 0;
+        };
+        const qint64 kept = submitted(), sentBack = submitted();
+        QVERIFY(kept && sentBack);
+        const auto &entity = *schema::Catalogue::instance().entity(QStringLiteral("purchase_requisition"));
+        const auto state = [this](qint64 id) { return erp->get(QStringLiteral("purchase_requisition"), id).value(QStringLiteral("state")).toString(); };
+        QCOMPARE(state(kept), QStringLiteral("pending"));
+
+        // The applicant's form shows the pending document with the 审批中 badge.
+        auto applicant = test::loggedInSession(server, QStringLiteral("admin"), QString::fromLatin1(TestServer::kAdminPassword));
+        QVERIFY(applicant);
+        views::RecordForm form(*applicant, entity, kept);
+        QSignalSpy loaded(&form, &views::RecordForm::loaded);
+        QVERIFY(loaded.wait(10000));
+        auto *bar = form.findChild<views::DocumentBar *>();
+        QVERIFY(bar);
+        QCOMPARE(bar->stateText(), s("审批中"));
+
+        auto session = test::loggedInSession(server, QStringLiteral("appr2"), kPassword);
+        QVERIFY(session);
+        views::ApprovalPanel panel(*session, entity);
+        panel.show();
+        const auto decideWith = [&panel](qint64 doc, const char *button, const QString &comment) {
+            panel.setDocument(doc);
+            QTRY_VERIFY_WITH_TIMEOUT(panel.myTask() != 0, 10000);
+            panel.findChild<QPlainTextEdit *>()->setPlainText(comment);
+            QSignalSpy decided(&panel, &views::ApprovalPanel::decided);
+            QSignalSpy refreshed(&panel, &views::ApprovalPanel::refreshed);
+            QTest::mouseClick(panel.findChild<QPushButton *>(QString::fromLatin1(button)), Qt::LeftButton);
+            QVERIFY(decided.wait(10000));
+            panel.refresh();
+            QVERIFY(refreshed.wait(10000));
+            QCOMPARE(panel.myTask(), qint64(0)); // decided: nothing left for this approver
+        };
+        const auto historyText = [&panel] {
+            QStringList cells;
+            for (int i = 0; i < panel.historyView()->topLevelItemCount(); ++i)
+                for (int c = 0; c < panel.historyView()->columnCount(); ++c) cells << panel.historyView()->topLevelItem(i)->text(c);
+            return cells.join(u'|');
+        };
+
+        decideWith(kept, "approveButton", s("同意，尽快下单"));
+        QVERIFY2(historyText().contains(s("“同意，尽快下单”")) && historyText().contains(s("审批乙")), qPrintable(historyText()));
+        QCOMPARE(state(kept), QStringLiteral("confirmed"));
+
+        decideWith(sentBack, "rejectButton", s("数量偏多，请核实"));
+        QVERIFY2(historyText().contains(s("“数量偏多，请核实”")), qPrintable(historyText()));
+        QCOMPARE(state(sentBack), QStringLiteral("draft"));
+        // The applicant's form follows: the badge no longer says 审批中.
+        form.load();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(bar->stateText(), s("已确认"));
     }
 };
 
