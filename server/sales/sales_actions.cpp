@@ -358,12 +358,20 @@ Reply postReturn(ActionContext &ctx)
         documents::updateFields(ctx.scope, QStringLiteral("delivery_line"), id(l, "delivery_line_id"),
                                 QCborMap{{QStringLiteral("returned_qty"), returned + back}, {QStringLiteral("returned_cost"), returnedCost + cost}}, ctx.caller.userId);
         const qint64 lineReturned = db.scalar(QStringLiteral("SELECT returned_qty FROM sales_order_line WHERE id = ?"), {orderLine}).toLongLong() + back;
-        const qint64 lineDelivered = db.scalar(QStringLiteral("SELECT delivered_qty FROM sales_order_line WHERE id = ?"), {orderLine}).toLongLong();
+        QSqlQuery &ol = db.run(QStringLiteral("SELECT delivered_qty, quantity, line_status FROM sales_order_line WHERE id = ?"), {orderLine});
+        const bool found = ol.next();
+        const qint64 lineDelivered = found ? ol.value(0).toLongLong() : 0, lineOrdered = found ? ol.value(1).toLongLong() : 0;
+        const bool lineClosed = found && ol.value(2).toString() == QLatin1String("closed");
+        ol.finish();
         QCborMap changes{{QStringLiteral("returned_qty"), lineReturned}};
-        if (lineReturned >= lineDelivered) changes.insert(QStringLiteral("line_status"), QStringLiteral("returned"));
+        // Returned only once nothing more will ship: a line with units still to
+        // ship keeps its 部分发货 after all that went out came back.
+        if (lineReturned >= lineDelivered && (lineDelivered >= lineOrdered || lineClosed)) changes.insert(QStringLiteral("line_status"), QStringLiteral("returned"));
         documents::updateFields(ctx.scope, QStringLiteral("sales_order_line"), orderLine, changes, ctx.caller.userId);
     }
-    const qint64 notReturned = db.scalar(QStringLiteral("SELECT COUNT(*) FROM sales_order_line WHERE order_id = ? AND returned_qty < delivered_qty"), {order}).toLongLong();
+    const qint64 notReturned = db.scalar(QStringLiteral("SELECT COUNT(*) FROM sales_order_line WHERE order_id = ? AND (returned_qty < delivered_qty "
+                                                        "OR (delivered_qty < quantity AND line_status <> 'closed'))"),
+                                         {order}).toLongLong();
     if (notReturned == 0)
         documents::updateFields(ctx.scope, QStringLiteral("sales_order"), order, QCborMap{{QStringLiteral("delivery_status"), QStringLiteral("returned")}}, ctx.caller.userId);
     return QCborValue(true);

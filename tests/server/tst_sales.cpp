@@ -280,6 +280,31 @@ private Q_SLOTS:
         QString problems;
         QVERIFY2(erp->checkInvariants(&problems), qPrintable(problems));
     }
+
+    // A line with units still to ship stays 部分发货 when all that went out
+    // came back (it is not 已退货 yet), and so does the order; shipping the
+    // rest makes it 已发货.
+    void aReturnOfAPartShipmentKeepsTheLineOpen()
+    {
+        const qint64 hose = erp->product(QStringLiteral("LS3"), s("液压软管"), 3000, 1500);
+        QVERIFY(erp->buy(supplier, wh, {{hose, 10 * kUnit, 1500}}));
+        const qint64 so = idOf(erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer(QStringLiteral("SC-LS3"), QStringLiteral("standard"))},
+                                                                                  {QStringLiteral("warehouse_id"), wh}},
+                                                 {{hose, 3 * kUnit}}));
+        QVERIFY(so);
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), so, QStringLiteral("confirm")));
+        const qint64 line = linesOf(erp->get(QStringLiteral("sales_order"), so)).first().value(QStringLiteral("id")).toInteger();
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), so, QStringLiteral("deliver"),
+                                 M{{QStringLiteral("lines"), A{M{{QStringLiteral("line_id"), line}, {QStringLiteral("quantity"), kUnit}}}}}));
+        LH_VERIFY_OK(returnGoods(so, {{deliveryLinesOf(line).value(0), kUnit}}));
+        QCborMap order = erp->get(QStringLiteral("sales_order"), so);
+        QCOMPARE(linesOf(order).first().value(QStringLiteral("line_status")).toString(), QStringLiteral("partial"));
+        QCOMPARE(order.value(QStringLiteral("delivery_status")).toString(), QStringLiteral("partial"));
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), so, QStringLiteral("deliver")));
+        order = erp->get(QStringLiteral("sales_order"), so);
+        QCOMPARE(linesOf(order).first().value(QStringLiteral("line_status")).toString(), QStringLiteral("shipped"));
+        QCOMPARE(order.value(QStringLiteral("delivery_status")).toString(), QStringLiteral("full"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSales)
