@@ -78,6 +78,25 @@ private Q_SLOTS:
         QVERIFY(wh && supplier && product);
     }
 
+    // A purchase-order line saved without a price is priced at the product's
+    // standard cost (¥10.00 here); a price given is kept.
+    void anOrderLineWithoutPriceTakesTheStandardCost()
+    {
+        const Reply po = admin->call(QStringLiteral("data.save"),
+                                     M{{QStringLiteral("entity"), QStringLiteral("purchase_order")},
+                                       {QStringLiteral("changes"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), wh}}},
+                                       {QStringLiteral("lines"), A{M{{QStringLiteral("product_id"), product}, {QStringLiteral("quantity"), 3 * kUnit}},
+                                                                   M{{QStringLiteral("product_id"), product}, {QStringLiteral("quantity"), kUnit},
+                                                                     {QStringLiteral("price"), 950}}}}});
+        LH_VERIFY_OK(po);
+        const QList<QCborMap> lines = test::linesOf(po.value().toMap());
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[0].value(QStringLiteral("price")).toInteger(), qint64(1000));
+        QCOMPARE(lines[0].value(QStringLiteral("amount")).toInteger(), qint64(3000));
+        QCOMPARE(lines[1].value(QStringLiteral("price")).toInteger(), qint64(950));
+        QCOMPARE(po.value().toMap().value(QStringLiteral("amount_total")).toInteger(), qint64(3950));
+    }
+
     void acceptingAQuoteOrdersTheRequisitionOnce()
     {
         const qint64 req = requisition(QStringLiteral("2031-03-31"));
