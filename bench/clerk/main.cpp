@@ -146,11 +146,7 @@ int main(int argc, char **argv)
         fail(QStringLiteral("could not place the purchase order"));
     const QString orderNumber = order.value().toMap().value(QStringLiteral("number")).toString();
     QString error;
-    if (!test::createUser(*admin, QStringLiteral("bench_clerk"), QString::fromLatin1(test::kUserPassword), QStringLiteral("warehouse_clerk"),
-                          {{QStringLiteral("purchase_receipt"), QStringLiteral("*")}, {QStringLiteral("purchase_order"), QStringLiteral("read")},
-                           {QStringLiteral("product"), QStringLiteral("read")}, {QStringLiteral("warehouse"), QStringLiteral("read")},
-                           {QStringLiteral("location"), QStringLiteral("read")}, {QStringLiteral("company"), QStringLiteral("read")}},
-                          {}, &error, QStringLiteral("clerk")))
+    if (!test::createUser(*admin, QStringLiteral("bench_clerk"), QString::fromLatin1(test::kUserPassword), QStringLiteral("warehouse_clerk"), test::clerkGrants(), {}, &error, QStringLiteral("clerk")))
         fail(error);
 
     client::Session session;

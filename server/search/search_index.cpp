@@ -112,15 +112,21 @@ void rebuildEntity(store::Db &db, const Entity &e)
 
 namespace {
 
-QString keysMatch(const QString &entityName, const QStringList &keys, const QString &idColumn, QVariantList &binds)
+// "(skey >= ? AND skey < ?) OR …": the prefix range of every key.
+QString keyRanges(const QStringList &keys, const QString &column, QVariantList &binds)
 {
     QStringList ranges;
-    binds << entityName;
     for (const QString &k : keys) {
-        ranges << QStringLiteral("(skey >= ? AND skey < ?)");
+        ranges << QStringLiteral("(%1 >= ? AND %1 < ?)").arg(column);
         binds << k << prefixEnd(k);
     }
-    return QStringLiteral("%1 IN (SELECT record_id FROM search_key WHERE entity = ? AND (%2))").arg(idColumn, ranges.join(QStringLiteral(" OR ")));
+    return ranges.join(QStringLiteral(" OR "));
+}
+
+QString keysMatch(const QString &entityName, const QStringList &keys, const QString &idColumn, QVariantList &binds)
+{
+    binds << entityName;
+    return QStringLiteral("%1 IN (SELECT record_id FROM search_key WHERE entity = ? AND (%2))").arg(idColumn, keyRanges(keys, QStringLiteral("skey"), binds));
 }
 
 // One word against a composite-labelled record: its own keys or a part's.
@@ -143,14 +149,9 @@ QString matchRank(const Entity &entity, const QString &query, const QString &ali
     const QStringList words = query.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     const QStringList keys = Pinyin::instance().queryKeys(entity.labelParts().isEmpty() ? query : words.value(0));
     if (keys.isEmpty() || !isIndexed(entity)) return QString(); // nothing to rank by
-    QStringList ranges;
     binds << entity.name;
-    for (const QString &k : keys) {
-        ranges << QStringLiteral("(k.skey >= ? AND k.skey < ?)");
-        binds << k << prefixEnd(k);
-    }
     return QStringLiteral("COALESCE((SELECT MIN(k.rank) FROM search_key k WHERE k.entity = ? AND k.record_id = %1.id AND (%2)), 2)")
-        .arg(alias, ranges.join(QStringLiteral(" OR ")));
+        .arg(alias, keyRanges(keys, QStringLiteral("k.skey"), binds));
 }
 
 QString matchCondition(const Entity &entity, const QString &query, const QString &alias, QVariantList &binds)

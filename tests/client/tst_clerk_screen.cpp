@@ -134,13 +134,7 @@ private Q_SLOTS:
         soNumber = order.value().toMap().value(QStringLiteral("number")).toString();
         LH_VERIFY_OK(erp.action(QStringLiteral("sales_order"), so, QStringLiteral("confirm")));
         QString error;
-        QVERIFY2(test::createUser(*admin, QStringLiteral("picker9"), QString::fromLatin1(test::kUserPassword), QStringLiteral("warehouse_clerk"),
-                                  {{QStringLiteral("delivery"), QStringLiteral("*")}, {QStringLiteral("sales_order"), QStringLiteral("read")},
-                                   {QStringLiteral("purchase_receipt"), QStringLiteral("*")}, {QStringLiteral("purchase_order"), QStringLiteral("read")},
-                                   {QStringLiteral("product"), QStringLiteral("read")}, {QStringLiteral("warehouse"), QStringLiteral("read")},
-                                   {QStringLiteral("stock_transfer"), QStringLiteral("*")}, {QStringLiteral("stock_count"), QStringLiteral("*")},
-                                   {QStringLiteral("location"), QStringLiteral("read")}, {QStringLiteral("company"), QStringLiteral("read")}},
-                                  {}, &error, QStringLiteral("clerk")),
+        QVERIFY2(test::createUser(*admin, QStringLiteral("picker9"), QString::fromLatin1(test::kUserPassword), QStringLiteral("warehouse_clerk"), test::clerkGrants(true), {}, &error, QStringLiteral("clerk")),
                  qPrintable(error));
         session = test::loggedInSession(server, QStringLiteral("picker9"), QString::fromLatin1(test::kUserPassword));
         QVERIFY(session);

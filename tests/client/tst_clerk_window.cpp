@@ -121,12 +121,7 @@ private Q_SLOTS:
         poNumber = order.value().toMap().value(QStringLiteral("number")).toString();
         LH_VERIFY_OK(erp.action(QStringLiteral("purchase_order"), po, QStringLiteral("confirm")));
         QString error;
-        QVERIFY2(test::createUser(*admin, QStringLiteral("clerk9"), QString::fromLatin1(test::kUserPassword), QStringLiteral("warehouse_clerk"),
-                                  {{QStringLiteral("purchase_receipt"), QStringLiteral("*")}, {QStringLiteral("purchase_order"), QStringLiteral("read")},
-                                   {QStringLiteral("product"), QStringLiteral("read")}, {QStringLiteral("warehouse"), QStringLiteral("read")},
-                                   {QStringLiteral("stock_transfer"), QStringLiteral("*")}, {QStringLiteral("stock_count"), QStringLiteral("*")},
-                                   {QStringLiteral("location"), QStringLiteral("read")}, {QStringLiteral("company"), QStringLiteral("read")}},
-                                  {}, &error, QStringLiteral("clerk")),
+        QVERIFY2(test::createUser(*admin, QStringLiteral("clerk9"), QString::fromLatin1(test::kUserPassword), QStringLiteral("warehouse_clerk"), test::clerkGrants(), {}, &error, QStringLiteral("clerk")),
                  qPrintable(error));
         session = test::loggedInSession(server, QStringLiteral("clerk9"), QString::fromLatin1(test::kUserPassword));
         QVERIFY(session);
@@ -546,11 +541,7 @@ private Q_SLOTS:
         LH_VERIFY_OK(erp.action(QStringLiteral("purchase_order"), test::idOf(order), QStringLiteral("confirm")));
         QString error;
         QVERIFY2(test::createUser(*admin, QStringLiteral("keeper9"), QString::fromLatin1(test::kUserPassword), QStringLiteral("stock_keeper"),
-                                  {{QStringLiteral("purchase_receipt"), QStringLiteral("*")}, {QStringLiteral("purchase_order"), QStringLiteral("read")},
-                                   {QStringLiteral("product"), QStringLiteral("read")}, {QStringLiteral("product"), QStringLiteral("write")},
-                                   {QStringLiteral("warehouse"), QStringLiteral("read")}, {QStringLiteral("location"), QStringLiteral("read")},
-                                   {QStringLiteral("company"), QStringLiteral("read")}},
-                                  {}, &error, QStringLiteral("clerk")),
+                                  test::clerkGrants() << test::Grant{QStringLiteral("product"), QStringLiteral("write")}, {}, &error, QStringLiteral("clerk")),
                  qPrintable(error));
         auto keeperSession = test::loggedInSession(server, QStringLiteral("keeper9"), QString::fromLatin1(test::kUserPassword));
         QVERIFY(keeperSession);

@@ -72,6 +72,16 @@ QList<QCborMap> linesOf(const QCborMap &document)
     return out;
 }
 
+QList<Grant> clerkGrants(bool picking)
+{
+    QList<Grant> grants = {{QStringLiteral("purchase_receipt"), QStringLiteral("*")}, {QStringLiteral("purchase_order"), QStringLiteral("read")},
+                           {QStringLiteral("stock_transfer"), QStringLiteral("*")},   {QStringLiteral("stock_count"), QStringLiteral("*")},
+                           {QStringLiteral("product"), QStringLiteral("read")},       {QStringLiteral("warehouse"), QStringLiteral("read")},
+                           {QStringLiteral("location"), QStringLiteral("read")},      {QStringLiteral("company"), QStringLiteral("read")}};
+    if (picking) grants << Grant{QStringLiteral("delivery"), QStringLiteral("*")} << Grant{QStringLiteral("sales_order"), QStringLiteral("read")};
+    return grants;
+}
+
 QList<QCborMap> rowsOf(const Reply &reply)
 {
     QList<QCborMap> out;

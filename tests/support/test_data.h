@@ -40,6 +40,11 @@ qint64 createUser(client::SyncClient &admin, const QString &username, const QStr
                   const QList<Grant> &grants, const QStringList &fieldGroups = {}, QString *error = nullptr,
                   const QString &home = QStringLiteral("workstation"));
 
+// What a warehouse clerk's role holds: every scanning document (receipts,
+// transfers, counts; deliveries too with picking), reading orders, products,
+// warehouses, locations and the company (for the note's header).
+QList<Grant> clerkGrants(bool picking = false);
+
 // Turns a query result into maps keyed by column name.
 QList<QCborMap> rowsOf(const protocol::Reply &queryReply);
 
