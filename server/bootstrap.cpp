@@ -60,7 +60,7 @@ QString ensureAdministrator(store::Db &db, const QString &givenPassword)
 void loadPinyinOverrides(store::Db &db)
 {
     QList<QPair<QString, QStringList>> overrides;
-    QSqlQuery &q = db.run(QStringLiteral("SELECT text, readings FROM pinyin_override WHERE archived = 0"));
+    store::Query &q = db.run(QStringLiteral("SELECT text, readings FROM pinyin_override WHERE archived = 0"));
     while (q.next()) overrides.append({q.value(0).toString(), q.value(1).toString().split(u',')});
     q.finish();
     search::Pinyin::instance().setOverrides(overrides);

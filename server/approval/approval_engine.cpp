@@ -57,7 +57,7 @@ const schema::Entity &instanceEntity() { return *Catalogue::instance().entity(QS
 QList<Step> applicableSteps(store::Db &db, qint64 flowId, qint64 amount)
 {
     QList<Step> steps;
-    QSqlQuery &q = db.run(QStringLiteral("SELECT seq, name, approver_kind, role_id, user_id, mode, min_amount FROM approval_step "
+    store::Query &q = db.run(QStringLiteral("SELECT seq, name, approver_kind, role_id, user_id, mode, min_amount FROM approval_step "
                                          "WHERE flow_id = ? ORDER BY seq, id"),
                           {flowId});
     while (q.next()) {
@@ -71,7 +71,7 @@ QList<Step> applicableSteps(store::Db &db, qint64 flowId, qint64 amount)
 
 std::optional<Instance> loadInstance(store::Db &db, qint64 id)
 {
-    QSqlQuery &q = db.run(QStringLiteral("SELECT id, doc_type, doc_id, doc_number, action, flow_id, state, current_step, applicant_id, amount "
+    store::Query &q = db.run(QStringLiteral("SELECT id, doc_type, doc_id, doc_number, action, flow_id, state, current_step, applicant_id, amount "
                                          "FROM approval_instance WHERE id = ?") + db.dialect().forUpdate(),
                           {id});
     if (!q.next()) {
@@ -86,7 +86,7 @@ std::optional<Instance> loadInstance(store::Db &db, qint64 id)
 
 std::optional<Task> loadTask(store::Db &db, qint64 id)
 {
-    QSqlQuery &q = db.run(QStringLiteral("SELECT id, instance_id, step_seq, mode, approver_id, state FROM approval_task WHERE id = ?"), {id});
+    store::Query &q = db.run(QStringLiteral("SELECT id, instance_id, step_seq, mode, approver_id, state FROM approval_task WHERE id = ?"), {id});
     if (!q.next()) {
         q.finish();
         return std::nullopt;
@@ -101,7 +101,7 @@ qint64 departmentHead(store::Db &db, qint64 userId)
     qint64 dept = db.scalar(QStringLiteral("SELECT department_id FROM \"user\" WHERE id = ?"), {userId}).toLongLong();
     // The applicant's own head; a head's approver is the head above.
     for (int depth = 0; dept && depth < 20; ++depth) {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT head_id, parent_id FROM department WHERE id = ?"), {dept});
+        store::Query &q = db.run(QStringLiteral("SELECT head_id, parent_id FROM department WHERE id = ?"), {dept});
         qint64 head = 0, parent = 0;
         if (q.next()) {
             head = q.value(0).toLongLong();
@@ -133,7 +133,7 @@ QList<QPair<qint64, qint64>> resolveApprovers(store::Db &db, const Step &step, q
 {
     QList<qint64> candidates;
     if (step.approverKind == QLatin1String("role")) {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT u.id FROM \"user\" u JOIN user_role ur ON ur.user_id = u.id "
+        store::Query &q = db.run(QStringLiteral("SELECT u.id FROM \"user\" u JOIN user_role ur ON ur.user_id = u.id "
                                              "WHERE ur.role_id = ? AND u.active = 1 AND u.archived = 0 ORDER BY u.id"),
                               {step.roleId});
         while (q.next()) candidates << q.value(0).toLongLong();
@@ -377,7 +377,7 @@ Reply withdraw(store::WriteScope &scope, const auth::Caller &caller, qint64 inst
     if (instance->state != QLatin1String("pending")) return Reply::fail(ErrorCode::InvalidState, QStringLiteral("the approval has ended"));
     QList<qint64> approvers;
     {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT approver_id FROM approval_task WHERE instance_id = ? AND state = 'pending'"), {instanceId});
+        store::Query &q = db.run(QStringLiteral("SELECT approver_id FROM approval_task WHERE instance_id = ? AND state = 'pending'"), {instanceId});
         while (q.next()) approvers << q.value(0).toLongLong();
         q.finish();
     }
@@ -392,7 +392,7 @@ Reply withdraw(store::WriteScope &scope, const auth::Caller &caller, qint64 inst
 Reply todo(store::Db &db, const auth::Caller &caller)
 {
     QCborArray items;
-    QSqlQuery &q = db.run(QStringLiteral("SELECT t.id, t.instance_id, t.step_name, t.mode, i.doc_type, i.doc_id, i.doc_number, i.applicant_id, u.name, "
+    store::Query &q = db.run(QStringLiteral("SELECT t.id, t.instance_id, t.step_name, t.mode, i.doc_type, i.doc_id, i.doc_number, i.applicant_id, u.name, "
                                          "i.amount, i.started_at, t.assigned_from_id FROM approval_task t JOIN approval_instance i ON i.id = t.instance_id "
                                          "LEFT JOIN \"user\" u ON u.id = i.applicant_id WHERE t.approver_id = ? AND t.state = 'pending' AND i.state = 'pending' "
                                          "ORDER BY i.started_at, t.id"),
@@ -421,7 +421,7 @@ Reply history(store::Db &db, const auth::Caller &caller, const QString &docType,
     QCborArray instances;
     QList<qint64> ids;
     {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT i.id, i.state, i.current_step, i.action, i.applicant_id, u.name, i.started_at, i.finished_at, f.name, i.flow_id, i.amount "
+        store::Query &q = db.run(QStringLiteral("SELECT i.id, i.state, i.current_step, i.action, i.applicant_id, u.name, i.started_at, i.finished_at, f.name, i.flow_id, i.amount "
                                              "FROM approval_instance i LEFT JOIN \"user\" u ON u.id = i.applicant_id LEFT JOIN approval_flow f ON f.id = i.flow_id "
                                              "WHERE i.doc_type = ? AND i.doc_id = ? ORDER BY i.id"),
                               {docType, docId});
@@ -439,7 +439,7 @@ Reply history(store::Db &db, const auth::Caller &caller, const QString &docType,
     for (qsizetype k = 0; k < instances.size(); ++k) {
         QCborMap inst = instances.at(k).toMap();
         QCborArray tasks;
-        QSqlQuery &q = db.run(QStringLiteral("SELECT t.id, t.step_seq, t.step_name, t.mode, t.approver_id, u.name, t.state, t.comment, t.acted_at, f.name "
+        store::Query &q = db.run(QStringLiteral("SELECT t.id, t.step_seq, t.step_name, t.mode, t.approver_id, u.name, t.state, t.comment, t.acted_at, f.name "
                                              "FROM approval_task t LEFT JOIN \"user\" u ON u.id = t.approver_id LEFT JOIN \"user\" f ON f.id = t.assigned_from_id "
                                              "WHERE t.instance_id = ? ORDER BY t.id"),
                               {ids[k]});

@@ -19,7 +19,7 @@ int blockSeconds(qint64 consecutive, int freeFailures)
 ThrottleState accountThrottle(store::Db &db, const QString &login, const QDateTime &now)
 {
     ThrottleState state;
-    QSqlQuery &q = db.run(QStringLiteral("SELECT window_start, failures, blocked_until FROM login_failure WHERE login = ?"), {login});
+    store::Query &q = db.run(QStringLiteral("SELECT window_start, failures, blocked_until FROM login_failure WHERE login = ?"), {login});
     if (q.next()) {
         const QDateTime windowStart = fromWireDateTime(q.value(0).toString());
         const qint64 failures = q.value(1).toLongLong();
@@ -42,7 +42,7 @@ void recordAccountFailure(store::Db &db, const QString &login, const QDateTime &
     qint64 failures = 0, consecutive = 0;
     bool exists = false;
     {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT window_start, failures, consecutive FROM login_failure WHERE login = ?"), {login});
+        store::Query &q = db.run(QStringLiteral("SELECT window_start, failures, consecutive FROM login_failure WHERE login = ?"), {login});
         if (q.next()) {
             exists = true;
             windowStart = fromWireDateTime(q.value(0).toString());

@@ -8,7 +8,7 @@ namespace {
 
 std::optional<LoadedUser> loadWhere(store::Db &db, const QString &where, const QVariant &key)
 {
-    QSqlQuery &q = db.run(QStringLiteral("SELECT id, username, name, department_id, active, must_change_password, password_changed_at "
+    store::Query &q = db.run(QStringLiteral("SELECT id, username, name, department_id, active, must_change_password, password_changed_at "
                                          "FROM \"user\" WHERE %1 AND archived = 0").arg(where),
                           {key});
     if (!q.next()) {
@@ -46,7 +46,7 @@ std::shared_ptr<const PermissionSet> loadPermissions(store::Db &db, qint64 userI
     int idle = 0;
     QStringList homes;
     {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT r.code, r.home, r.idle_minutes FROM user_role ur JOIN role r ON r.id = ur.role_id "
+        store::Query &q = db.run(QStringLiteral("SELECT r.code, r.home, r.idle_minutes FROM user_role ur JOIN role r ON r.id = ur.role_id "
                                              "WHERE ur.user_id = ? AND r.archived = 0 ORDER BY r.id"),
                               {userId});
         while (q.next()) {
@@ -64,14 +64,14 @@ std::shared_ptr<const PermissionSet> loadPermissions(store::Db &db, qint64 userI
                                                               : QStringLiteral("workstation");
     set->idleMinutes = idle > 0 ? idle : 30;
     {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT p.entity, p.action, p.scope FROM role_permission p JOIN user_role ur ON ur.role_id = p.role_id "
+        store::Query &q = db.run(QStringLiteral("SELECT p.entity, p.action, p.scope FROM role_permission p JOIN user_role ur ON ur.role_id = p.role_id "
                                              "JOIN role r ON r.id = p.role_id WHERE ur.user_id = ? AND r.archived = 0"),
                               {userId});
         while (q.next()) set->grant(q.value(0).toString(), q.value(1).toString(), schema::scopeFromName(q.value(2).toString()));
         q.finish();
     }
     {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT g.field_group, g.can_write FROM role_field_grant g JOIN user_role ur ON ur.role_id = g.role_id "
+        store::Query &q = db.run(QStringLiteral("SELECT g.field_group, g.can_write FROM role_field_grant g JOIN user_role ur ON ur.role_id = g.role_id "
                                              "WHERE ur.user_id = ? AND g.archived = 0"),
                               {userId});
         while (q.next()) set->grantFieldGroup(q.value(0).toString(), q.value(1).toInt() != 0);

@@ -265,7 +265,7 @@ void loadDemoCompany(store::Db &db)
         // The opening stock predates the approval flows (they are set up below);
         // lot-tracked goods arrive as one lot per delivery.
         QCborArray received;
-        QSqlQuery &ol = l.db().run(QStringLiteral("SELECT ol.id, ol.quantity, p.lot_tracked FROM purchase_order_line ol JOIN product p ON p.id = ol.product_id "
+        store::Query &ol = l.db().run(QStringLiteral("SELECT ol.id, ol.quantity, p.lot_tracked FROM purchase_order_line ol JOIN product p ON p.id = ol.product_id "
                                                   "WHERE ol.order_id = ? ORDER BY ol.id"),
                                    {po});
         while (ol.next()) {
@@ -283,11 +283,11 @@ void loadDemoCompany(store::Db &db)
     // clerk's location-first transfers and counts find it where they scan.
     {
         QList<qint64> shelves;
-        QSqlQuery &q = l.db().run(QStringLiteral("SELECT id FROM location WHERE warehouse_id = ? ORDER BY code"), {main});
+        store::Query &q = l.db().run(QStringLiteral("SELECT id FROM location WHERE warehouse_id = ? ORDER BY code"), {main});
         while (q.next()) shelves << q.value(0).toLongLong();
         q.finish();
         QCborArray putAway;
-        QSqlQuery &stock = l.db().run(QStringLiteral("SELECT product_id, on_hand FROM stock_level WHERE warehouse_id = ? AND on_hand > 0 ORDER BY product_id"), {main});
+        store::Query &stock = l.db().run(QStringLiteral("SELECT product_id, on_hand FROM stock_level WHERE warehouse_id = ? AND on_hand > 0 ORDER BY product_id"), {main});
         while (stock.next() && !shelves.isEmpty())
             putAway.append(QCborMap{{QStringLiteral("product_id"), stock.value(0).toLongLong()}, {QStringLiteral("quantity"), stock.value(1).toLongLong()},
                                     {QStringLiteral("to_location_id"), shelves.at(putAway.size() % shelves.size())}});

@@ -61,7 +61,7 @@ Reply countZero(store::WriteScope &scope, const auth::Caller &caller, const QCbo
     qint64 lineId = 0;
     QCborValue previous(QCborValue::Null);
     {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT id, counted_qty FROM stock_count_line WHERE %1 ORDER BY id LIMIT 1").arg(where), binds);
+        store::Query &q = db.run(QStringLiteral("SELECT id, counted_qty FROM stock_count_line WHERE %1 ORDER BY id LIMIT 1").arg(where), binds);
         if (q.next()) {
             lineId = q.value(0).toLongLong();
             if (!q.value(1).isNull()) previous = q.value(1).toLongLong();

@@ -23,7 +23,7 @@ struct CountLine {
 QList<CountLine> countLines(store::Db &db, qint64 countId, qint64 warehouse)
 {
     QList<CountLine> out;
-    QSqlQuery &q = db.run(QStringLiteral(
+    store::Query &q = db.run(QStringLiteral(
         "SELECT l.id, l.product_id, COALESCE(l.location_id, 0), COALESCE(l.lot, ''), l.counted_qty, p.code, p.name, COALESCE(lo.code, ''), "
         "COALESCE((SELECT s.quantity FROM stock_quant s WHERE s.product_id = l.product_id AND s.warehouse_id = ? "
         "AND s.location_id = COALESCE(l.location_id, 0) AND s.lot = COALESCE(l.lot, '')), 0) "

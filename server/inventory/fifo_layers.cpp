@@ -29,7 +29,7 @@ FifoLayers::Taken FifoLayers::consume(qint64 productId, qint64 warehouseId, Quan
         QList<std::array<qint64, 3>> layers;
         QVariantList binds{productId, warehouseId};
         if (lotFilter) binds << (lotFilter->isEmpty() ? QStringLiteral("") : *lotFilter);
-        QSqlQuery &q = m_db.run(QStringLiteral("SELECT id, qty_left, cost_left FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? %1"
+        store::Query &q = m_db.run(QStringLiteral("SELECT id, qty_left, cost_left FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? %1"
                                                "AND qty_left > 0 ORDER BY id LIMIT 8")
                                     .arg(lotFilter ? QStringLiteral("AND lot = ? ") : QString()),
                                 binds);
@@ -55,7 +55,7 @@ FifoLayers::Taken FifoLayers::consumePreferring(qint64 productId, qint64 warehou
     if (moveId > 0) {
         QVariantList binds{moveId};
         if (lotFilter) binds << (lotFilter->isEmpty() ? QStringLiteral("") : *lotFilter);
-        QSqlQuery &q = m_db.run(QStringLiteral("SELECT id, qty_left, cost_left FROM fifo_layer WHERE move_id = ? AND qty_left > 0%1")
+        store::Query &q = m_db.run(QStringLiteral("SELECT id, qty_left, cost_left FROM fifo_layer WHERE move_id = ? AND qty_left > 0%1")
                                     .arg(lotFilter ? QStringLiteral(" AND lot = ?") : QString()),
                                 binds);
         std::optional<std::array<qint64, 3>> layer;
@@ -78,7 +78,7 @@ FifoLayers::Taken FifoLayers::peek(qint64 productId, qint64 warehouseId, Quantit
 {
     Taken total;
     qint64 skipLeft = skip.milli(), want = quantity.milli();
-    QSqlQuery &q = m_db.run(QStringLiteral("SELECT qty_left, cost_left FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? AND qty_left > 0 ORDER BY id"),
+    store::Query &q = m_db.run(QStringLiteral("SELECT qty_left, cost_left FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? AND qty_left > 0 ORDER BY id"),
                             {productId, warehouseId});
     while (want > 0 && q.next()) {
         qint64 qtyLeft = q.value(0).toLongLong(), costLeft = q.value(1).toLongLong();
@@ -100,7 +100,7 @@ FifoLayers::Taken FifoLayers::peek(qint64 productId, qint64 warehouseId, Quantit
 
 std::optional<Money> FifoLayers::lastUnitCost(qint64 productId, qint64 warehouseId)
 {
-    QSqlQuery &q = m_db.run(QStringLiteral("SELECT qty_in, cost_in FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? AND qty_in > 0 "
+    store::Query &q = m_db.run(QStringLiteral("SELECT qty_in, cost_in FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? AND qty_in > 0 "
                                            "ORDER BY id DESC LIMIT 1"),
                             {productId, warehouseId});
     std::optional<Money> unit;

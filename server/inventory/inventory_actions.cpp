@@ -38,7 +38,7 @@ std::optional<CallError> refuseWithoutDestination(store::Db &db, const QList<QCb
     QList<protocol::FieldProblem> problems;
     // A named location must exist in its warehouse.
     const auto checkPlace = [&](qint64 location, qint64 warehouse, const QString &field, const QString &role, qint64 line) {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT warehouse_id, code FROM location WHERE id = ?"), {location});
+        store::Query &q = db.run(QStringLiteral("SELECT warehouse_id, code FROM location WHERE id = ?"), {location});
         const bool found = q.next();
         const bool wrong = !found || q.value(0).toLongLong() != warehouse;
         const QString code = found ? q.value(1).toString() : QString();
@@ -119,7 +119,7 @@ Reply startCount(ActionContext &ctx)
     }
     QList<QCborMap> quants;
     {
-        QSqlQuery &q = db.run(sql + QStringLiteral(" ORDER BY product_id, location_id, lot"), binds);
+        store::Query &q = db.run(sql + QStringLiteral(" ORDER BY product_id, location_id, lot"), binds);
         while (q.next())
             quants.append(QCborMap{{QStringLiteral("product_id"), q.value(0).toLongLong()}, {QStringLiteral("location_id"), q.value(1).toLongLong()},
                                    {QStringLiteral("lot"), q.value(2).toString()}, {QStringLiteral("book_qty"), q.value(3).toLongLong()}});

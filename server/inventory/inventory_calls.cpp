@@ -48,7 +48,7 @@ Reply requisitionFromAlerts(store::WriteScope &scope, const CallInput &in)
     QList<QCborMap> lines;
     QList<qint64> alerts;
     for (const auto &v : in.args.value(QStringLiteral("alert_ids")).toArray()) {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT a.product_id, a.suggested_qty, p.supplier_id, p.cost FROM reorder_alert a JOIN product p ON p.id = a.product_id "
+        store::Query &q = db.run(QStringLiteral("SELECT a.product_id, a.suggested_qty, p.supplier_id, p.cost FROM reorder_alert a JOIN product p ON p.id = a.product_id "
                                              "WHERE a.id = ? AND a.state = 'open'"),
                               {qlonglong(v.toInteger())});
         if (q.next()) {

@@ -4,7 +4,6 @@
 #include "store/db.h"
 #include "store/invariants.h"
 
-#include <QSqlRecord>
 
 namespace liuhe::inventory {
 
@@ -13,10 +12,10 @@ namespace {
 QStringList rowsAsProblems(store::Db &db, const QString &sql, const QString &format)
 {
     QStringList problems;
-    QSqlQuery &q = db.run(sql);
+    store::Query &q = db.run(sql);
     while (q.next() && problems.size() < 50) {
         QString line = format;
-        for (int i = 0; i < q.record().count(); ++i) line = line.arg(q.value(i).toString());
+        for (int i = 0; i < q.columnCount(); ++i) line = line.arg(q.value(i).toString());
         problems << line;
     }
     q.finish();

@@ -30,7 +30,7 @@ QCborValue cell(const QVariant &v)
     return v.toLongLong();
 }
 
-QCborArray readRows(QSqlQuery &q, int columns)
+QCborArray readRows(store::Query &q, int columns)
 {
     QCborArray rows;
     while (q.next()) {
@@ -58,7 +58,7 @@ Reply stockOnHand(store::Db &db, const QCborMap &args)
     const QStringList columns = {QStringLiteral("product_id"), QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("spec"), QStringLiteral("unit"),
                                  QStringLiteral("warehouse_id"), QStringLiteral("on_hand"), QStringLiteral("reserved"), QStringLiteral("available"),
                                  QStringLiteral("value"), QStringLiteral("safety_stock")};
-    QSqlQuery &q = db.run(QStringLiteral("SELECT p.id, p.code, p.name, p.spec, p.unit, l.warehouse_id, l.on_hand, l.reserved, l.on_hand - l.reserved, l.value, "
+    store::Query &q = db.run(QStringLiteral("SELECT p.id, p.code, p.name, p.spec, p.unit, l.warehouse_id, l.on_hand, l.reserved, l.on_hand - l.reserved, l.value, "
                                          "p.safety_stock FROM stock_level l JOIN product p ON p.id = l.product_id WHERE %1 ORDER BY p.code, l.warehouse_id")
                               .arg(where.join(QStringLiteral(" AND "))),
                           binds);
@@ -78,7 +78,7 @@ Reply availability(store::Db &db, const QCborMap &args)
     if (marks.isEmpty()) return table({}, {});
     const QStringList columns = {QStringLiteral("product_id"), QStringLiteral("warehouse_id"), QStringLiteral("warehouse"), QStringLiteral("on_hand"),
                                  QStringLiteral("reserved"), QStringLiteral("available")};
-    QSqlQuery &q = db.run(QStringLiteral("SELECT l.product_id, l.warehouse_id, w.name, l.on_hand, l.reserved, l.on_hand - l.reserved FROM stock_level l "
+    store::Query &q = db.run(QStringLiteral("SELECT l.product_id, l.warehouse_id, w.name, l.on_hand, l.reserved, l.on_hand - l.reserved FROM stock_level l "
                                          "JOIN warehouse w ON w.id = l.warehouse_id WHERE l.product_id IN (%1) ORDER BY l.product_id, w.code")
                               .arg(marks.join(u',')),
                           binds);
@@ -101,7 +101,7 @@ Reply turnover(store::Db &db, const QCborMap &args)
     // Value held at a moment = the sum of move costs before it. Cost of goods
     // sold is what deliveries took out less what sales returns brought back
     // (returns come back at the FIFO cost they left with).
-    QSqlQuery &q = db.run(QStringLiteral(
+    store::Query &q = db.run(QStringLiteral(
         "SELECT p.id, p.code, p.name, "
         "SUM(CASE WHEN m.kind IN ('delivery', 'sales_return') AND m.at >= ? AND m.at < ? THEN -m.cost ELSE 0 END) AS cogs, "
         "SUM(CASE WHEN m.at < ? THEN m.cost ELSE 0 END) AS opening, "
@@ -136,7 +136,7 @@ Reply slowMoving(store::Db &db, const QCborMap &args)
     }
     const QStringList columns = {QStringLiteral("product_id"), QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("warehouse_id"),
                                  QStringLiteral("on_hand"), QStringLiteral("value"), QStringLiteral("last_out_at"), QStringLiteral("warehouse")};
-    QSqlQuery &q = db.run(QStringLiteral("SELECT p.id, p.code, p.name, l.warehouse_id, l.on_hand, l.value, l.last_out_at, w.name FROM stock_level l "
+    store::Query &q = db.run(QStringLiteral("SELECT p.id, p.code, p.name, l.warehouse_id, l.on_hand, l.value, l.last_out_at, w.name FROM stock_level l "
                                          "JOIN product p ON p.id = l.product_id JOIN warehouse w ON w.id = l.warehouse_id WHERE l.on_hand > 0 AND (l.last_out_at IS NULL OR l.last_out_at < ?)%1 "
                                          "ORDER BY l.value DESC, p.code").arg(clause),
                           binds);

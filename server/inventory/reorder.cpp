@@ -15,7 +15,7 @@ namespace {
 QList<qint64> purchasers(store::Db &db)
 {
     QList<qint64> out;
-    QSqlQuery &q = db.run(QStringLiteral("SELECT DISTINCT ur.user_id FROM user_role ur JOIN role_permission rp ON rp.role_id = ur.role_id "
+    store::Query &q = db.run(QStringLiteral("SELECT DISTINCT ur.user_id FROM user_role ur JOIN role_permission rp ON rp.role_id = ur.role_id "
                                          "JOIN \"user\" u ON u.id = ur.user_id WHERE rp.entity IN ('purchase_requisition', '*') "
                                          "AND rp.action IN ('create', '*') AND u.active = 1 AND u.archived = 0"));
     while (q.next()) out << q.value(0).toLongLong();
@@ -31,7 +31,7 @@ void reviewReorderAlerts(store::WriteScope &scope, const QSet<QPair<qint64, qint
     for (const auto &[productId, warehouseId] : pairs) {
         qint64 safety = 0, onHand = 0, reserved = 0;
         {
-            QSqlQuery &q = db.run(QStringLiteral("SELECT p.safety_stock, l.on_hand, l.reserved FROM product p LEFT JOIN stock_level l "
+            store::Query &q = db.run(QStringLiteral("SELECT p.safety_stock, l.on_hand, l.reserved FROM product p LEFT JOIN stock_level l "
                                                  "ON l.product_id = p.id AND l.warehouse_id = ? WHERE p.id = ?"),
                                   {warehouseId, productId});
             if (q.next()) {

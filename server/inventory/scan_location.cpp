@@ -25,7 +25,7 @@ bool hasLocations(store::Db &db, qint64 warehouse)
     return warehouse && db.scalar(QStringLiteral("SELECT COUNT(*) FROM location WHERE warehouse_id = ? AND archived = 0"), {warehouse}).toLongLong() > 0;
 }
 
-std::optional<ScanLocation> firstLocation(QSqlQuery &q)
+std::optional<ScanLocation> firstLocation(store::Query &q)
 {
     std::optional<ScanLocation> out;
     if (q.next()) out = ScanLocation{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()};
@@ -53,7 +53,7 @@ LocationScan lastLocationScan(store::Db &db, const QString &docType, qint64 docI
         sql += QStringLiteral(" AND role = ?");
         binds << role;
     }
-    QSqlQuery &q = db.run(sql + QStringLiteral(" ORDER BY id DESC LIMIT 1"), binds);
+    store::Query &q = db.run(sql + QStringLiteral(" ORDER BY id DESC LIMIT 1"), binds);
     LocationScan out;
     if (q.next()) out = LocationScan{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString()};
     q.finish();
@@ -63,7 +63,7 @@ LocationScan lastLocationScan(store::Db &db, const QString &docType, qint64 docI
 QList<qint64> idsOf(store::Db &db, const QString &sql, const QVariantList &binds)
 {
     QList<qint64> ids;
-    QSqlQuery &q = db.run(sql, binds);
+    store::Query &q = db.run(sql, binds);
     while (q.next()) ids << q.value(0).toLongLong();
     q.finish();
     return ids;
@@ -99,7 +99,7 @@ TaskWarehouses warehousesOf(store::Db &db, const QString &docType, qint64 docId)
     else if (docType == QLatin1String("purchase_receipt") || docType == QLatin1String("delivery"))
         sql = QStringLiteral("SELECT warehouse_id, 0, 0, '' FROM %1 WHERE id = ?").arg(docType);
     else return {};
-    QSqlQuery &q = db.run(sql, {docId});
+    store::Query &q = db.run(sql, {docId});
     TaskWarehouses out;
     if (q.next()) out = TaskWarehouses{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toString()};
     q.finish();

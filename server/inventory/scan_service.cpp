@@ -41,7 +41,7 @@ std::optional<Product> productByBarcode(store::Db &db, const QString &barcode)
     const QString code = barcode.trimmed().normalized(QString::NormalizationForm_KC).toUpper();
     if (code.isEmpty()) return std::nullopt;
     // The product's own barcode first, then its code, then its other barcodes.
-    QSqlQuery &q = db.run(QStringLiteral("SELECT id, code, name, unit, serial_tracked, lot_tracked, CASE WHEN barcode = ? THEN -2 ELSE -1 END FROM product "
+    store::Query &q = db.run(QStringLiteral("SELECT id, code, name, unit, serial_tracked, lot_tracked, CASE WHEN barcode = ? THEN -2 ELSE -1 END FROM product "
                                          "WHERE (barcode = ? OR code = ?) AND archived = 0 "
                                          "UNION ALL SELECT p.id, p.code, p.name, p.unit, p.serial_tracked, p.lot_tracked, b.pack_qty FROM product_barcode b "
                                          "JOIN product p ON p.id = b.product_id WHERE b.barcode = ? AND p.archived = 0 "
@@ -93,7 +93,7 @@ qint64 draftByUser(store::Db &db, const QString &table, const QString &column, q
 Reply lookupBarcode(store::Db &db, const QString &barcode)
 {
     if (const auto p = productByBarcode(db, barcode)) return QCborMap{{QStringLiteral("kind"), QStringLiteral("product")}, {QStringLiteral("product"), productMap(*p)}};
-    QSqlQuery &q = db.run(QStringLiteral("SELECT id, code, name, warehouse_id FROM location WHERE (barcode = ? OR code = ?) AND archived = 0 LIMIT 1"),
+    store::Query &q = db.run(QStringLiteral("SELECT id, code, name, warehouse_id FROM location WHERE (barcode = ? OR code = ?) AND archived = 0 LIMIT 1"),
                           {barcode.trimmed().toUpper(), barcode.trimmed().toUpper()});
     if (q.next()) {
         QCborMap location{{QStringLiteral("id"), q.value(0).toLongLong()}, {QStringLiteral("code"), q.value(1).toString()},
@@ -227,7 +227,7 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
         // An order line may be split over several locations: what this draft takes
         // of it is summed over all its lines.
         const QString taken = QStringLiteral("COALESCE((SELECT SUM(t.quantity) FROM %1 t WHERE t.order_line_id = ol.id AND t.%2 = ?), 0)").arg(lineTable, shape->parent);
-        QSqlQuery &q = db.run(QStringLiteral("SELECT ol.id, ol.quantity - ol.%1, %3 FROM %2 ol WHERE ol.order_id = ? AND ol.product_id = ? "
+        store::Query &q = db.run(QStringLiteral("SELECT ol.id, ol.quantity - ol.%1, %3 FROM %2 ol WHERE ol.order_id = ? AND ol.product_id = ? "
                                              "ORDER BY CASE WHEN ol.quantity - ol.%1 > %3 THEN 0 ELSE 1 END, ol.id LIMIT 1")
                                   .arg(doneColumn, orderLineTable, taken),
                               {docId, id(*doc, "order_id"), product->id, docId});
@@ -244,7 +244,7 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
         QVariantList binds{docId, orderLine};
         if (locationId) binds << locationId;
         binds << lot << serial;
-        QSqlQuery &l = db.run(QStringLiteral("SELECT id, quantity FROM %1 WHERE %2 = ? AND order_line_id = ? AND %3 AND COALESCE(lot, '') = ? "
+        store::Query &l = db.run(QStringLiteral("SELECT id, quantity FROM %1 WHERE %2 = ? AND order_line_id = ? AND %3 AND COALESCE(lot, '') = ? "
                                              "AND COALESCE(serial, '') = ? ORDER BY id LIMIT 1").arg(lineTable, shape->parent, atLocation),
                               binds);
         if (l.next()) {
@@ -281,7 +281,7 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
             where += QStringLiteral(" AND COALESCE(serial, '') = ?");
             binds << serial;
         }
-        QSqlQuery &q = db.run(QStringLiteral("SELECT id, COALESCE(%1, 0) FROM %2 WHERE %3").arg(shape->quantity, lineTable, where), binds);
+        store::Query &q = db.run(QStringLiteral("SELECT id, COALESCE(%1, 0) FROM %2 WHERE %3").arg(shape->quantity, lineTable, where), binds);
         if (q.next()) {
             lineId = q.value(0).toLongLong();
             current = q.value(1).toLongLong();
@@ -341,7 +341,7 @@ Reply undoScan(store::WriteScope &scope, const auth::Caller &caller, const QCbor
     const QVariant state = db.scalar(QStringLiteral("SELECT state FROM %1 WHERE id = ?").arg(docType), {docId});
     if (!state.isValid()) return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
     if (state.toString() != QLatin1String("draft")) return Reply::fail(ErrorCode::InvalidState, QStringLiteral("this document is already posted"));
-    QSqlQuery &q = db.run(QStringLiteral("SELECT id, line_id, quantity, COALESCE(role, 'item') FROM scan_event WHERE doc_type = ? AND doc_id = ? AND user_id = ? "
+    store::Query &q = db.run(QStringLiteral("SELECT id, line_id, quantity, COALESCE(role, 'item') FROM scan_event WHERE doc_type = ? AND doc_id = ? AND user_id = ? "
                                          "AND undone = 0 ORDER BY id DESC LIMIT 1"),
                           {docType, docId, caller.userId});
     if (!q.next()) {
@@ -389,7 +389,7 @@ Reply taskProgress(store::Db &db, const QString &docType, qint64 docId, qint64 u
     if (!shape) return Reply::fail(ErrorCode::BadRequest, QStringLiteral("not a scanning document"));
     QCborMap doc;
     {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT id, number, state, version FROM %1 WHERE id = ?").arg(docType), {docId});
+        store::Query &q = db.run(QStringLiteral("SELECT id, number, state, version FROM %1 WHERE id = ?").arg(docType), {docId});
         if (!q.next()) {
             q.finish();
             return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
@@ -417,7 +417,7 @@ Reply taskProgress(store::Db &db, const QString &docType, qint64 docId, qint64 u
     }
     QCborArray lines;
     qint64 expected = 0, scanned = 0;
-    QSqlQuery &q = db.run(sql, {docId});
+    store::Query &q = db.run(sql, {docId});
     while (q.next()) {
         const QVariant e = q.value(5), s = q.value(6);
         expected += e.toLongLong();

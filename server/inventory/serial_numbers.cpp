@@ -39,7 +39,7 @@ std::optional<CallError> SerialNumbers::checkIn(const StockPlace &p, qint64 quan
 std::variant<StockPlace, CallError> SerialNumbers::locate(const StockPlace &p, qint64 quantityMilli, qint64 lineId)
 {
     if (auto e = oneNamedUnit(p, quantityMilli, lineId)) return *e;
-    QSqlQuery &q = m_db.run(QStringLiteral("SELECT location_id, lot FROM stock_serial WHERE product_id = ? AND serial = ? AND in_stock = 1 AND warehouse_id = ?"),
+    store::Query &q = m_db.run(QStringLiteral("SELECT location_id, lot FROM stock_serial WHERE product_id = ? AND serial = ? AND in_stock = 1 AND warehouse_id = ?"),
                             {p.productId, p.serial, p.warehouseId});
     std::optional<StockPlace> at;
     if (q.next()) {
@@ -56,7 +56,7 @@ std::variant<StockPlace, CallError> SerialNumbers::locate(const StockPlace &p, q
 
 void SerialNumbers::markIn(const StockPlace &p)
 {
-    QSqlQuery &q = m_db.run(QStringLiteral("UPDATE stock_serial SET in_stock = 1, warehouse_id = ?, location_id = ?, lot = ? WHERE product_id = ? AND serial = ?"),
+    store::Query &q = m_db.run(QStringLiteral("UPDATE stock_serial SET in_stock = 1, warehouse_id = ?, location_id = ?, lot = ? WHERE product_id = ? AND serial = ?"),
                             {p.warehouseId, p.locationId, p.lot.isEmpty() ? QStringLiteral("") : p.lot, p.productId, p.serial});
     const int updated = q.numRowsAffected();
     q.finish();

@@ -37,7 +37,7 @@ StockLedger::Level StockLedger::level(qint64 productId, qint64 warehouseId, bool
 std::optional<StockLedger::Level> StockLedger::readLevel(qint64 productId, qint64 warehouseId, bool lock)
 {
     store::Db &db = m_scope.db();
-    QSqlQuery &q = db.run(lock ? QStringLiteral("SELECT on_hand, reserved, value FROM stock_level WHERE product_id = ? AND warehouse_id = ?")
+    store::Query &q = db.run(lock ? QStringLiteral("SELECT on_hand, reserved, value FROM stock_level WHERE product_id = ? AND warehouse_id = ?")
                                      + db.dialect().forUpdate()
                                : QStringLiteral("SELECT on_hand, reserved, value FROM stock_level WHERE product_id = ? AND warehouse_id = ?"),
                           {productId, warehouseId});
@@ -82,7 +82,7 @@ qint64 StockLedger::appendMove(const StockPlace &p, qint64 quantity, qint64 cost
 void StockLedger::addToQuant(const StockPlace &p, qint64 quantity)
 {
     store::Db &db = m_scope.db();
-    QSqlQuery &q = db.run(QStringLiteral("UPDATE stock_quant SET quantity = quantity + ? WHERE product_id = ? AND warehouse_id = ? "
+    store::Query &q = db.run(QStringLiteral("UPDATE stock_quant SET quantity = quantity + ? WHERE product_id = ? AND warehouse_id = ? "
                                          "AND location_id = ? AND lot = ?"),
                           {quantity, p.productId, p.warehouseId, p.locationId, lotKey(p.lot)});
     const int updated = q.numRowsAffected();
@@ -97,7 +97,7 @@ Tracking StockLedger::tracking(qint64 productId)
     auto it = m_tracking.constFind(productId);
     if (it == m_tracking.constEnd()) {
         Tracking t;
-        QSqlQuery &q = m_scope.db().run(QStringLiteral("SELECT lot_tracked, serial_tracked FROM product WHERE id = ?"), {productId});
+        store::Query &q = m_scope.db().run(QStringLiteral("SELECT lot_tracked, serial_tracked FROM product WHERE id = ?"), {productId});
         if (q.next()) {
             t.lot = q.value(0).toInt() != 0;
             t.serial = q.value(1).toInt() != 0;
@@ -161,7 +161,7 @@ QList<QPair<StockPlace, qint64>> StockLedger::pickQuants(const StockPlace &p, qi
                       : QStringLiteral(" ORDER BY q.location_id, q.lot");
     QList<QPair<StockPlace, qint64>> takes;
     *found = 0;
-    QSqlQuery &q = m_scope.db().run(sql, binds);
+    store::Query &q = m_scope.db().run(sql, binds);
     while (q.next() && *found < want) {
         StockPlace at = p;
         at.locationId = q.value(0).toLongLong();
@@ -236,7 +236,7 @@ std::variant<Issued, CallError> StockLedger::issue(const StockPlace &given, Quan
     // goods leaving to a customer count as movement for slow-moving stock; a
     // transfer, count loss or return to the supplier does not.
     const bool sold = source.kind == QLatin1String("delivery");
-    QSqlQuery &u = db.run(QStringLiteral("UPDATE stock_level SET on_hand = on_hand - ?, value = value - ?, "
+    store::Query &u = db.run(QStringLiteral("UPDATE stock_level SET on_hand = on_hand - ?, value = value - ?, "
                                          "last_out_at = CASE WHEN ? = 1 THEN ? ELSE last_out_at END "
                                          "WHERE product_id = ? AND warehouse_id = ? AND (on_hand >= ? OR ? = 1)"),
                           {want, fromLayers.fen(), sold ? 1 : 0, toWireDateTime(m_scope.now()), p.productId, p.warehouseId, want,
@@ -293,7 +293,7 @@ std::optional<CallError> StockLedger::relocate(const StockPlace &given, qint64 t
 void StockLedger::reserve(qint64 productId, qint64 warehouseId, Quantity quantity)
 {
     const auto update = [&] {
-        QSqlQuery &q = m_scope.db().run(QStringLiteral("UPDATE stock_level SET reserved = CASE WHEN reserved + ? < 0 THEN 0 ELSE reserved + ? END "
+        store::Query &q = m_scope.db().run(QStringLiteral("UPDATE stock_level SET reserved = CASE WHEN reserved + ? < 0 THEN 0 ELSE reserved + ? END "
                                                        "WHERE product_id = ? AND warehouse_id = ?"),
                                         {quantity.milli(), quantity.milli(), productId, warehouseId});
         const int updated = q.numRowsAffected();

@@ -43,7 +43,7 @@ struct OrderLine {
 
 std::optional<OrderLine> orderLine(store::Db &db, qint64 lineId)
 {
-    QSqlQuery &q = db.run(QStringLiteral("SELECT product_id, quantity, received_qty, returned_qty, price FROM purchase_order_line WHERE id = ?"), {lineId});
+    store::Query &q = db.run(QStringLiteral("SELECT product_id, quantity, received_qty, returned_qty, price FROM purchase_order_line WHERE id = ?"), {lineId});
     std::optional<OrderLine> out;
     if (q.next())
         out = OrderLine{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong(), Money::fromFen(q.value(4).toLongLong())};
@@ -207,7 +207,7 @@ std::optional<CallError> refuseUnlessOrderable(store::Db &db, qint64 requisition
 {
     const QString state = db.scalar(QStringLiteral("SELECT state FROM purchase_requisition WHERE id = ?"), {requisition}).toString();
     const QString number = db.scalar(QStringLiteral("SELECT number FROM purchase_requisition WHERE id = ?"), {requisition}).toString();
-    QSqlQuery &q = db.run(QStringLiteral("SELECT id, number FROM purchase_order WHERE requisition_id = ? AND state <> 'cancelled' ORDER BY id LIMIT 1"),
+    store::Query &q = db.run(QStringLiteral("SELECT id, number FROM purchase_order WHERE requisition_id = ? AND state <> 'cancelled' ORDER BY id LIMIT 1"),
                           {requisition});
     const qint64 order = q.next() ? q.value(0).toLongLong() : 0;
     const QString orderNumber = order ? q.value(1).toString() : QString();

@@ -61,7 +61,7 @@ std::optional<CallError> followOrderLines(SaveContext &ctx, bool isReturn)
 {
     store::Db &db = ctx.scope.db();
     const qint64 order = id(ctx.values, "order_id");
-    QSqlQuery &h = db.run(QStringLiteral("SELECT supplier_id, warehouse_id, state FROM purchase_order WHERE id = ?"), {order});
+    store::Query &h = db.run(QStringLiteral("SELECT supplier_id, warehouse_id, state FROM purchase_order WHERE id = ?"), {order});
     qint64 supplier = 0, warehouse = 0;
     QString state;
     if (h.next()) {
@@ -78,7 +78,7 @@ std::optional<CallError> followOrderLines(SaveContext &ctx, bool isReturn)
     Money total;
     for (int i = 0; i < ctx.lines.size(); ++i) {
         QCborMap &line = ctx.lines[i];
-        QSqlQuery &q = db.run(QStringLiteral("SELECT product_id, price, quantity, received_qty, returned_qty FROM purchase_order_line WHERE id = ? AND order_id = ?"),
+        store::Query &q = db.run(QStringLiteral("SELECT product_id, price, quantity, received_qty, returned_qty FROM purchase_order_line WHERE id = ? AND order_id = ?"),
                               {id(line, "order_line_id"), order});
         if (!q.next()) {
             q.finish();

@@ -43,7 +43,7 @@ struct Quote {
 QList<Wanted> wantedOf(store::Db &db, qint64 requisition)
 {
     QList<Wanted> out;
-    QSqlQuery &q = db.run(QStringLiteral("SELECT l.product_id, SUM(l.quantity), p.code, p.name FROM purchase_requisition_line l JOIN product p ON p.id = l.product_id "
+    store::Query &q = db.run(QStringLiteral("SELECT l.product_id, SUM(l.quantity), p.code, p.name FROM purchase_requisition_line l JOIN product p ON p.id = l.product_id "
                                          "WHERE l.requisition_id = ? GROUP BY l.product_id, p.code, p.name ORDER BY MIN(l.id)"),
                           {requisition});
     while (q.next()) out.append(Wanted{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString()});
@@ -58,7 +58,7 @@ QList<Quote> quotesOf(store::Db &db, const auth::Caller &caller, qint64 requisit
     if (!condition) return {};
     binds << requisition;
     QList<Quote> out;
-    QSqlQuery &q = db.run(QStringLiteral("SELECT t.id, t.number, t.supplier_id, s.name, t.state, t.valid_until, t.amount_total FROM supplier_quote t "
+    store::Query &q = db.run(QStringLiteral("SELECT t.id, t.number, t.supplier_id, s.name, t.state, t.valid_until, t.amount_total FROM supplier_quote t "
                                          "JOIN supplier s ON s.id = t.supplier_id WHERE %1 AND t.requisition_id = ? AND t.state IN ('confirmed', 'done') ORDER BY t.id")
                               .arg(*condition),
                           binds);
@@ -76,7 +76,7 @@ QList<Quote> quotesOf(store::Db &db, const auth::Caller &caller, qint64 requisit
     q.finish();
     for (Quote &quote : out) {
         // A product quoted on several lines is offered at its lowest price.
-        QSqlQuery &l = db.run(QStringLiteral("SELECT product_id, price, quantity, amount, lead_days FROM supplier_quote_line WHERE quote_id = ? ORDER BY id"), {quote.id});
+        store::Query &l = db.run(QStringLiteral("SELECT product_id, price, quantity, amount, lead_days FROM supplier_quote_line WHERE quote_id = ? ORDER BY id"), {quote.id});
         while (l.next()) {
             Offer offer{l.value(1).toLongLong(), l.value(2).toLongLong(), l.value(3).toLongLong(), {}};
             if (!l.value(4).isNull()) offer.leadDays = l.value(4).toLongLong();

@@ -10,7 +10,6 @@
 #include "store/write_scope.h"
 
 #include <QCborArray>
-#include <QSqlQuery>
 
 namespace liuhe::reminders {
 
@@ -90,7 +89,7 @@ QCborMap withLabel(store::Db &db, const Reminder &r)
     const schema::Entity *e = r.entity.isEmpty() ? nullptr : schema::Catalogue::instance().entity(r.entity);
     if (!e || e->customTable) return out;
     const store::ReferenceLabelSql label(*e, QStringLiteral("t"), QString());
-    QSqlQuery &q = db.run(QStringLiteral("SELECT %1 FROM %2 t %3 WHERE t.id = ?")
+    store::Query &q = db.run(QStringLiteral("SELECT %1 FROM %2 t %3 WHERE t.id = ?")
                               .arg(label.columns().join(QStringLiteral(", ")), store::Dialect::quote(e->name), label.joins().join(u' ')),
                           {r.recordId});
     if (q.next()) out.insert(QStringLiteral("record_label"), label.read(q, 0));

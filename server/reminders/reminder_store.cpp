@@ -2,7 +2,6 @@
 
 #include "store/db.h"
 
-#include <QSqlQuery>
 
 namespace liuhe::reminders {
 
@@ -11,7 +10,7 @@ namespace {
 const QString kSelect = QStringLiteral("SELECT r.id, r.user_id, u.name, r.title, r.due_at, r.remind_at, r.entity, r.record_id, r.done, "
                                        "r.done_at, r.version FROM reminder r LEFT JOIN \"user\" u ON u.id = r.user_id ");
 
-Reminder readReminder(const QSqlQuery &q)
+Reminder readReminder(const store::Query &q)
 {
     Reminder r;
     r.id = q.value(0).toLongLong();
@@ -28,7 +27,7 @@ Reminder readReminder(const QSqlQuery &q)
     return r;
 }
 
-QList<Reminder> readAll(QSqlQuery &q)
+QList<Reminder> readAll(store::Query &q)
 {
     QList<Reminder> out;
     while (q.next()) out.append(readReminder(q));
@@ -63,7 +62,7 @@ QCborMap Reminder::toCbor() const
 
 std::optional<Reminder> findReminder(store::Db &db, qint64 id)
 {
-    QSqlQuery &q = db.run(kSelect + QStringLiteral("WHERE r.id = ?"), {id});
+    store::Query &q = db.run(kSelect + QStringLiteral("WHERE r.id = ?"), {id});
     std::optional<Reminder> out;
     if (q.next()) out = readReminder(q);
     q.finish();
@@ -124,7 +123,7 @@ QList<Reminder> takeDueReminders(store::Db &db, const QString &now, int limit)
     QList<Reminder> taken;
     for (const Reminder &r : due) {
         // Conditional, so two servers sharing one store announce each reminder once.
-        QSqlQuery &q = db.run(QStringLiteral("UPDATE reminder SET notified_at = ? WHERE id = ? AND notified_at IS NULL"), {now, r.id});
+        store::Query &q = db.run(QStringLiteral("UPDATE reminder SET notified_at = ? WHERE id = ? AND notified_at IS NULL"), {now, r.id});
         if (q.numRowsAffected() == 1) taken.append(r);
     }
     return taken;

@@ -47,7 +47,7 @@ Reply getRecord(store::Db &db, const CallInput &in)
 void reloadPinyin(store::Db &db)
 {
     QList<QPair<QString, QStringList>> overrides;
-    QSqlQuery &q = db.run(QStringLiteral("SELECT text, readings FROM pinyin_override WHERE archived = 0"));
+    store::Query &q = db.run(QStringLiteral("SELECT text, readings FROM pinyin_override WHERE archived = 0"));
     while (q.next()) overrides.append({q.value(0).toString(), q.value(1).toString().split(u',')});
     q.finish();
     search::Pinyin::instance().setOverrides(overrides);
@@ -101,7 +101,7 @@ Reply history(store::Db &db, const CallInput &in)
     if (!e || id <= 0) return Reply::fail(ErrorCode::BadRequest, QStringLiteral("entity and id required"));
     if (!store::loadRecord(db, *e, id, &in.caller)) return Reply::fail(ErrorCode::NotFound, QStringLiteral("record not found"));
     QCborArray rows;
-    QSqlQuery &q = db.run(QStringLiteral("SELECT a.id, a.at, a.user_id, u.name, a.call, a.changes, a.outcome FROM audit_log a "
+    store::Query &q = db.run(QStringLiteral("SELECT a.id, a.at, a.user_id, u.name, a.call, a.changes, a.outcome FROM audit_log a "
                                          "LEFT JOIN \"user\" u ON u.id = a.user_id WHERE a.entity = ? AND a.record_id = ? ORDER BY a.id DESC LIMIT 500"),
                           {e->name, id});
     while (q.next()) {
@@ -148,7 +148,7 @@ Reply importRecords(store::WriteScope &scope, const CallInput &in)
         req.lines = req.changes.take(QStringLiteral("lines")).toArray();
         if (keyField) {
             const QCborValue k = schema::normaliseValue(*keyField, req.changes.value(key));
-            QSqlQuery &q = db.run(QStringLiteral("SELECT id, version FROM %1 WHERE %2 = ?").arg(store::Dialect::quote(e->name), store::Dialect::quote(key)),
+            store::Query &q = db.run(QStringLiteral("SELECT id, version FROM %1 WHERE %2 = ?").arg(store::Dialect::quote(e->name), store::Dialect::quote(key)),
                                   {k.isInteger() ? QVariant(qlonglong(k.toInteger())) : QVariant(k.toString())});
             if (q.next()) {
                 req.id = q.value(0).toLongLong();

@@ -58,7 +58,7 @@ Reply runIdempotent(store::WriteScope &scope, const auth::Caller &caller, const 
     store::Db &db = scope.db();
     const QString hash = argumentsHash(args);
     {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT call, response, args_hash FROM idempotency WHERE ikey = ?"), {ikey});
+        store::Query &q = db.run(QStringLiteral("SELECT call, response, args_hash FROM idempotency WHERE ikey = ?"), {ikey});
         if (q.next()) {
             const QString call = q.value(0).toString();
             const QByteArray response = q.value(1).toByteArray();

@@ -36,7 +36,7 @@ QList<QCborMap> lines(const ActionContext &ctx)
 QCborArray availabilityByWarehouse(store::Db &db, qint64 productId)
 {
     QCborArray out;
-    QSqlQuery &q = db.run(QStringLiteral("SELECT l.warehouse_id, w.name, l.on_hand, l.reserved FROM stock_level l JOIN warehouse w ON w.id = l.warehouse_id "
+    store::Query &q = db.run(QStringLiteral("SELECT l.warehouse_id, w.name, l.on_hand, l.reserved FROM stock_level l JOIN warehouse w ON w.id = l.warehouse_id "
                                          "WHERE l.product_id = ? ORDER BY w.code"),
                           {productId});
     while (q.next())
@@ -128,7 +128,7 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, qint64 
         const QCborMap line = lv.toMap();
         const Quantity q = qty(line, "quantity");
         // The order line first: another delivery may have shipped it meanwhile.
-        QSqlQuery &ol = db.run(QStringLiteral("SELECT quantity, delivered_qty, cost FROM sales_order_line WHERE id = ?"), {id(line, "order_line_id")});
+        store::Query &ol = db.run(QStringLiteral("SELECT quantity, delivered_qty, cost FROM sales_order_line WHERE id = ?"), {id(line, "order_line_id")});
         qint64 ordered = 0, delivered = 0, lineCost = 0;
         if (ol.next()) {
             ordered = ol.value(0).toLongLong();
@@ -296,12 +296,12 @@ struct OutLot {
 QList<OutLot> stillOut(store::Db &db, qint64 deliveryLine)
 {
     QList<OutLot> out;
-    QSqlQuery &q = db.run(QStringLiteral("SELECT COALESCE(lot, ''), -SUM(quantity), -SUM(cost) FROM stock_move WHERE doc_type = 'delivery' AND doc_line_id = ? "
+    store::Query &q = db.run(QStringLiteral("SELECT COALESCE(lot, ''), -SUM(quantity), -SUM(cost) FROM stock_move WHERE doc_type = 'delivery' AND doc_line_id = ? "
                                          "GROUP BY COALESCE(lot, '') ORDER BY MIN(id)"),
                           {deliveryLine});
     while (q.next()) out.append(OutLot{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong()});
     q.finish();
-    QSqlQuery &r = db.run(QStringLiteral("SELECT COALESCE(m.lot, ''), SUM(m.quantity), SUM(m.cost) FROM stock_move m JOIN sales_return_line rl ON rl.id = m.doc_line_id "
+    store::Query &r = db.run(QStringLiteral("SELECT COALESCE(m.lot, ''), SUM(m.quantity), SUM(m.cost) FROM stock_move m JOIN sales_return_line rl ON rl.id = m.doc_line_id "
                                          "WHERE m.doc_type = 'sales_return' AND rl.delivery_line_id = ? GROUP BY COALESCE(m.lot, '')"),
                           {deliveryLine});
     while (r.next())
@@ -324,7 +324,7 @@ Reply postReturn(ActionContext &ctx)
     const qint64 order = id(ctx.record, "order_id");
     const QString number = ctx.record.value(QStringLiteral("number")).toString();
     for (const QCborMap &l : lines(ctx)) {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT quantity, returned_qty, returned_cost, order_line_id, serial FROM delivery_line WHERE id = ?"),
+        store::Query &q = db.run(QStringLiteral("SELECT quantity, returned_qty, returned_cost, order_line_id, serial FROM delivery_line WHERE id = ?"),
                               {id(l, "delivery_line_id")});
         qint64 shipped = 0, returned = 0, returnedCost = 0, orderLine = 0;
         QString serial;
@@ -358,7 +358,7 @@ Reply postReturn(ActionContext &ctx)
         documents::updateFields(ctx.scope, QStringLiteral("delivery_line"), id(l, "delivery_line_id"),
                                 QCborMap{{QStringLiteral("returned_qty"), returned + back}, {QStringLiteral("returned_cost"), returnedCost + cost}}, ctx.caller.userId);
         const qint64 lineReturned = db.scalar(QStringLiteral("SELECT returned_qty FROM sales_order_line WHERE id = ?"), {orderLine}).toLongLong() + back;
-        QSqlQuery &ol = db.run(QStringLiteral("SELECT delivered_qty, quantity, line_status FROM sales_order_line WHERE id = ?"), {orderLine});
+        store::Query &ol = db.run(QStringLiteral("SELECT delivered_qty, quantity, line_status FROM sales_order_line WHERE id = ?"), {orderLine});
         const bool found = ol.next();
         const qint64 lineDelivered = found ? ol.value(0).toLongLong() : 0, lineOrdered = found ? ol.value(1).toLongLong() : 0;
         const bool lineClosed = found && ol.value(2).toString() == QLatin1String("closed");

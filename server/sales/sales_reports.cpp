@@ -42,7 +42,7 @@ Reply summary(store::Db &db, const QCborMap &args, const QString &partner, const
     const QString sql = QStringLiteral("SELECT gkey, glabel, SUM(qty), SUM(amount), SUM(cost) FROM (%1 UNION ALL %2) x GROUP BY gkey, glabel ORDER BY gkey")
                             .arg(part.arg(g->key, g->label, QStringLiteral("1"), amountColumn, outLine, outDoc, outParent, partner),
                                  part.arg(g->key, g->label, QStringLiteral("-1"), amountColumn, backLine, backDoc, backParent, partner));
-    QSqlQuery &q = db.run(sql, {from, to, from, to});
+    store::Query &q = db.run(sql, {from, to, from, to});
     QCborArray rows;
     while (q.next())
         rows.append(QCborArray{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toLongLong(), q.value(4).toLongLong(),
@@ -71,7 +71,7 @@ Reply purchaseSummary(store::Db &db, const QCborMap &args)
 Reply overduePurchaseLines(store::Db &db, const QCborMap &args)
 {
     const QString asOf = args.value(QStringLiteral("as_of")).toString(QDate::currentDate().toString(Qt::ISODate));
-    QSqlQuery &q = db.run(QStringLiteral(
+    store::Query &q = db.run(QStringLiteral(
         "SELECT o.id, o.number, s.name, p.code, p.name, l.quantity, l.received_qty, COALESCE(l.expected_date, o.expected_date) AS due, l.id "
         "FROM purchase_order_line l JOIN purchase_order o ON o.id = l.order_id JOIN supplier s ON s.id = o.supplier_id JOIN product p ON p.id = l.product_id "
         "WHERE o.state = 'confirmed' AND l.received_qty < l.quantity AND COALESCE(l.expected_date, o.expected_date) < ? ORDER BY due, o.number"),

@@ -54,7 +54,7 @@ std::optional<CallError> deliveryRules(SaveContext &ctx)
 {
     store::Db &db = ctx.scope.db();
     const qint64 order = id(ctx.values, "order_id");
-    QSqlQuery &h = db.run(QStringLiteral("SELECT customer_id, warehouse_id, state FROM sales_order WHERE id = ?"), {order});
+    store::Query &h = db.run(QStringLiteral("SELECT customer_id, warehouse_id, state FROM sales_order WHERE id = ?"), {order});
     qint64 customer = 0, warehouse = 0;
     QString state;
     if (h.next()) {
@@ -71,7 +71,7 @@ std::optional<CallError> deliveryRules(SaveContext &ctx)
     Money total;
     for (int i = 0; i < ctx.lines.size(); ++i) {
         QCborMap &line = ctx.lines[i];
-        QSqlQuery &q = db.run(QStringLiteral("SELECT product_id, quantity, delivered_qty, price FROM sales_order_line WHERE id = ? AND order_id = ?"),
+        store::Query &q = db.run(QStringLiteral("SELECT product_id, quantity, delivered_qty, price FROM sales_order_line WHERE id = ? AND order_id = ?"),
                               {id(line, "order_line_id"), order});
         if (!q.next()) {
             q.finish();
@@ -103,7 +103,7 @@ std::optional<CallError> returnRules(SaveContext &ctx)
     Money total;
     for (int i = 0; i < ctx.lines.size(); ++i) {
         QCborMap &line = ctx.lines[i];
-        QSqlQuery &q = db.run(QStringLiteral("SELECT dl.product_id, dl.quantity, dl.returned_qty, ol.price FROM delivery_line dl "
+        store::Query &q = db.run(QStringLiteral("SELECT dl.product_id, dl.quantity, dl.returned_qty, ol.price FROM delivery_line dl "
                                              "JOIN delivery d ON d.id = dl.delivery_id JOIN sales_order_line ol ON ol.id = dl.order_line_id "
                                              "WHERE dl.id = ? AND d.order_id = ? AND d.state = 'done'"),
                               {id(line, "delivery_line_id"), order});

@@ -44,6 +44,11 @@ void removeKeys(store::Db &db, const Entity &entity, qint64 id)
 void updateKeys(store::Db &db, const Entity &entity, qint64 id, const QCborMap &values)
 {
     removeKeys(db, entity, id);
+    addKeys(db, entity, id, values);
+}
+
+void addKeys(store::Db &db, const Entity &entity, qint64 id, const QCborMap &values)
+{
     std::map<QString, int> keys; // key -> its best rank over the record's fields
     const auto add = [&keys](const QString &key, int rank) {
         const auto [it, inserted] = keys.emplace(key, rank);
@@ -78,7 +83,7 @@ void rebuildEntity(store::Db &db, const Entity &e)
     db.run(QStringLiteral("DELETE FROM search_key WHERE entity = ?"), {e.name});
     QList<QPair<qint64, QCborMap>> rows;
     {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT id, %1 FROM %2").arg(columns.join(u','), store::Dialect::quote(e.name)));
+        store::Query &q = db.run(QStringLiteral("SELECT id, %1 FROM %2").arg(columns.join(u','), store::Dialect::quote(e.name)));
         while (q.next()) {
             QCborMap values;
             int col = 1;

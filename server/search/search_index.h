@@ -18,6 +18,8 @@ namespace liuhe::search {
 bool isIndexed(const schema::Entity &entity);
 // Replaces a record's keys from its current field values (wire form).
 void updateKeys(store::Db &db, const schema::Entity &entity, qint64 id, const QCborMap &values);
+// The keys of a record just inserted (it has none yet).
+void addKeys(store::Db &db, const schema::Entity &entity, qint64 id, const QCborMap &values);
 void removeKeys(store::Db &db, const schema::Entity &entity, qint64 id);
 // Rebuilds every key of every indexed entity (after the override table changed).
 void rebuildAll(store::Db &db);

@@ -4,7 +4,6 @@
 #include "store/dialect.h"
 #include "store/record_access.h"
 
-#include <QSqlQuery>
 
 namespace liuhe::store {
 
@@ -14,7 +13,7 @@ namespace {
 const QString kSelect = QStringLiteral("SELECT a.id, a.entity, a.record_id, a.file_name, a.mime, a.size, a.sha256, a.uploaded_by, u.name, "
                                        "a.uploaded_at FROM attachment a LEFT JOIN \"user\" u ON u.id = a.uploaded_by ");
 
-AttachmentInfo readInfo(const QSqlQuery &q)
+AttachmentInfo readInfo(const Query &q)
 {
     AttachmentInfo a;
     a.id = q.value(0).toLongLong();
@@ -71,7 +70,7 @@ qint64 recordVersion(Db &db, const schema::Entity &entity, qint64 id)
 QList<AttachmentInfo> listAttachments(Db &db, const QString &entity, qint64 recordId)
 {
     QList<AttachmentInfo> out;
-    QSqlQuery &q = db.run(kSelect + QStringLiteral("WHERE a.entity = ? AND a.record_id = ? AND a.deleted = 0 ORDER BY a.id"), {entity, recordId});
+    Query &q = db.run(kSelect + QStringLiteral("WHERE a.entity = ? AND a.record_id = ? AND a.deleted = 0 ORDER BY a.id"), {entity, recordId});
     while (q.next()) out.append(readInfo(q));
     q.finish();
     return out;
@@ -79,7 +78,7 @@ QList<AttachmentInfo> listAttachments(Db &db, const QString &entity, qint64 reco
 
 std::optional<AttachmentInfo> findAttachment(Db &db, qint64 id)
 {
-    QSqlQuery &q = db.run(kSelect + QStringLiteral("WHERE a.id = ? AND a.deleted = 0"), {id});
+    Query &q = db.run(kSelect + QStringLiteral("WHERE a.id = ? AND a.deleted = 0"), {id});
     std::optional<AttachmentInfo> out;
     if (q.next()) out = readInfo(q);
     q.finish();

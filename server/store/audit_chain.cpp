@@ -17,7 +17,7 @@ void AuditChain::loadHead(Db &db)
     // a log that runs past the head (rows landed, the head update did not) is
     // followed; a head past the log means rows were deleted from the end, and
     // the chain goes on from the head, so the gap stays visible to `check`.
-    QSqlQuery &q = db.run(QStringLiteral("SELECT last_id, last_hash FROM audit_head WHERE id = 1") + db.dialect().forUpdate());
+    Query &q = db.run(QStringLiteral("SELECT last_id, last_hash FROM audit_head WHERE id = 1") + db.dialect().forUpdate());
     const bool found = q.next();
     Head stored;
     if (found) {
@@ -26,7 +26,7 @@ void AuditChain::loadHead(Db &db)
     }
     q.finish();
     if (!found) throw StoreError(StoreError::Kind::Other, QStringLiteral("the audit head row is missing"), QString());
-    QSqlQuery &last = db.run(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    Query &last = db.run(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
     Head actual{0, QStringLiteral("")}; // an empty log: the chain starts from ""
     if (last.next()) {
         actual.lastId = last.value(0).toLongLong();
@@ -88,7 +88,7 @@ QStringList AuditChain::verify(Db &db)
     QStringList problems;
     QString prev;
     qint64 expectedId = 1;
-    QSqlQuery &q = db.run(QStringLiteral(
+    Query &q = db.run(QStringLiteral(
         "SELECT id, at, user_id, call, entity, record_id, changes, outcome, peer, prev_hash, hash FROM audit_log ORDER BY id"));
     while (q.next()) {
         const qint64 id = q.value(0).toLongLong();

@@ -1,9 +1,10 @@
 #include "store/db.h"
 
+#include "store/qtsql_query.h"
+#include "store/sqlite_query.h"
 #include "store/statement_profile.h"
 
 #include <QElapsedTimer>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <sqlite3.h>
@@ -18,43 +19,76 @@ Db::Db(const StoreConfig &config, const QString &connectionName, bool readOnly)
 
 Db::~Db()
 {
-    m_active.clear();
-    m_statements.clear();
-    m_db.close();
-    m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_name);
+    close();
 }
 
-void Db::open()
+void Db::close()
 {
     m_active.clear();
-    m_statements.clear();
+    m_statements.clear(); // statements go before their connection
     m_inTransaction = false;
+    if (m_sqlite) {
+        sqlite3_close_v2(m_sqlite);
+        m_sqlite = nullptr;
+    }
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_name);
     }
+}
+
+void Db::open()
+{
+    close();
     if (m_config.backend == Backend::Sqlite) {
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        m_db.setDatabaseName(m_config.sqlitePath);
-        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    } else {
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
-        m_db.setHostName(m_config.host);
-        m_db.setPort(m_config.port);
-        m_db.setUserName(m_config.user);
-        m_db.setPassword(m_config.password);
-        m_db.setDatabaseName(m_config.database);
-        m_db.setConnectOptions(QStringLiteral("connect_timeout=5"));
-    }
-    if (!m_db.open()) throw StoreError(StoreError::Kind::ConnectionLost, m_db.lastError().text(), m_db.lastError().nativeErrorCode());
-    m_sqlite = nullptr;
-    if (m_config.backend == Backend::Sqlite) {
-        const QVariant handle = m_db.driver()->handle();
-        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+        const QByteArray path = m_config.sqlitePath.toUtf8();
+        // One connection per thread, never shared: SQLite's own mutexes are not needed.
+        const int rc = sqlite3_open_v2(path.constData(), &m_sqlite, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+        if (rc != SQLITE_OK) {
+            const StoreError e = sqliteError(m_sqlite, rc, QStringLiteral("open ") + m_config.sqlitePath);
+            sqlite3_close_v2(m_sqlite);
+            m_sqlite = nullptr;
+            throw StoreError(StoreError::Kind::ConnectionLost, e.message(), e.nativeCode());
+        }
+        sqlite3_extended_result_codes(m_sqlite, 1);
+        sqlite3_busy_timeout(m_sqlite, 10000);
         configureSqlite();
-    } else exec(QStringLiteral("SET synchronous_commit = on"));
+        return;
+    }
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+    m_db.setHostName(m_config.host);
+    m_db.setPort(m_config.port);
+    m_db.setUserName(m_config.user);
+    m_db.setPassword(m_config.password);
+    m_db.setDatabaseName(m_config.database);
+    m_db.setConnectOptions(QStringLiteral("connect_timeout=5"));
+    if (!m_db.open()) throw StoreError(StoreError::Kind::ConnectionLost, m_db.lastError().text(), m_db.lastError().nativeErrorCode());
+    exec(QStringLiteral("SET synchronous_commit = on"));
+}
+
+QStringList Db::tables()
+{
+    if (!m_sqlite) return m_db.tables();
+    QStringList names;
+    Query &q = run(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
+    while (q.next()) names << q.text(0);
+    q.finish();
+    return names;
+}
+
+QStringList Db::columns(const QString &table)
+{
+    QStringList names;
+    if (!m_sqlite) {
+        const QSqlRecord record = m_db.record(table);
+        for (int i = 0; i < record.count(); ++i) names << record.fieldName(i);
+        return names;
+    }
+    Query &q = run(QStringLiteral("SELECT name FROM pragma_table_info(?)"), {table});
+    while (q.next()) names << q.text(0);
+    q.finish();
+    return names;
 }
 
 void Db::configureSqlite()
@@ -74,15 +108,6 @@ StoreError Db::classify(const QSqlError &error, const QString &context) const
     const QString code = error.nativeErrorCode();
     const QString text = context + QStringLiteral(": ") + error.text();
     using K = StoreError::Kind;
-    if (m_config.backend == Backend::Sqlite) {
-        // Primary result codes: 5 BUSY, 6 LOCKED, 13 FULL, 10 IOERR, 19 CONSTRAINT.
-        const int primary = code.toInt() & 0xFF;
-        if (primary == 5 || primary == 6) return StoreError(K::Retryable, text, code);
-        if (primary == 13) return StoreError(K::Full, text, code);
-        if (primary == 10 && error.text().contains(QLatin1String("disk"), Qt::CaseInsensitive)) return StoreError(K::Full, text, code);
-        if (primary == 19) return StoreError(K::Constraint, text, code);
-        return StoreError(K::Other, text, code);
-    }
     if (code == QLatin1String("40001") || code == QLatin1String("40P01") || code == QLatin1String("55P03"))
         return StoreError(K::Retryable, text, code);
     if (code.startsWith(QLatin1String("23"))) return StoreError(K::Constraint, text, code);
@@ -93,16 +118,19 @@ StoreError Db::classify(const QSqlError &error, const QString &context) const
     return StoreError(K::Other, text, code);
 }
 
-QSqlQuery &Db::prepared(const QString &sql)
+Query &Db::prepared(const QString &sql)
 {
     auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        auto q = std::make_shared<QSqlQuery>(m_db);
-        q->setForwardOnly(true);
-        if (!q->prepare(sql)) throw classify(q->lastError(), QStringLiteral("prepare ") + sql);
-        it = m_statements.insert(sql, q);
+    if (it != m_statements.end()) return *it->second;
+    std::unique_ptr<Query> statement;
+    if (m_sqlite) statement = std::make_unique<SqliteQuery>(m_sqlite, sql);
+    else {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.prepare(sql)) throw classify(q.lastError(), QStringLiteral("prepare ") + sql);
+        statement = std::make_unique<QtSqlQuery>(std::move(q));
     }
-    return **it;
+    return *m_statements.emplace(sql, std::move(statement)).first->second;
 }
 
 void Db::checkTransactionAlive()
@@ -112,27 +140,31 @@ void Db::checkTransactionAlive()
     throw StoreError(StoreError::Kind::Retryable, QStringLiteral("the store rolled the transaction back after an error"), QStringLiteral("autocommit"));
 }
 
-QSqlQuery &Db::run(const QString &sql, const QVariantList &binds)
+Query &Db::run(const QString &sql, const QVariantList &binds)
 {
     checkTransactionAlive();
     QElapsedTimer timer;
     if (StatementProfile::enabled()) timer.start();
-    QSqlQuery &q = prepared(sql);
-    q.finish();
-    for (qsizetype i = 0; i < binds.size(); ++i) q.bindValue(int(i), binds[i]);
-    if (!q.exec()) {
-        const StoreError e = classify(q.lastError(), sql);
+    Query &statement = prepared(sql);
+    if (m_sqlite) static_cast<SqliteQuery &>(statement).exec(binds);
+    else {
+        QSqlQuery &q = static_cast<QtSqlQuery &>(statement).query();
         q.finish();
-        throw e;
+        for (qsizetype i = 0; i < binds.size(); ++i) q.bindValue(int(i), binds[i]);
+        if (!q.exec()) {
+            const StoreError e = classify(q.lastError(), sql);
+            q.finish();
+            throw e;
+        }
     }
     if (timer.isValid()) StatementProfile::record(sql, timer.nsecsElapsed());
-    m_active.push_back(&q);
-    return q;
+    m_active.push_back(&statement);
+    return statement;
 }
 
 QVariant Db::scalar(const QString &sql, const QVariantList &binds)
 {
-    QSqlQuery &q = run(sql, binds);
+    Query &q = run(sql, binds);
     QVariant v = q.next() ? q.value(0) : QVariant();
     q.finish();
     return v;
@@ -140,8 +172,8 @@ QVariant Db::scalar(const QString &sql, const QVariantList &binds)
 
 qint64 Db::insert(const QString &sql, const QVariantList &binds)
 {
-    QSqlQuery &q = run(sql + QStringLiteral(" RETURNING id"), binds);
-    const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
+    Query &q = run(sql + QStringLiteral(" RETURNING id"), binds);
+    const qint64 id = q.next() ? q.integer(0) : 0;
     q.finish();
     return id;
 }
@@ -151,14 +183,35 @@ void Db::exec(const QString &sql)
     checkTransactionAlive();
     QElapsedTimer timer;
     if (StatementProfile::enabled()) timer.start();
-    QSqlQuery q(m_db);
-    if (!q.exec(sql)) throw classify(q.lastError(), sql);
+    if (m_sqlite) {
+        const int rc = sqlite3_exec(m_sqlite, sql.toUtf8().constData(), nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) throw sqliteError(m_sqlite, rc, sql);
+    } else {
+        QSqlQuery q(m_db);
+        if (!q.exec(sql)) throw classify(q.lastError(), sql);
+    }
+    if (timer.isValid()) StatementProfile::record(sql, timer.nsecsElapsed());
+}
+
+void Db::control(const QString &sql)
+{
+    if (!m_sqlite) {
+        exec(sql);
+        return;
+    }
+    // Prepared once: these run several times per batch, and parsing them each
+    // time was a visible share of the writer's time.
+    QElapsedTimer timer;
+    if (StatementProfile::enabled()) timer.start();
+    auto &statement = static_cast<SqliteQuery &>(prepared(sql));
+    statement.exec({});
+    statement.finish();
     if (timer.isValid()) StatementProfile::record(sql, timer.nsecsElapsed());
 }
 
 void Db::begin(bool write)
 {
-    if (m_config.backend == Backend::Sqlite) exec(write ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+    if (m_config.backend == Backend::Sqlite) control(write ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
     else exec(write ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
     m_inTransaction = true;
 }
@@ -168,28 +221,28 @@ void Db::commit()
     finishQueries();
     checkTransactionAlive();
     m_inTransaction = false;
-    exec(QStringLiteral("COMMIT"));
+    control(QStringLiteral("COMMIT"));
 }
 
 void Db::rollback()
 {
     finishQueries();
     m_inTransaction = false;
-    exec(QStringLiteral("ROLLBACK"));
+    control(QStringLiteral("ROLLBACK"));
 }
 
-void Db::savepoint(const QString &name) { exec(QStringLiteral("SAVEPOINT ") + name); }
-void Db::releaseSavepoint(const QString &name) { exec(QStringLiteral("RELEASE SAVEPOINT ") + name); }
+void Db::savepoint(const QString &name) { control(QStringLiteral("SAVEPOINT ") + name); }
+void Db::releaseSavepoint(const QString &name) { control(QStringLiteral("RELEASE SAVEPOINT ") + name); }
 
 void Db::rollbackToSavepoint(const QString &name)
 {
     finishQueries();
-    exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name);
+    control(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name);
 }
 
 void Db::finishQueries()
 {
-    for (QSqlQuery *q : m_active) q->finish();
+    for (Query *q : m_active) q->finish();
     m_active.clear();
 }
 

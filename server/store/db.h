@@ -1,14 +1,16 @@
-// One database connection owned by one thread (QSqlDatabase is per thread), with a
-// cache of prepared statements and errors turned into StoreError.
+// One database connection owned by one thread, with a cache of prepared
+// statements and errors turned into StoreError. SQLite is driven through its C
+// API, PostgreSQL through QtSql (QSqlDatabase is per thread).
 #pragma once
 
 #include "store/dialect.h"
+#include "store/query.h"
 #include "store/store_config.h"
 #include "store/store_error.h"
 
-#include <QHash>
+#include <unordered_map>
 #include <QSqlDatabase>
-#include <QSqlQuery>
+#include <QStringList>
 #include <QVariant>
 #include <initializer_list>
 #include <memory>
@@ -27,16 +29,18 @@ public:
 
     const Dialect &dialect() const { return m_dialect; }
     const StoreConfig &config() const { return m_config; }
-    QSqlDatabase &handle() { return m_db; }
 
     // Opens (or reopens after a lost connection); throws StoreError on failure.
     void open();
-    bool isOpen() const { return m_db.isOpen(); }
+    bool isOpen() const { return m_sqlite || m_db.isOpen(); }
+
+    QStringList tables();
+    QStringList columns(const QString &table);
 
     // Runs a prepared statement from the cache; the query is positioned before the
     // first row. Throws StoreError.
-    QSqlQuery &run(const QString &sql, const QVariantList &binds = {});
-    QSqlQuery &run(const QString &sql, std::initializer_list<QVariant> binds) { return run(sql, QVariantList(binds)); }
+    Query &run(const QString &sql, const QVariantList &binds = {});
+    Query &run(const QString &sql, std::initializer_list<QVariant> binds) { return run(sql, QVariantList(binds)); }
     // First column of the first row, or an invalid QVariant when there is no row.
     QVariant scalar(const QString &sql, const QVariantList &binds = {});
     // INSERT … RETURNING id.
@@ -57,12 +61,14 @@ public:
 
     StoreError classify(const class QSqlError &error, const QString &context) const;
 
-    // The SQLite connection under Qt's (nullptr on PostgreSQL), for the few
-    // things QtSql does not offer: the online backup API.
+    // The SQLite connection (nullptr on PostgreSQL), for the online backup API.
     ::sqlite3 *sqliteHandle() const { return m_sqlite; }
 
 private:
-    QSqlQuery &prepared(const QString &sql);
+    Query &prepared(const QString &sql);
+    // Transaction control: prepared on SQLite, plain on PostgreSQL.
+    void control(const QString &sql);
+    void close();
     // SQLite may roll a transaction back by itself after an error (out of
     // memory, I/O); statements after that would each commit on their own.
     void checkTransactionAlive();
@@ -72,11 +78,11 @@ private:
     Dialect m_dialect;
     QString m_name;
     bool m_readOnly;
-    QSqlDatabase m_db;
-    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
-    std::vector<QSqlQuery *> m_active;
+    QSqlDatabase m_db; // PostgreSQL only
+    std::unordered_map<QString, std::unique_ptr<Query>> m_statements;
+    std::vector<Query *> m_active;
     bool m_inTransaction = false;
-    ::sqlite3 *m_sqlite = nullptr; // the SQLite connection under Qt's, for its autocommit state
+    ::sqlite3 *m_sqlite = nullptr; // SQLite only
 };
 
 // Scoped transaction for tools and migrations: rolls back unless committed.

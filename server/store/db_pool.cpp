@@ -2,6 +2,7 @@
 
 #include "server_log.h"
 #include "store/db.h"
+#include "store/wal_checkpointer.h"
 
 #include <QDateTime>
 #include <QThread>
@@ -36,6 +37,7 @@ Reply queueTimeout()
 
 DbPool::DbPool(const StoreConfig &config, Options options) : m_config(config), m_options(options)
 {
+    if (config.backend == Backend::Sqlite) m_checkpointer = std::make_unique<WalCheckpointer>(config);
     m_writer = std::thread([this] { writerLoop(); });
     for (int i = 0; i < m_options.readers; ++i) m_readers.emplace_back([this, i] { readerLoop(i); });
 }
@@ -168,7 +170,10 @@ void DbPool::writerLoop()
         if (batch.empty()) continue;
         for (int attempt = 0;; ++attempt) {
             try {
-                if (!db) db = std::make_unique<Db>(m_config, QStringLiteral("writer"));
+                if (!db) {
+                    db = std::make_unique<Db>(m_config, QStringLiteral("writer"));
+                    if (m_checkpointer) m_checkpointer->attach(db->sqliteHandle());
+                }
                 runBatch(*db, chain, batch);
                 break;
             } catch (const StoreError &e) {

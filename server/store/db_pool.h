@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -20,6 +21,7 @@
 namespace liuhe::store {
 
 class Db;
+class WalCheckpointer;
 
 class DbPool {
 public:
@@ -88,6 +90,7 @@ private:
     std::deque<PendingRead> m_reads;
 
     bool m_stopping = false;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // SQLite only
     std::thread m_writer;
     std::vector<std::thread> m_readers;
 };

@@ -175,13 +175,13 @@ const std::vector<Migration> &allMigrations()
 
 int schemaVersion(Db &db)
 {
-    if (!db.handle().tables().contains(QStringLiteral("schema_migrations"))) return 0;
+    if (!db.tables().contains(QStringLiteral("schema_migrations"))) return 0;
     return db.scalar(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")).toInt();
 }
 
 int migrate(Db &db)
 {
-    if (!db.handle().tables().contains(QStringLiteral("schema_migrations")))
+    if (!db.tables().contains(QStringLiteral("schema_migrations")))
         db.exec(QStringLiteral("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
     int applied = 0;
     for (const Migration &m : allMigrations()) {

@@ -8,7 +8,7 @@ QString nextDocumentNumber(Db &db, const QString &docType, const QString &prefix
 {
     const QString period = date.toString(QStringLiteral("yyyyMM"));
     qint64 value = 0;
-    QSqlQuery &q = db.run(QStringLiteral("UPDATE doc_sequence SET next_value = next_value + 1 WHERE doc_type = ? AND period = ? "
+    Query &q = db.run(QStringLiteral("UPDATE doc_sequence SET next_value = next_value + 1 WHERE doc_type = ? AND period = ? "
                                          "RETURNING next_value - 1"),
                           {docType, period});
     if (q.next()) value = q.value(0).toLongLong();

@@ -4,7 +4,6 @@
 #include "store/db.h"
 #include "store/dialect.h"
 
-#include <QSqlQuery>
 
 namespace liuhe::store {
 
@@ -82,7 +81,7 @@ RowOwnership loadOwnership(Db &db, const schema::Entity &entity, qint64 id)
     const QString owner = entity.customTable && entity.ownerField.isEmpty() ? QStringLiteral("NULL")
                                                                             : QStringLiteral("t.") + Dialect::quote(ownerColumn(entity));
     const QString department = entity.departmentField.isEmpty() ? QStringLiteral("0") : QStringLiteral("t.") + Dialect::quote(entity.departmentField);
-    QSqlQuery &q = db.run(QStringLiteral("SELECT %1, %2, (SELECT u.department_id FROM \"user\" u WHERE u.id = %1) FROM %3 t WHERE t.id = ?")
+    Query &q = db.run(QStringLiteral("SELECT %1, %2, (SELECT u.department_id FROM \"user\" u WHERE u.id = %1) FROM %3 t WHERE t.id = ?")
                               .arg(owner, department, Dialect::quote(entity.name)),
                           {id});
     if (q.next()) {

@@ -37,7 +37,7 @@ void appendSqlValues(const Field &field, const QCborValue &wire, QVariantList &o
     }
 }
 
-QCborValue readSqlValues(const Field &field, const QSqlQuery &query, int &col)
+QCborValue readSqlValues(const Field &field, const Query &query, int &col)
 {
     switch (field.type) {
     case FieldType::Address: {

@@ -2,10 +2,10 @@
 #pragma once
 
 #include "schema/entity.h"
+#include "store/query.h"
 
 #include <QCborMap>
 #include <QCborValue>
-#include <QSqlQuery>
 #include <QVariantList>
 
 namespace liuhe::store {
@@ -14,7 +14,7 @@ namespace liuhe::store {
 void appendSqlValues(const schema::Field &field, const QCborValue &wire, QVariantList &out);
 // Reads the field's readable columns (readColumnsOfField) starting at index col,
 // advancing col past them.
-QCborValue readSqlValues(const schema::Field &field, const QSqlQuery &query, int &col);
+QCborValue readSqlValues(const schema::Field &field, const Query &query, int &col);
 
 // The audit form of a value: sensitive values are never written out.
 QCborValue auditValue(const schema::Field &field, const QCborValue &wire);

@@ -85,7 +85,7 @@ struct SelectList {
     }
 
     // Reads the current row in columnNames() order.
-    QList<QCborValue> read(const QSqlQuery &q) const
+    QList<QCborValue> read(const Query &q) const
     {
         QList<QCborValue> values;
         values << QCborValue(q.value(0).toLongLong());
@@ -326,7 +326,7 @@ Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequest &req)
     qint64 lastId = 0;
     bool more = false;
     {
-        QSqlQuery &q = db.run(sql, pageBinds);
+        Query &q = db.run(sql, pageBinds);
         const int sortIndex = int(select.sql.size());
         while (q.next()) {
             if (rows.size() == req.limit) {
@@ -357,7 +357,7 @@ Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequest &req)
     if (!req.sums.isEmpty()) {
         QStringList parts;
         for (const QString &f : req.sums) parts << QStringLiteral("COALESCE(SUM(t.%1), 0)").arg(Dialect::quote(f));
-        QSqlQuery &q = db.run(QStringLiteral("SELECT %1 FROM %2 t WHERE %3").arg(parts.join(u','), Dialect::quote(e.name), where.join(QStringLiteral(" AND "))),
+        Query &q = db.run(QStringLiteral("SELECT %1 FROM %2 t WHERE %3").arg(parts.join(u','), Dialect::quote(e.name), where.join(QStringLiteral(" AND "))),
                               whereBinds);
         QCborMap sums;
         if (q.next())
@@ -385,7 +385,7 @@ std::optional<QCborMap> loadRecord(Db &db, const Entity &e, qint64 id, const aut
     const auto selectList = selectListFor(e, caller);
     const SelectList &select = *selectList;
     const QString sql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE %4 AND t.id = ?").arg(select.columnsSql, Dialect::quote(e.name), select.joinsSql, condition);
-    QSqlQuery &q = db.run(sql, binds);
+    Query &q = db.run(sql, binds);
     if (!q.next()) {
         q.finish();
         return std::nullopt;
@@ -407,7 +407,7 @@ QCborArray loadLines(Db &db, const Entity &document, qint64 id, const auth::Call
     const SelectList &select = *selectList;
     const QString sql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE t.%4 = ? ORDER BY t.id")
                             .arg(select.columnsSql, Dialect::quote(lineEntity->name), select.joinsSql, Dialect::quote(lineEntity->parentField));
-    QSqlQuery &q = db.run(sql, {id});
+    Query &q = db.run(sql, {id});
     const QStringList &names = select.names;
     while (q.next()) {
         const QList<QCborValue> values = select.read(q);

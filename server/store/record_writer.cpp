@@ -49,7 +49,7 @@ std::optional<Current> readCurrent(Db &db, const Entity &e, const QString &where
     QStringList cols = {QStringLiteral("id"), QStringLiteral("version"), QStringLiteral("field_versions"), QStringLiteral("archived")};
     for (const Field &f : e.fields)
         for (const QString &c : readColumnsOfField(f)) cols << Dialect::quote(c);
-    QSqlQuery &q = db.run(QStringLiteral("SELECT %1 FROM %2 WHERE %3%4").arg(cols.join(u','), Dialect::quote(e.name), where, db.dialect().forUpdate()), binds);
+    Query &q = db.run(QStringLiteral("SELECT %1 FROM %2 WHERE %3%4").arg(cols.join(u','), Dialect::quote(e.name), where, db.dialect().forUpdate()), binds);
     if (!q.next()) {
         q.finish();
         return std::nullopt;
@@ -158,7 +158,7 @@ std::optional<CallError> mergeLines(Db &db, const Entity &lineEntity, qint64 par
                                     const auth::Caller &caller, LinesOutcome &out)
 {
     if (parentId != 0) {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT id FROM %1 WHERE %2 = ? ORDER BY id")
+        Query &q = db.run(QStringLiteral("SELECT id FROM %1 WHERE %2 = ? ORDER BY id")
                                   .arg(Dialect::quote(lineEntity.name), Dialect::quote(lineEntity.parentField)),
                               {parentId});
         QList<qint64> ids;
@@ -400,7 +400,10 @@ Reply saveRecord(WriteScope &scope, const auth::Caller &caller, const SaveReques
     }
     if (hooks && hooks->afterSave)
         if (auto error = hooks->afterSave(ctx)) return *error;
-    if (search::isIndexed(e) && (creating || touchesSearch(e, fields))) search::updateKeys(db, e, id, values);
+    if (search::isIndexed(e)) {
+        if (creating) search::addKeys(db, e, id, values);
+        else if (touchesSearch(e, fields)) search::updateKeys(db, e, id, values);
+    }
 
     audit.recordId = id;
     audit.changes = auditMap;
@@ -457,7 +460,7 @@ qint64 insertRecordDirect(Db &db, const Entity &e, const QCborMap &values, qint6
     QCborMap v = values;
     applyDefaults(e, v);
     const qint64 id = insertRow(db, e, v, userId, toWireDateTime(now));
-    if (search::isIndexed(e)) search::updateKeys(db, e, id, v);
+    if (search::isIndexed(e)) search::addKeys(db, e, id, v);
     return id;
 }
 
@@ -512,7 +515,7 @@ qint64 updateRecordFields(WriteScope &scope, const Entity &e, qint64 id, const Q
         return f && !f->isReadOnly();
     });
     if (userFieldChanged) {
-        QSqlQuery &q = db.run(QStringLiteral("SELECT version, field_versions FROM %1 WHERE id = ?").arg(Dialect::quote(e.name)), {id});
+        Query &q = db.run(QStringLiteral("SELECT version, field_versions FROM %1 WHERE id = ?").arg(Dialect::quote(e.name)), {id});
         qint64 version = 0;
         QHash<QString, qint64> fv;
         if (q.next()) {
@@ -526,7 +529,7 @@ qint64 updateRecordFields(WriteScope &scope, const Entity &e, qint64 id, const Q
         binds << fieldVersionsJson(fv);
     }
     binds << id;
-    QSqlQuery &u = db.run(QStringLiteral("UPDATE %1 SET %2 WHERE id = ? RETURNING version").arg(Dialect::quote(e.name), sets.join(u',')), binds);
+    Query &u = db.run(QStringLiteral("UPDATE %1 SET %2 WHERE id = ? RETURNING version").arg(Dialect::quote(e.name), sets.join(u',')), binds);
     const qint64 version = u.next() ? u.value(0).toLongLong() : 0;
     u.finish();
     return version;

@@ -51,7 +51,7 @@ ReferenceLabelSql::ReferenceLabelSql(const Entity &target, const QString &alias,
     }
 }
 
-QCborValue ReferenceLabelSql::read(const QSqlQuery &q, int column) const
+QCborValue ReferenceLabelSql::read(const Query &q, int column) const
 {
     QStringList pieces;
     bool any = false;

@@ -6,10 +6,10 @@
 #pragma once
 
 #include "schema/entity.h"
+#include "store/query.h"
 
 #include <QCborValue>
 #include <QList>
-#include <QSqlQuery>
 #include <QStringList>
 
 namespace liuhe::store {
@@ -24,7 +24,7 @@ public:
     const QStringList &columns() const { return m_columns; }
     // The label from the row's columns at [column, column + columns().size());
     // null when the reference is empty.
-    QCborValue read(const QSqlQuery &q, int column) const;
+    QCborValue read(const Query &q, int column) const;
 
 private:
     enum class Kind { Text, Quantity };

@@ -4,7 +4,6 @@
 #include "server_log.h"
 #include "store/db.h"
 
-#include <QSqlRecord>
 
 namespace liuhe::store {
 
@@ -92,7 +91,7 @@ bool postgresConstraintExists(Db &db, const QString &name)
 
 void rebuildSortIndexes(Db &db)
 {
-    const QStringList existing = db.handle().tables();
+    const QStringList existing = db.tables();
     for (const Entity &e : schema::Catalogue::instance().entities()) {
         if (e.customTable || !existing.contains(e.name)) continue;
         for (const Field &f : e.fields)
@@ -112,17 +111,17 @@ QString createTableSql(const Entity &e, const Dialect &dialect)
 void syncEntities(Db &db)
 {
     const auto &entities = schema::Catalogue::instance().entities();
-    const QStringList existing = db.handle().tables();
+    const QStringList existing = db.tables();
     for (const Entity &e : entities) {
         if (e.customTable) continue;
         if (!existing.contains(e.name)) {
             db.exec(createTableSql(e, db.dialect()));
             log::info(QStringLiteral("created table %1").arg(e.name));
         } else {
-            const QSqlRecord record = db.handle().record(e.name);
+            const QStringList present = db.columns(e.name);
             for (const Field &f : e.fields)
                 for (const QString &col : columnsOfField(f))
-                    if (!record.contains(col)) {
+                    if (!present.contains(col, Qt::CaseInsensitive)) {
                         db.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2")
                                     .arg(Dialect::quote(e.name), columnDefinition(f, col, db.dialect(), !db.dialect().isPostgres())));
                         log::info(QStringLiteral("added column %1.%2").arg(e.name, col));

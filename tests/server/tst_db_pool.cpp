@@ -4,7 +4,6 @@
 #include "store/db_pool.h"
 #include "store/migrations.h"
 
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
@@ -86,7 +85,7 @@ private Q_SLOTS:
 
         store::Db db(config, QStringLiteral("check"));
         QStringList tags;
-        QSqlQuery &q = db.run(QStringLiteral("SELECT tag FROM probe ORDER BY tag"));
+        auto &q = db.run(QStringLiteral("SELECT tag FROM probe ORDER BY tag"));
         while (q.next()) tags << q.value(0).toString();
         q.finish();
         QCOMPARE(tags, (QStringList{QStringLiteral("fresh"), QStringLiteral("slow")}));
