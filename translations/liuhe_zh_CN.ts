@@ -708,6 +708,10 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
         <translation>批次</translation>
     </message>
     <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
         <source>Book quantity</source>
         <translation>账面数量</translation>
     </message>
