@@ -708,6 +708,10 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
         <translation>批次</translation>
     </message>
     <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
         <source>Book quantity</source>
         <translation>账面数量</translation>
     </message>
@@ -2813,6 +2817,89 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
     <message>
         <source>To warehouse</source>
         <translation>调入仓库</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::purchase::QuoteComparisonDialog</name>
+    <message>
+        <source>✔ the lowest price of the product still on offer    ★ the cheapest quote that covers every product and is still valid</source>
+        <translation>✔ 该产品在有效报价中的最低价&#x3000;&#x3000;★ 覆盖全部产品、仍在有效期内且按申请数量最便宜的报价</translation>
+    </message>
+    <message>
+        <source>Compare quotes for %1</source>
+        <translation>比价：%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Order without a quote</source>
+        <translation>不按报价直接下单</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Total for these quantities</source>
+        <translation>按申请数量合计</translation>
+    </message>
+    <message>
+        <source>Longest lead time</source>
+        <translation>最长交货期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <source>not quoted</source>
+        <translation>未报价</translation>
+    </message>
+    <message>
+        <source>Amount for the quantity asked: %1</source>
+        <translation>按申请数量的金额：%1</translation>
+    </message>
+    <message>
+        <source>%1 (incomplete)</source>
+        <translation>%1（不完整）</translation>
+    </message>
+    <message>
+        <source>Order from this quote</source>
+        <translation>按此报价下单</translation>
+    </message>
+    <message>
+        <source>cheapest for these quantities: %1, %2</source>
+        <translation>按申请数量最便宜：%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quote(s) received</source>
+        <translation>
+            <numerusform>已收到 %n 份报价</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none quotes every product and is still valid.</source>
+        <translation>没有一份报价覆盖全部产品且仍在有效期内。</translation>
     </message>
 </context>
 <context>

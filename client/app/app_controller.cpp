@@ -7,6 +7,7 @@
 #include "dashboard/dashboard_window.h"
 #include "inventory/clerk_window.h"
 #include "inventory/count_variance_dialog.h"
+#include "purchase/quote_comparison_dialog.h"
 #include "sales/order_confirm_choices.h"
 #include "views/entity_list_view.h"
 #include "views/record_form.h"
@@ -25,6 +26,7 @@ AppController::AppController(const StartOptions &options, QObject *parent) : QOb
     connect(&m_session, &client::Session::sessionEnded, this, &AppController::relogin);
     sales::registerSalesOrderChoices();
     inventory::registerCountVarianceCheck();
+    purchase::registerQuoteComparison();
 }
 
 bool AppController::start()

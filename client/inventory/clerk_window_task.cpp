@@ -170,7 +170,9 @@ void ClerkWindow::scanBarcode(const QString &raw)
             setBanner(Banner::Good, QStringLiteral("✔ %1").arg(tr("%1 counted as 0").arg(product.value(QStringLiteral("name")).toString())));
             return;
         }
-        setBanner(Banner::Good, QStringLiteral("✔ %1  %2 %3").arg(product.value(QStringLiteral("name")).toString(),
+        QString name = product.value(QStringLiteral("name")).toString();
+        if (const QString serial = result.value(QStringLiteral("serial")).toString(); !serial.isEmpty()) name += QStringLiteral("  #") + serial;
+        setBanner(Banner::Good, QStringLiteral("✔ %1  %2 %3").arg(name,
                                                                    quantityText(result.value(QStringLiteral("line_quantity"))),
                                                                    product.value(QStringLiteral("unit")).toString()));
     });

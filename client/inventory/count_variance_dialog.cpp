@@ -28,6 +28,7 @@ const views::ReportSpec &varianceSpec()
          {QStringLiteral("name"), QT_TRANSLATE_NOOP("Reports", "Product"), CellKind::Text, false},
          {QStringLiteral("location"), QT_TRANSLATE_NOOP("Reports", "Location"), CellKind::Text, false},
          {QStringLiteral("lot"), QT_TRANSLATE_NOOP("Reports", "Lot"), CellKind::Text, false},
+         {QStringLiteral("serial"), QT_TRANSLATE_NOOP("Reports", "Serial number"), CellKind::Text, false},
          {QStringLiteral("book_qty"), QT_TRANSLATE_NOOP("Reports", "Book quantity"), CellKind::Quantity, false},
          {QStringLiteral("counted_qty"), QT_TRANSLATE_NOOP("Reports", "Counted"), CellKind::Quantity, false},
          {QStringLiteral("variance"), QT_TRANSLATE_NOOP("Reports", "Variance"), CellKind::Quantity, false},

@@ -26,7 +26,9 @@ void TaskLinesTable::showLines(const QCborArray &lines)
         const QCborMap l = lines.at(i).toMap();
         QString place = l.value(QStringLiteral("location")).toString();
         if (l.contains(QStringLiteral("to_location"))) place += QStringLiteral(" → ") + l.value(QStringLiteral("to_location")).toString();
-        const QStringList cells = {l.value(QStringLiteral("code")).toString(), l.value(QStringLiteral("name")).toString(), place,
+        QString name = l.value(QStringLiteral("name")).toString();
+        if (const QString serial = l.value(QStringLiteral("serial")).toString(); !serial.isEmpty()) name += QStringLiteral("  #") + serial;
+        const QStringList cells = {l.value(QStringLiteral("code")).toString(), name, place,
                                    quantityText(l.value(QStringLiteral("expected"))), quantityText(l.value(QStringLiteral("scanned"))),
                                    l.value(QStringLiteral("unit")).toString()};
         const bool complete = !l.value(QStringLiteral("expected")).isNull()

@@ -170,6 +170,8 @@ Entity stockCountLine()
         .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), Required | Indexed | ListColumn)
         .ref(QStringLiteral("location_id"), QT_TRANSLATE_NOOP("Schema", "Location"), QStringLiteral("location"), ListColumn)
         .text(QStringLiteral("lot"), QT_TRANSLATE_NOOP("Schema", "Lot"), 40, ListColumn).format(TextFormat::Code)
+        // A serial-tracked product is counted unit by unit: one line per serial number.
+        .text(QStringLiteral("serial"), QT_TRANSLATE_NOOP("Schema", "Serial number"), 40, ListColumn).format(TextFormat::Code)
         .quantity(QStringLiteral("book_qty"), QT_TRANSLATE_NOOP("Schema", "Book quantity"), ReadOnly | ListColumn)
         .quantity(QStringLiteral("counted_qty"), QT_TRANSLATE_NOOP("Schema", "Counted"), ListColumn).min(0)
         .quantity(QStringLiteral("variance"), QT_TRANSLATE_NOOP("Schema", "Variance"), ReadOnly | ListColumn)

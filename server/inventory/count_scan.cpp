@@ -61,7 +61,8 @@ Reply countZero(store::WriteScope &scope, const auth::Caller &caller, const QCbo
     qint64 lineId = 0;
     QCborValue previous(QCborValue::Null);
     {
-        store::Query &q = db.run(QStringLiteral("SELECT id, counted_qty FROM stock_count_line WHERE %1 ORDER BY id LIMIT 1").arg(where), binds);
+        store::Query &q = db.run(QStringLiteral("SELECT id, counted_qty FROM stock_count_line WHERE %1 "
+                                             "ORDER BY CASE WHEN counted_qty IS NULL THEN 0 ELSE 1 END, id LIMIT 1").arg(where), binds);
         if (q.next()) {
             lineId = q.value(0).toLongLong();
             if (!q.value(1).isNull()) previous = q.value(1).toLongLong();
@@ -73,7 +74,7 @@ Reply countZero(store::WriteScope &scope, const auth::Caller &caller, const QCbo
     } else {
         StockLedger ledger(scope, caller.userId);
         QCborMap line{{QStringLiteral("count_id"), docId}, {QStringLiteral("product_id"), productId}, {QStringLiteral("counted_qty"), 0},
-                      {QStringLiteral("book_qty"), ledger.quantAt(StockPlace{productId, warehouse, locationId, lot, {}, {}}).milli()}};
+                      {QStringLiteral("book_qty"), ledger.tracking(productId).serial ? 0 : ledger.quantAt(StockPlace{productId, warehouse, locationId, lot, {}, {}}).milli()}};
         if (locationId) line.insert(QStringLiteral("location_id"), locationId);
         if (!lot.isEmpty()) line.insert(QStringLiteral("lot"), lot);
         lineId = store::insertRecordDirect(db, documents::entityNamed(kLine), line, caller.userId, scope.now());

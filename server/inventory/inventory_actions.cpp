@@ -3,8 +3,10 @@
 #include "documents/document_actions.h"
 #include "documents/document_store.h"
 #include "documents/values.h"
+#include "inventory/count_serials.h"
 #include "inventory/fifo_layers.h"
 #include "inventory/reorder.h"
+#include "inventory/serial_numbers.h"
 #include "inventory/stock_ledger.h"
 #include "store/db.h"
 #include "store/record_writer.h"
@@ -97,44 +99,56 @@ Reply postTransfer(ActionContext &ctx)
     return QCborValue(true);
 }
 
-// Book quantities of everything stocked in the warehouse (or one location).
+// Book quantities of everything stocked in the warehouse (or one location); a
+// serial-tracked product gets a line per serial number in stock (count_serials.h).
 Reply startCount(ActionContext &ctx)
 {
     store::Db &db = ctx.scope.db();
     const qint64 warehouse = id(ctx.record, "warehouse_id");
     const qint64 location = id(ctx.record, "location_id");
-    QHash<QString, qint64> existing; // "product/location/lot" -> line id
-    for (const QCborMap &l : lines(ctx))
-        existing.insert(QStringLiteral("%1/%2/%3").arg(id(l, "product_id")).arg(id(l, "location_id")).arg(l.value(QStringLiteral("lot")).toString()), id(l, "id"));
-    QString sql = QStringLiteral("SELECT product_id, location_id, lot, quantity FROM stock_quant WHERE warehouse_id = ? AND quantity <> 0");
-    QVariantList binds{warehouse};
+    const auto keyOf = [](const QCborMap &l) {
+        return QStringLiteral("%1/%2/%3/%4").arg(id(l, "product_id")).arg(id(l, "location_id")).arg(l.value(QStringLiteral("lot")).toString(),
+                                                                                                   l.value(QStringLiteral("serial")).toString());
+    };
+    QHash<QString, qint64> existing; // "product/location/lot/serial" -> line id
+    for (const QCborMap &l : lines(ctx)) existing.insert(keyOf(l), id(l, "id"));
+    QString scope = QStringLiteral("warehouse_id = ?");
+    QVariantList scopeBinds{warehouse};
     if (location) {
-        sql += QStringLiteral(" AND location_id = ?");
-        binds << location;
+        scope += QStringLiteral(" AND location_id = ?");
+        scopeBinds << location;
     }
     if (const QString prefix = ctx.record.value(QStringLiteral("location_prefix")).toString(); !prefix.isEmpty()) {
         // Compared, not LIKEd: a code may hold "_" or "%".
-        sql += QStringLiteral(" AND location_id IN (SELECT id FROM location WHERE warehouse_id = ? AND substr(code, 1, length(?)) = ?)");
-        binds << warehouse << prefix << prefix;
+        scope += QStringLiteral(" AND location_id IN (SELECT id FROM location WHERE warehouse_id = ? AND substr(code, 1, length(?)) = ?)");
+        scopeBinds << warehouse << prefix << prefix;
     }
     QList<QCborMap> quants;
     {
-        store::Query &q = db.run(sql + QStringLiteral(" ORDER BY product_id, location_id, lot"), binds);
+        auto &q = db.run(QStringLiteral("SELECT product_id, location_id, lot, quantity, '' FROM stock_quant WHERE %1 AND quantity <> 0 "
+                                        "AND product_id NOT IN (SELECT id FROM product WHERE serial_tracked = 1) "
+                                        "UNION ALL SELECT product_id, location_id, lot, %2, serial FROM stock_serial WHERE %1 AND in_stock = 1 "
+                                        "ORDER BY 1, 2, 3, 5")
+                             .arg(scope)
+                             .arg(Quantity::kScale),
+                         scopeBinds + scopeBinds);
         while (q.next())
             quants.append(QCborMap{{QStringLiteral("product_id"), q.value(0).toLongLong()}, {QStringLiteral("location_id"), q.value(1).toLongLong()},
-                                   {QStringLiteral("lot"), q.value(2).toString()}, {QStringLiteral("book_qty"), q.value(3).toLongLong()}});
+                                   {QStringLiteral("lot"), q.value(2).toString()}, {QStringLiteral("book_qty"), q.value(3).toLongLong()},
+                                   {QStringLiteral("serial"), q.value(4).toString()}});
         q.finish();
     }
     int added = 0;
     for (QCborMap quant : quants) {
-        const QString key = QStringLiteral("%1/%2/%3").arg(id(quant, "product_id")).arg(id(quant, "location_id")).arg(quant.value(QStringLiteral("lot")).toString());
+        const QString key = keyOf(quant);
         if (existing.contains(key)) {
             documents::updateFields(ctx.scope, QStringLiteral("stock_count_line"), existing.value(key), QCborMap{{QStringLiteral("book_qty"), quant.value(QStringLiteral("book_qty"))}},
                                     ctx.caller.userId);
             continue;
         }
         if (id(quant, "location_id") == 0) quant.remove(QStringLiteral("location_id"));
-        if (quant.value(QStringLiteral("lot")).toString().isEmpty()) quant.remove(QStringLiteral("lot"));
+        for (const QString &empty : {QStringLiteral("lot"), QStringLiteral("serial")})
+            if (quant.value(empty).toString().isEmpty()) quant.remove(empty);
         quant.insert(QStringLiteral("count_id"), ctx.id);
         store::insertRecordDirect(db, documents::entityNamed(QStringLiteral("stock_count_line")), quant, ctx.caller.userId, ctx.scope.now());
         ++added;
@@ -142,22 +156,44 @@ Reply startCount(ActionContext &ctx)
     return QCborMap{{QStringLiteral("lines_added"), added}};
 }
 
-// Variances against the book quantity now: gains valued at the last cost, losses at FIFO.
+// Variances against the book quantity now: gains valued at the last cost, losses
+// at FIFO. Losses go first, so a serial number found at another place than the
+// book's leaves there before it comes in here; a serial found here that is in
+// stock at a place the count did not cover is moved, not gained.
 Reply postCount(ActionContext &ctx)
 {
     store::Db &db = ctx.scope.db();
     const qint64 warehouse = id(ctx.record, "warehouse_id");
     const QString number = ctx.record.value(QStringLiteral("number")).toString();
     StockLedger ledger(ctx.scope, ctx.caller.userId);
-    Money total;
+    const CountSerials serials(db, ctx.id);
+    struct Change {
+        qint64 lineId = 0;
+        StockPlace place;
+        qint64 counted = 0;
+    };
+    QList<Change> losses, gains;
     for (const QCborMap &l : lines(ctx)) {
-        if (l.value(QStringLiteral("counted_qty")).isNull()) continue; // not counted: no change
-        const StockPlace place{id(l, "product_id"), warehouse, id(l, "location_id"), l.value(QStringLiteral("lot")).toString(), {}, {}};
-        const qint64 book = ledger.quantAt(place).milli();
-        const qint64 variance = qty(l, "counted_qty").milli() - book;
+        const QCborValue c = l.value(QStringLiteral("counted_qty"));
+        const StockPlace place{id(l, "product_id"), warehouse, id(l, "location_id"), l.value(QStringLiteral("lot")).toString(),
+                               l.value(QStringLiteral("serial")).toString(), {}};
+        const auto counted = serials.countOf(place.productId, place.serial, c.isNull() ? std::nullopt : std::optional<qint64>(qty(l, "counted_qty").milli()));
+        if (!counted) continue; // not counted: no change
+        const qint64 book = place.serial.isEmpty() ? ledger.quantAt(place).milli() : serialBook(db, place);
+        (*counted < book ? losses : gains).append(Change{id(l, "id"), place, *counted});
+    }
+    Money total;
+    for (const Change &c : losses + gains) {
+        const StockPlace &place = c.place;
+        const qint64 book = place.serial.isEmpty() ? ledger.quantAt(place).milli() : serialBook(db, place);
+        const qint64 variance = c.counted - book;
         Money value;
-        const MoveSource source{QStringLiteral("count"), QStringLiteral("stock_count"), ctx.id, number, id(l, "id")};
-        if (variance > 0) {
+        const MoveSource source{QStringLiteral("count"), QStringLiteral("stock_count"), ctx.id, number, c.lineId};
+        StockPlace elsewhere = place;
+        elsewhere.locationId = 0;
+        if (variance > 0 && !place.serial.isEmpty() && std::holds_alternative<StockPlace>(SerialNumbers(db).locate(elsewhere, variance, c.lineId))) {
+            if (auto e = ledger.relocate(elsewhere, place.locationId, Quantity::fromMilli(variance), source)) return Reply(*e);
+        } else if (variance > 0) {
             Money unit = FifoLayers(db).lastUnitCost(place.productId, warehouse)
                              .value_or(Money::fromFen(db.scalar(QStringLiteral("SELECT cost FROM product WHERE id = ?"), {place.productId}).toLongLong()));
             value = Money::lineAmount(Quantity::fromMilli(variance), unit);
@@ -169,8 +205,9 @@ Reply postCount(ActionContext &ctx)
             value = -std::get<Issued>(issued).cost;
         }
         total += value;
-        documents::updateFields(ctx.scope, QStringLiteral("stock_count_line"), id(l, "id"),
-                                QCborMap{{QStringLiteral("book_qty"), book}, {QStringLiteral("variance"), variance}, {QStringLiteral("variance_value"), value.fen()}},
+        documents::updateFields(ctx.scope, QStringLiteral("stock_count_line"), c.lineId,
+                                QCborMap{{QStringLiteral("book_qty"), book}, {QStringLiteral("counted_qty"), c.counted}, {QStringLiteral("variance"), variance},
+                                         {QStringLiteral("variance_value"), value.fen()}},
                                 ctx.caller.userId);
     }
     documents::updateFields(ctx.scope, QStringLiteral("stock_count"), ctx.id, QCborMap{{QStringLiteral("variance_value"), total.fen()}}, ctx.caller.userId);

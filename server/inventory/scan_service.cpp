@@ -4,6 +4,7 @@
 #include "documents/document_store.h"
 #include "documents/values.h"
 #include "inventory/count_scan.h"
+#include "inventory/count_serials.h"
 #include "domain/money.h"
 #include "inventory/scan_location.h"
 #include "inventory/scan_tracking.h"
@@ -277,10 +278,8 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
         if (!count) where += QStringLiteral(" AND to_location_id IS NULL"); // a placed line is finished
         where += lot.isEmpty() ? QStringLiteral(" AND lot IS NULL") : QStringLiteral(" AND lot = ?");
         if (!lot.isEmpty()) binds << lot;
-        if (!count) {
-            where += QStringLiteral(" AND COALESCE(serial, '') = ?");
-            binds << serial;
-        }
+        where += QStringLiteral(" AND COALESCE(serial, '') = ?");
+        binds << serial;
         store::Query &q = db.run(QStringLiteral("SELECT id, COALESCE(%1, 0) FROM %2 WHERE %3").arg(shape->quantity, lineTable, where), binds);
         if (q.next()) {
             lineId = q.value(0).toLongLong();
@@ -297,11 +296,14 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
                                  QCborMap{{QStringLiteral("on_hand"), have}});
         }
         newLine = QCborMap{{QStringLiteral("product_id"), product->id}};
-        if (count) newLine.insert(QStringLiteral("book_qty"), ledger.quantAt(StockPlace{product->id, warehouse, locationId, lot, {}, {}}).milli());
+        if (count) {
+            const StockPlace here{product->id, warehouse, locationId, lot, serial, {}};
+            newLine.insert(QStringLiteral("book_qty"), serial.isEmpty() ? ledger.quantAt(here).milli() : serialBook(db, here));
+        }
     }
     if (locationId) newLine.insert(locationColumn, locationId);
     if (!lot.isEmpty()) newLine.insert(QStringLiteral("lot"), lot);
-    if (!serial.isEmpty() && docType != QLatin1String("stock_count")) newLine.insert(QStringLiteral("serial"), serial);
+    if (!serial.isEmpty()) newLine.insert(QStringLiteral("serial"), serial);
     if (expiry.isValid() && docType == QLatin1String("purchase_receipt")) newLine.insert(QStringLiteral("expiry"), expiry.toString(Qt::ISODate));
     if (lineId) {
         documents::updateFields(scope, lineTable, lineId, QCborMap{{shape->quantity, current + quantity}}, caller.userId);
@@ -328,6 +330,7 @@ Reply scan(store::WriteScope &scope, const auth::Caller &caller, const QCborMap 
     out.insert(QStringLiteral("line_id"), lineId);
     out.insert(QStringLiteral("line_quantity"), current + quantity);
     out.insert(QStringLiteral("product"), productMap(*product));
+    if (!serial.isEmpty()) out.insert(QStringLiteral("serial"), serial);
     return out;
 }
 
@@ -401,17 +404,17 @@ Reply taskProgress(store::Db &db, const QString &docType, qint64 docId, qint64 u
     QString sql;
     if (docType == QLatin1String("purchase_receipt") || docType == QLatin1String("delivery")) {
         const bool receipt = docType == QLatin1String("purchase_receipt");
-        sql = QStringLiteral("SELECT ol.id, p.id, p.code, p.name, p.unit, ol.quantity - ol.%1, COALESCE(SUM(dl.quantity), 0), NULL, NULL FROM %2 ol "
+        sql = QStringLiteral("SELECT ol.id, p.id, p.code, p.name, p.unit, ol.quantity - ol.%1, COALESCE(SUM(dl.quantity), 0), NULL, NULL, NULL FROM %2 ol "
                              "JOIN product p ON p.id = ol.product_id JOIN %3 d ON d.order_id = ol.order_id AND d.id = ? "
                              "LEFT JOIN %4 dl ON dl.order_line_id = ol.id AND dl.%5 = d.id GROUP BY ol.id, p.id, p.code, p.name, p.unit, ol.quantity, ol.%1 ORDER BY ol.id")
                   .arg(receipt ? QStringLiteral("received_qty") : QStringLiteral("delivered_qty"),
                        receipt ? QStringLiteral("purchase_order_line") : QStringLiteral("sales_order_line"), docType, shape->table, shape->parent);
     } else if (docType == QLatin1String("stock_count")) {
-        sql = QStringLiteral("SELECT l.id, p.id, p.code, p.name, p.unit, l.book_qty, l.counted_qty, lo.code, NULL FROM stock_count_line l "
+        sql = QStringLiteral("SELECT l.id, p.id, p.code, p.name, p.unit, l.book_qty, l.counted_qty, lo.code, NULL, l.serial FROM stock_count_line l "
                              "JOIN product p ON p.id = l.product_id LEFT JOIN location lo ON lo.id = l.location_id "
-                             "WHERE l.count_id = ? ORDER BY p.code, l.id");
+                             "WHERE l.count_id = ? ORDER BY p.code, l.serial, l.id");
     } else {
-        sql = QStringLiteral("SELECT l.id, p.id, p.code, p.name, p.unit, NULL, l.quantity, fl.code, tl.code FROM stock_transfer_line l "
+        sql = QStringLiteral("SELECT l.id, p.id, p.code, p.name, p.unit, NULL, l.quantity, fl.code, tl.code, l.serial FROM stock_transfer_line l "
                              "JOIN product p ON p.id = l.product_id LEFT JOIN location fl ON fl.id = l.from_location_id "
                              "LEFT JOIN location tl ON tl.id = l.to_location_id WHERE l.transfer_id = ? ORDER BY l.id");
     }
@@ -429,6 +432,7 @@ Reply taskProgress(store::Db &db, const QString &docType, qint64 docId, qint64 u
                       {QStringLiteral("scanned"), s.isNull() ? QCborValue(QCborValue::Null) : QCborValue(s.toLongLong())}};
         if (!q.value(7).isNull()) line.insert(QStringLiteral("location"), q.value(7).toString());
         if (!q.value(8).isNull()) line.insert(QStringLiteral("to_location"), q.value(8).toString());
+        if (!q.value(9).toString().isEmpty()) line.insert(QStringLiteral("serial"), q.value(9).toString());
         lines.append(line);
     }
     q.finish();

@@ -1,6 +1,7 @@
 // What a clerk's scan of a tracked product must carry: its lot when it is
 // received, and a serial number that is new to stock when received, in stock
-// when it leaves, and scanned once per document. Like every scan problem, a
+// when it leaves, and scanned once per document (in a count: counted once, and
+// not in stock in another warehouse). Like every scan problem, a
 // refusal names the field "barcode".
 #pragma once
 

@@ -73,7 +73,12 @@ std::optional<CallError> followOrderLines(SaveContext &ctx, bool isReturn)
     if (!isReturn && state != QLatin1String("confirmed"))
         return CallError(ErrorCode::Validation, QStringLiteral("only confirmed orders are received"), {FieldProblem{QStringLiteral("order_id"), QStringLiteral("not_confirmed"), {}, 0, {}}});
     ctx.values.insert(QStringLiteral("supplier_id"), supplier);
-    if (ctx.values.value(QStringLiteral("warehouse_id")).isNull()) ctx.values.insert(QStringLiteral("warehouse_id"), warehouse);
+    // The order's warehouse unless one is given (a missing key is undefined, not null).
+    if (const QCborValue given = ctx.values.value(QStringLiteral("warehouse_id")); !given.isInteger() || given.toInteger() == 0) {
+        if (!warehouse)
+            return CallError(ErrorCode::Validation, QStringLiteral("choose the warehouse"), {FieldProblem{QStringLiteral("warehouse_id"), QStringLiteral("required"), {}, 0, {}}});
+        ctx.values.insert(QStringLiteral("warehouse_id"), warehouse);
+    }
     QList<FieldProblem> problems;
     Money total;
     for (int i = 0; i < ctx.lines.size(); ++i) {

@@ -30,7 +30,7 @@ struct Offer {
 };
 
 struct Quote {
-    qint64 id = 0, supplierId = 0, amountTotal = 0;
+    qint64 id = 0, supplierId = 0, amountTotal = 0, version = 0;
     QString number, supplier, state, validUntil;
     QHash<qint64, Offer> offers; // per product
     qint64 total = 0;            // the requisition's quantities at the quoted prices
@@ -58,7 +58,7 @@ QList<Quote> quotesOf(store::Db &db, const auth::Caller &caller, qint64 requisit
     if (!condition) return {};
     binds << requisition;
     QList<Quote> out;
-    store::Query &q = db.run(QStringLiteral("SELECT t.id, t.number, t.supplier_id, s.name, t.state, t.valid_until, t.amount_total FROM supplier_quote t "
+    store::Query &q = db.run(QStringLiteral("SELECT t.id, t.number, t.supplier_id, s.name, t.state, t.valid_until, t.amount_total, t.version FROM supplier_quote t "
                                          "JOIN supplier s ON s.id = t.supplier_id WHERE %1 AND t.requisition_id = ? AND t.state IN ('confirmed', 'done') ORDER BY t.id")
                               .arg(*condition),
                           binds);
@@ -71,6 +71,7 @@ QList<Quote> quotesOf(store::Db &db, const auth::Caller &caller, qint64 requisit
         quote.state = q.value(4).toString();
         quote.validUntil = q.value(5).toString();
         quote.amountTotal = q.value(6).toLongLong();
+        quote.version = q.value(7).toLongLong();
         out.append(quote);
     }
     q.finish();
@@ -136,7 +137,8 @@ Reply compareQuotes(store::Db &db, const auth::Caller &caller, const QCborMap &a
                                   {QStringLiteral("lead_days"), orNull(offer.leadDays)},
                                   {QStringLiteral("lowest_price"), !quote.expired && offer.price == lowestPrice.value(w.product)}});
         }
-        out.append(QCborMap{{QStringLiteral("quote_id"), quote.id}, {QStringLiteral("number"), quote.number}, {QStringLiteral("supplier_id"), quote.supplierId},
+        out.append(QCborMap{{QStringLiteral("quote_id"), quote.id}, {QStringLiteral("version"), quote.version}, {QStringLiteral("number"), quote.number},
+                            {QStringLiteral("supplier_id"), quote.supplierId},
                             {QStringLiteral("supplier"), quote.supplier}, {QStringLiteral("state"), quote.state},
                             {QStringLiteral("valid_until"), quote.validUntil.isEmpty() ? QCborValue(QCborValue::Null) : QCborValue(quote.validUntil)},
                             {QStringLiteral("amount_total"), quote.amountTotal}, {QStringLiteral("total"), quote.total},

@@ -156,6 +156,16 @@ void sortIndexesNullsFirst(Db &db)
     if (db.dialect().isPostgres()) rebuildSortIndexes(db);
 }
 
+// Counts of serial-tracked products go unit by unit: a count line names its
+// serial number (new stores get the column from the schema already), and the
+// serials in stock per warehouse are what a count starts from.
+void countLineSerials(Db &db)
+{
+    if (!db.columns(QStringLiteral("stock_count_line")).contains(QStringLiteral("serial")))
+        db.exec(QStringLiteral("ALTER TABLE stock_count_line ADD COLUMN serial TEXT"));
+    db.exec(QStringLiteral("CREATE INDEX ix_stock_serial_place ON stock_serial (warehouse_id, product_id, location_id) WHERE in_stock = 1"));
+}
+
 } // namespace
 
 const std::vector<Migration> &allMigrations()
@@ -169,6 +179,7 @@ const std::vector<Migration> &allMigrations()
         {6, QStringLiteral("lots and serial numbers"), lotsAndSerials},
         {7, QStringLiteral("reminders"), reminderTable},
         {8, QStringLiteral("list sort indexes with NULLs first on PostgreSQL"), sortIndexesNullsFirst},
+        {9, QStringLiteral("serial numbers on stock count lines"), countLineSerials},
     };
     return migrations;
 }

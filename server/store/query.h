@@ -3,6 +3,7 @@
 // PostgreSQL ones through QtSql; callers see one shape.
 #pragma once
 
+#include <QCborValue>
 #include <QString>
 #include <QVariant>
 
@@ -22,6 +23,13 @@ public:
     virtual QString text(int column) const { return value(column).toString(); }
     virtual bool isText(int column) const { return value(column).typeId() == QMetaType::QString; }
     virtual int columnCount() const = 0;
+    // A column as it goes on the wire: null, text, or an integer.
+    QCborValue cell(int column) const
+    {
+        if (isNull(column)) return QCborValue(QCborValue::Null);
+        if (isText(column)) return QCborValue(text(column));
+        return QCborValue(integer(column));
+    }
     // Rows changed by the last INSERT, UPDATE or DELETE.
     virtual int numRowsAffected() const = 0;
     // Releases the result set (and, on SQLite, the statement's read lock).

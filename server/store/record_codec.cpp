@@ -39,36 +39,30 @@ void appendSqlValues(const Field &field, const QCborValue &wire, QVariantList &o
 
 QCborValue readSqlValues(const Field &field, const Query &query, int &col)
 {
+    const int at = col++;
     switch (field.type) {
     case FieldType::Address: {
-        const QVariant code = query.value(col), name = query.value(col + 1), detail = query.value(col + 2);
-        col += 3;
-        if (code.isNull() && detail.isNull()) return QCborValue(QCborValue::Null);
+        col += 2;
+        if (query.isNull(at) && query.isNull(at + 2)) return QCborValue(QCborValue::Null);
         QCborMap m;
-        m.insert(QStringLiteral("code"), code.toString());
-        m.insert(QStringLiteral("name"), name.toString());
-        m.insert(QStringLiteral("detail"), detail.toString());
+        m.insert(QStringLiteral("code"), query.text(at));
+        m.insert(QStringLiteral("name"), query.text(at + 1));
+        m.insert(QStringLiteral("detail"), query.text(at + 2));
         return m;
     }
     case FieldType::Ref: {
         // Ledger tables use 0 for "none" where a unique key needs a value.
-        const QVariant v = query.value(col++);
-        return v.isNull() || v.toLongLong() == 0 ? QCborValue(QCborValue::Null) : QCborValue(v.toLongLong());
+        const qint64 id = query.isNull(at) ? 0 : query.integer(at);
+        return id == 0 ? QCborValue(QCborValue::Null) : QCborValue(id);
     }
     case FieldType::Int:
     case FieldType::Money:
-    case FieldType::Quantity: {
-        const QVariant v = query.value(col++);
-        return v.isNull() ? QCborValue(QCborValue::Null) : QCborValue(v.toLongLong());
-    }
-    case FieldType::Bool: {
-        const QVariant v = query.value(col++);
-        return v.isNull() ? QCborValue(false) : QCborValue(v.toInt() != 0);
-    }
-    default: {
-        const QVariant v = query.value(col++);
-        return v.isNull() ? QCborValue(QCborValue::Null) : QCborValue(v.toString());
-    }
+    case FieldType::Quantity:
+        return query.isNull(at) ? QCborValue(QCborValue::Null) : QCborValue(query.integer(at));
+    case FieldType::Bool:
+        return query.isNull(at) ? QCborValue(false) : QCborValue(query.integer(at) != 0);
+    default:
+        return query.isNull(at) ? QCborValue(QCborValue::Null) : QCborValue(query.text(at));
     }
 }
 

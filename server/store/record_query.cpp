@@ -88,17 +88,16 @@ struct SelectList {
     QList<QCborValue> read(const Query &q) const
     {
         QList<QCborValue> values;
-        values << QCborValue(q.value(0).toLongLong());
+        values << QCborValue(q.integer(0));
         int col = 1;
         if (withSystem) {
-            values << QCborValue(q.value(1).toLongLong());
+            values << QCborValue(q.integer(1));
             for (int i = 2; i <= 5; ++i) {
-                const QVariant v = q.value(i);
-                if (v.isNull()) values << QCborValue(QCborValue::Null);
-                else if (i == 3 || i == 5) values << QCborValue(v.toLongLong());
-                else values << QCborValue(v.toString());
+                if (q.isNull(i)) values << QCborValue(QCborValue::Null);
+                else if (i == 3 || i == 5) values << QCborValue(q.integer(i));
+                else values << QCborValue(q.text(i));
             }
-            values << QCborValue(q.value(6).toInt() != 0);
+            values << QCborValue(q.integer(6) != 0);
             col = 7;
         }
         for (const Field *f : fields) values << readSqlValues(*f, q, col);

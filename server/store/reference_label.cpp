@@ -56,10 +56,10 @@ QCborValue ReferenceLabelSql::read(const Query &q, int column) const
     QStringList pieces;
     bool any = false;
     for (qsizetype i = 0; i < m_columns.size(); ++i) {
-        const QVariant v = q.value(column + int(i));
-        if (v.isNull()) continue;
+        const int at = column + int(i);
+        if (q.isNull(at)) continue;
         any = true;
-        const QString text = m_kinds[i] == Kind::Quantity ? QStringLiteral("×") + Quantity::fromMilli(v.toLongLong()).toString(true) : v.toString();
+        const QString text = m_kinds[i] == Kind::Quantity ? QStringLiteral("×") + Quantity::fromMilli(q.integer(at)).toString(true) : q.text(at);
         if (!text.isEmpty()) pieces << text;
     }
     if (!any) return QCborValue(QCborValue::Null);

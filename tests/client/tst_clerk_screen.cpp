@@ -22,6 +22,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QCborArray>
 #include <QFileInfo>
 #include <QLabel>
@@ -72,7 +73,7 @@ class TestClerkScreen : public QObject {
     std::unique_ptr<client::Session> session;
     std::unique_ptr<ClerkWindow> window;
     qint64 customer = 0, supplier = 0, warehouse = 0, warehouse2 = 0;
-    qint64 returned = 0, partial = 0, open = 0, shipped = 0, stranger = 0, lotProduct = 0;
+    qint64 returned = 0, partial = 0, open = 0, shipped = 0, stranger = 0, lotProduct = 0, serialProduct = 0;
     qint64 so = 0;
     QString soNumber;
 
@@ -127,6 +128,17 @@ private Q_SLOTS:
         LH_VERIFY_OK(erp.update(QStringLiteral("product"), lotProduct, M{{QStringLiteral("lot_tracked"), true}}));
         QVERIFY(erp.buy(supplier, warehouse, {{returned, 20 * kUnit, 2000}, {partial, 20 * kUnit, 2000}, {open, 20 * kUnit, 2000},
                                               {shipped, 20 * kUnit, 2000}, {stranger, 20 * kUnit, 2000}}));
+        // Two serial-numbered units in PW2, for counting by serial number (F4).
+        serialProduct = erp.product(QStringLiteral("PK7"), s("序列号血压计"), 30000, 12000, QStringLiteral("6901234567960"), 0, true);
+        const Reply bought = erp.saveDocument(QStringLiteral("purchase_order"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), warehouse2}},
+                                              {{serialProduct, 2 * kUnit, 12000}});
+        LH_VERIFY_OK(bought);
+        LH_VERIFY_OK(erp.action(QStringLiteral("purchase_order"), test::idOf(bought), QStringLiteral("confirm")));
+        QCborArray units;
+        for (const char *serial : {"SN-A1", "SN-A2"})
+            units.append(M{{QStringLiteral("line_id"), test::linesOf(erp.get(QStringLiteral("purchase_order"), test::idOf(bought))).first().value(QStringLiteral("id")).toInteger()},
+                           {QStringLiteral("quantity"), kUnit}, {QStringLiteral("serial"), QString::fromLatin1(serial)}});
+        LH_VERIFY_OK(erp.action(QStringLiteral("purchase_order"), test::idOf(bought), QStringLiteral("receive"), M{{QStringLiteral("lines"), units}}));
         const Reply order = erp.saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("warehouse_id"), warehouse}},
                                              {{returned, 2 * kUnit, 3000}, {partial, 4 * kUnit, 3000}, {open, 2 * kUnit, 3000}, {shipped, 1 * kUnit, 3000}});
         LH_VERIFY_OK(order);
@@ -429,6 +441,56 @@ private Q_SLOTS:
         QCOMPARE(transfer.value(QStringLiteral("from_warehouse_id")).toInteger(), warehouse2);
         QCOMPARE(transfer.value(QStringLiteral("to_warehouse_id")).toInteger(), warehouse);
         QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(), static_cast<QWidget *>(window->scanField()), 5000);
+    }
+
+    // F4 in PW2 (the count opened above) with GS1 codes carrying serial numbers
+    // (AI 21): each scan counts that unit; no serial, or one already counted, is
+    // red; a serial the book does not have is counted as found. The variance
+    // list then names the missing unit and the extra one.
+    void countsSerialNumbersByScanning()
+    {
+        backToTheWindow();
+        test::answerNextDialog<inventory::WarehouseChoiceDialog>([](inventory::WarehouseChoiceDialog *d) {
+            auto combos = d->findChildren<QComboBox *>();
+            (void)QTest::qWaitFor([&combos] { return combos.first()->count() >= 2; }, 10000);
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // PW1 → PW2
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        });
+        QTest::keyClick(window.get(), Qt::Key_F4);
+        QTRY_COMPARE_WITH_TIMEOUT(window->documentType(), QStringLiteral("stock_count"), 10000);
+        const qint64 count = window->documentId();
+        QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(), static_cast<QWidget *>(window->scanField()), 5000);
+        const auto counted = [&] {
+            QMap<QString, qint64> out;
+            for (const auto &l : lines(QStringLiteral("stock_count_line"), QStringLiteral("count_id"), count))
+                if (l.value(QStringLiteral("product_id")).toInteger() == serialProduct && !l.value(QStringLiteral("counted_qty")).isNull())
+                    out.insert(l.value(QStringLiteral("serial")).toString(), l.value(QStringLiteral("counted_qty")).toInteger());
+            return out;
+        };
+        scan(QStringLiteral("010690123456796021SN-A1"));
+        QTRY_COMPARE_WITH_TIMEOUT(counted(), (QMap<QString, qint64>{{QStringLiteral("SN-A1"), kUnit}}), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window->banner(), ClerkWindow::Banner::Good, 10000);
+        QVERIFY2(window->bannerText().contains(QStringLiteral("#SN-A1")), qPrintable(window->bannerText()));
+        bool listed = false; // the clerk sees which unit was counted
+        for (int row = 0; row < window->linesTable()->rowCount(); ++row)
+            listed |= window->linesTable()->item(row, 1)->text().contains(QStringLiteral("SN-A1")) && window->linesTable()->item(row, 4)->text() == QStringLiteral("1");
+        QVERIFY(listed);
+        scan(QStringLiteral("010690123456796021SN-A1"));
+        expectError("已扫描过");
+        scan(QStringLiteral("6901234567960"));
+        expectError("序列号");
+        scan(QStringLiteral("010690123456796021SN-A9"));
+        QTRY_COMPARE_WITH_TIMEOUT(counted(), (QMap<QString, qint64>{{QStringLiteral("SN-A1"), kUnit}, {QStringLiteral("SN-A9"), kUnit}}), 10000);
+        const QString shot = QDir::temp().filePath(QStringLiteral("clerk_count_serials.png"));
+        window->grab().save(shot);
+        qInfo("screenshot: %s", qPrintable(shot));
+
+        QMap<QString, qint64> variance;
+        const Reply listedVariances = admin->call(QStringLiteral("inventory.count_variances"), M{{QStringLiteral("count_id"), count}});
+        LH_VERIFY_OK(listedVariances);
+        for (const QCborMap &r : test::rowsOf(listedVariances))
+            if (r.value(QStringLiteral("product_id")).toInteger() == serialProduct) variance.insert(r.value(QStringLiteral("serial")).toString(), r.value(QStringLiteral("variance")).toInteger());
+        QCOMPARE(variance, (QMap<QString, qint64>{{QStringLiteral("SN-A1"), 0}, {QStringLiteral("SN-A2"), -kUnit}, {QStringLiteral("SN-A9"), kUnit}}));
     }
 
     void cleanupTestCase() { window.reset(); }

@@ -473,8 +473,8 @@ private Q_SLOTS:
         test::answerNextDialog<inventory::CountVarianceDialog>([&](inventory::CountVarianceDialog *d) {
             (void)QTest::qWaitFor([d] { return d->model()->dataRows() > 0; }, 10000);
             summary = d->summaryText();
-            counted = d->model()->text(0, 5);
-            totalShown = d->model()->text(d->model()->rowCount() - 1, 7);
+            counted = d->model()->text(0, 6);
+            totalShown = d->model()->text(d->model()->rowCount() - 1, 8);
             d->findChild<QPushButton *>(QStringLiteral("back"))->click();
         });
         QTest::keyClick(window.get(), Qt::Key_F10);

@@ -44,6 +44,25 @@ private Q_SLOTS:
         db.exec(QStringLiteral("CREATE TABLE probe (tag TEXT NOT NULL)"));
     }
 
+    // A store made before count lines had serial numbers (version 8) gets the
+    // column and the index of serials in stock from migration 9.
+    void migrationNineGivesCountLinesASerial()
+    {
+        store::StoreConfig old = config;
+        old.sqlitePath = dir.filePath(QStringLiteral("v8.sqlite"));
+        store::Db db(old, QStringLiteral("v8"));
+        store::migrate(db);
+        db.exec(QStringLiteral("DROP INDEX ix_stock_serial_place"));
+        db.exec(QStringLiteral("ALTER TABLE stock_count_line DROP COLUMN serial"));
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 9"));
+        QCOMPARE(store::schemaVersion(db), 8);
+        QVERIFY(!db.columns(QStringLiteral("stock_count_line")).contains(QStringLiteral("serial")));
+        QCOMPARE(store::migrate(db), 1);
+        QCOMPARE(store::schemaVersion(db), 9);
+        QVERIFY(db.columns(QStringLiteral("stock_count_line")).contains(QStringLiteral("serial")));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_stock_serial_place'")).toInt(), 1);
+    }
+
     void lateWritesTimeOutAndChangeNothing()
     {
         store::DbPool pool(config, store::DbPool::Options{1, 128, 6, 20});

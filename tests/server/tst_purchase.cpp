@@ -97,6 +97,49 @@ private Q_SLOTS:
         QCOMPARE(po.value().toMap().value(QStringLiteral("amount_total")).toInteger(), qint64(3950));
     }
 
+    // A purchase return saved without a warehouse (key left out, or null) goes
+    // back from the order's warehouse, not the first one; one given is kept.
+    void aReturnWithoutWarehouseTakesTheOrders()
+    {
+        const qint64 other = erp->warehouse(QStringLiteral("ZRW"));
+        QVERIFY(other && other != wh);
+        const qint64 po = erp->buy(supplier, other, {{product, 5 * kUnit, 1000}});
+        QVERIFY(po);
+        const qint64 line = test::linesOf(erp->get(QStringLiteral("purchase_order"), po)).first().value(QStringLiteral("id")).toInteger();
+        const auto saveReturn = [&](const QCborMap &extra) {
+            M changes{{QStringLiteral("order_id"), po}, {QStringLiteral("reason"), s("退货")}};
+            for (auto it = extra.constBegin(); it != extra.constEnd(); ++it) changes.insert(it.key(), it.value());
+            return admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("purchase_return")}, {QStringLiteral("changes"), changes},
+                                                             {QStringLiteral("lines"), A{M{{QStringLiteral("order_line_id"), line}, {QStringLiteral("quantity"), kUnit}}}}});
+        };
+        const Reply left = saveReturn({});
+        LH_VERIFY_OK(left);
+        QCOMPARE(left.value().toMap().value(QStringLiteral("warehouse_id")).toInteger(), other);
+        const Reply null = saveReturn(M{{QStringLiteral("warehouse_id"), QCborValue(QCborValue::Null)}});
+        LH_VERIFY_OK(null);
+        QCOMPARE(null.value().toMap().value(QStringLiteral("warehouse_id")).toInteger(), other);
+        const Reply given = saveReturn(M{{QStringLiteral("warehouse_id"), wh}});
+        LH_VERIFY_OK(given);
+        QCOMPARE(given.value().toMap().value(QStringLiteral("warehouse_id")).toInteger(), wh);
+        // Posted, the unit leaves the order's warehouse.
+        LH_VERIFY_OK(erp->action(QStringLiteral("purchase_return"), idOf(left), QStringLiteral("post")));
+        QCOMPARE(erp->onHand(product, other), 4 * kUnit);
+        // A receipt saved without a warehouse, likewise, arrives in the order's.
+        const Reply ordered = erp->saveDocument(QStringLiteral("purchase_order"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), other}},
+                                                {{product, 2 * kUnit, 1000}});
+        LH_VERIFY_OK(ordered);
+        LH_VERIFY_OK(erp->action(QStringLiteral("purchase_order"), idOf(ordered), QStringLiteral("confirm")));
+        const qint64 orderLine = test::linesOf(erp->get(QStringLiteral("purchase_order"), idOf(ordered))).first().value(QStringLiteral("id")).toInteger();
+        const Reply receipt = admin->call(QStringLiteral("data.save"),
+                                          M{{QStringLiteral("entity"), QStringLiteral("purchase_receipt")},
+                                            {QStringLiteral("changes"), M{{QStringLiteral("order_id"), idOf(ordered)}}},
+                                            {QStringLiteral("lines"), A{M{{QStringLiteral("order_line_id"), orderLine}, {QStringLiteral("quantity"), 2 * kUnit}}}}});
+        LH_VERIFY_OK(receipt);
+        QCOMPARE(receipt.value().toMap().value(QStringLiteral("warehouse_id")).toInteger(), other);
+        LH_VERIFY_OK(erp->action(QStringLiteral("purchase_receipt"), idOf(receipt), QStringLiteral("post")));
+        QCOMPARE(erp->onHand(product, other), 6 * kUnit);
+    }
+
     void acceptingAQuoteOrdersTheRequisitionOnce()
     {
         const qint64 req = requisition(QStringLiteral("2031-03-31"));

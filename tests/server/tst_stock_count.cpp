@@ -8,6 +8,7 @@
 #include "test_server.h"
 
 #include <QCborArray>
+#include <QMap>
 #include <QTest>
 #include <algorithm>
 
@@ -36,11 +37,12 @@ class TestStockCount : public QObject {
         return r.value().toMap().value(QStringLiteral("id")).toInteger();
     }
 
-    Reply scan(qint64 count, const QString &barcode, qint64 quantity, bool zero = false)
+    Reply scan(qint64 count, const QString &barcode, qint64 quantity, bool zero = false, const QString &serial = {})
     {
         M args{{QStringLiteral("doc_type"), QStringLiteral("stock_count")}, {QStringLiteral("doc_id"), count}, {QStringLiteral("barcode"), barcode},
                {QStringLiteral("quantity"), quantity}};
         if (zero) args.insert(QStringLiteral("zero"), true);
+        if (!serial.isEmpty()) args.insert(QStringLiteral("serial"), serial);
         return admin->call(QStringLiteral("inventory.scan"), args);
     }
 
@@ -63,6 +65,31 @@ class TestStockCount : public QObject {
         if (!r.isOk()) qWarning("%s", qPrintable(test::describe(r)));
         if (total) *total = r.value().toMap().value(QStringLiteral("variance_value")).toInteger();
         return test::rowsOf(r);
+    }
+
+    // Receives one unit per serial number into the warehouse at costFen each.
+    bool receiveSerials(qint64 product, qint64 warehouse, const QStringList &serials, qint64 costFen)
+    {
+        const Reply po = erp->saveDocument(QStringLiteral("purchase_order"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), warehouse}},
+                                           {{product, serials.size() * kUnit, costFen}});
+        if (!po.isOk() || !erp->action(QStringLiteral("purchase_order"), test::idOf(po), QStringLiteral("confirm")).isOk()) return false;
+        const qint64 line = test::linesOf(erp->get(QStringLiteral("purchase_order"), test::idOf(po))).first().value(QStringLiteral("id")).toInteger();
+        QCborArray arrivals;
+        for (const QString &serial : serials)
+            arrivals.append(M{{QStringLiteral("line_id"), line}, {QStringLiteral("quantity"), kUnit}, {QStringLiteral("serial"), serial}});
+        const Reply r = erp->action(QStringLiteral("purchase_order"), test::idOf(po), QStringLiteral("receive"), M{{QStringLiteral("lines"), arrivals}});
+        if (!r.isOk()) qWarning("%s", qPrintable(test::describe(r)));
+        return r.isOk();
+    }
+
+    // Serial number -> in stock, of one product.
+    QMap<QString, bool> serialsInStock(qint64 product)
+    {
+        QMap<QString, bool> out;
+        const Reply r = admin->call(QStringLiteral("data.query"), M{{QStringLiteral("entity"), QStringLiteral("stock_serial")},
+                                                                    {QStringLiteral("filter"), QCborArray{QStringLiteral("eq"), QStringLiteral("product_id"), product}}});
+        for (const QCborMap &row : test::rowsOf(r)) out.insert(row.value(QStringLiteral("serial")).toString(), row.value(QStringLiteral("in_stock")).toBool());
+        return out;
     }
 
 private Q_SLOTS:
@@ -132,6 +159,101 @@ private Q_SLOTS:
         QVERIFY2(erp->checkInvariants(&problems), qPrintable(problems));
         // Once posted, no more zero scans.
         LH_VERIFY_ERROR(scan(count, QStringLiteral("6900000000011"), 0, true), ErrorCode::InvalidState);
+    }
+
+    // A serial-tracked product is counted unit by unit: the count starts with a
+    // line per serial in stock; a serial scanned is found, one in stock but not
+    // scanned is missing (a loss naming it), one scanned but not in stock is a
+    // gain (it comes into stock). A product none of whose units was scanned is
+    // left alone.
+    void serialNumbersAreCountedUnitByUnit()
+    {
+        const qint64 wh = erp->warehouse(QStringLiteral("CZS"));
+        const qint64 other = erp->warehouse(QStringLiteral("CZS2"));
+        const qint64 meter = erp->product(QStringLiteral("CZSM"), s("盘点血压计"), 30000, 12000, QStringLiteral("6900000000097"), 0, true);
+        const qint64 scale = erp->product(QStringLiteral("CZSS"), s("盘点体重秤"), 20000, 8000, QStringLiteral("6900000000103"), 0, true);
+        QVERIFY(meter && scale);
+        QVERIFY(receiveSerials(meter, wh, {QStringLiteral("M-1"), QStringLiteral("M-2"), QStringLiteral("M-3")}, 12000));
+        QVERIFY(receiveSerials(meter, other, {QStringLiteral("M-7")}, 12000));
+        QVERIFY(receiveSerials(scale, wh, {QStringLiteral("S-1")}, 8000));
+        const qint64 count = openCount(wh);
+        QVERIFY(count);
+        // One book line per serial number in stock here, nothing counted yet.
+        QMap<QString, qint64> book;
+        for (const QCborMap &l : test::linesOf(erp->get(QStringLiteral("stock_count"), count))) {
+            QVERIFY(l.value(QStringLiteral("counted_qty")).isNull());
+            book.insert(l.value(QStringLiteral("serial")).toString(), l.value(QStringLiteral("book_qty")).toInteger());
+        }
+        QCOMPARE(book, (QMap<QString, qint64>{{QStringLiteral("M-1"), kUnit}, {QStringLiteral("M-2"), kUnit}, {QStringLiteral("M-3"), kUnit}, {QStringLiteral("S-1"), kUnit}}));
+
+        const QString barcode = QStringLiteral("6900000000097");
+        QCOMPARE(test::problemsOf(scan(count, barcode, kUnit)), QStringList{QStringLiteral("barcode:serial_required")});
+        const Reply found = scan(count, barcode, kUnit, false, QStringLiteral("m-1"));
+        LH_VERIFY_OK(found);
+        bool shown = false; // the clerk's lines name the serial
+        for (const QCborValue &l : found.value().toMap().value(QStringLiteral("lines")).toArray())
+            shown |= l.toMap().value(QStringLiteral("serial")).toString() == QLatin1String("M-1") && l.toMap().value(QStringLiteral("scanned")).toInteger() == kUnit;
+        QVERIFY(shown);
+        QCOMPARE(test::problemsOf(scan(count, barcode, kUnit, false, QStringLiteral("M-1"))), QStringList{QStringLiteral("barcode:serial_twice")});
+        QCOMPARE(test::problemsOf(scan(count, barcode, 2 * kUnit, false, QStringLiteral("M-2"))), QStringList{QStringLiteral("barcode:serial_one")});
+        // In stock in another warehouse: not a gain here.
+        QCOMPARE(test::problemsOf(scan(count, barcode, kUnit, false, QStringLiteral("M-7"))), QStringList{QStringLiteral("barcode:serial_in_stock")});
+        // Not in stock anywhere: found here, a gain. Undone and scanned again.
+        LH_VERIFY_OK(scan(count, barcode, kUnit, false, QStringLiteral("M-9")));
+        LH_VERIFY_OK(undo(count));
+        LH_VERIFY_OK(scan(count, barcode, kUnit, false, QStringLiteral("M-9")));
+
+        // M-2 and M-3 were not scanned: missing at FIFO cost; M-9 extra at the last cost; the scale is not counted.
+        qint64 total = 0;
+        QMap<QString, QPair<qint64, qint64>> variance; // serial -> variance, value
+        for (const QCborMap &r : variances(count, &total)) {
+            QCOMPARE(r.value(QStringLiteral("product_id")).toInteger(), meter);
+            variance.insert(r.value(QStringLiteral("serial")).toString(), {r.value(QStringLiteral("variance")).toInteger(), r.value(QStringLiteral("variance_value")).toInteger()});
+        }
+        QCOMPARE(variance, (QMap<QString, QPair<qint64, qint64>>{{QStringLiteral("M-1"), {0, 0}},
+                                                                 {QStringLiteral("M-2"), {-kUnit, -12000}},
+                                                                 {QStringLiteral("M-3"), {-kUnit, -12000}},
+                                                                 {QStringLiteral("M-9"), {kUnit, 12000}}}));
+        QCOMPARE(total, qint64(-12000));
+
+        const Reply posted = erp->action(QStringLiteral("stock_count"), count, QStringLiteral("post"));
+        LH_VERIFY_OK(posted);
+        QCOMPARE(erp->get(QStringLiteral("stock_count"), count).value(QStringLiteral("variance_value")).toInteger(), qint64(-12000));
+        QCOMPARE(erp->onHand(meter, wh), 2 * kUnit);
+        QCOMPARE(erp->onHand(scale, wh), kUnit);
+        QCOMPARE(serialsInStock(meter), (QMap<QString, bool>{{QStringLiteral("M-1"), true}, {QStringLiteral("M-2"), false}, {QStringLiteral("M-3"), false},
+                                                              {QStringLiteral("M-7"), true}, {QStringLiteral("M-9"), true}}));
+        // The moves name the units: M-2 and M-3 out, M-9 in.
+        QMap<QString, qint64> moved;
+        const Reply moves = admin->call(QStringLiteral("data.query"), M{{QStringLiteral("entity"), QStringLiteral("stock_move")},
+                                                                        {QStringLiteral("filter"), QCborArray{QStringLiteral("and"),
+                                                                                                              QCborArray{QStringLiteral("eq"), QStringLiteral("doc_type"), QStringLiteral("stock_count")},
+                                                                                                              QCborArray{QStringLiteral("eq"), QStringLiteral("doc_id"), count}}}});
+        for (const QCborMap &m : test::rowsOf(moves)) moved.insert(m.value(QStringLiteral("serial")).toString(), m.value(QStringLiteral("quantity")).toInteger());
+        QCOMPARE(moved, (QMap<QString, qint64>{{QStringLiteral("M-2"), -kUnit}, {QStringLiteral("M-3"), -kUnit}, {QStringLiteral("M-9"), kUnit}}));
+        // The posted lines keep what was counted: the missing serials as 0.
+        for (const QCborMap &l : test::linesOf(erp->get(QStringLiteral("stock_count"), count)))
+            if (l.value(QStringLiteral("serial")).toString() == QLatin1String("M-2")) QCOMPARE(l.value(QStringLiteral("counted_qty")).toInteger(-1), qint64(0));
+        QString problems;
+        QVERIFY2(erp->checkInvariants(&problems), qPrintable(problems));
+    }
+
+    // Counting a serial-tracked product as zero counts every unit of it missing.
+    void aSerialProductCountedAsZero()
+    {
+        const qint64 wh = erp->warehouse(QStringLiteral("CZT"));
+        const qint64 p = erp->product(QStringLiteral("CZTM"), s("盘点听诊器"), 30000, 5000, QStringLiteral("6900000000110"), 0, true);
+        QVERIFY(receiveSerials(p, wh, {QStringLiteral("T-1"), QStringLiteral("T-2")}, 5000));
+        const qint64 count = openCount(wh);
+        LH_VERIFY_OK(scan(count, QStringLiteral("6900000000110"), 0, true));
+        qint64 total = 0;
+        QCOMPARE(variances(count, &total).size(), 2);
+        QCOMPARE(total, qint64(-10000));
+        LH_VERIFY_OK(erp->action(QStringLiteral("stock_count"), count, QStringLiteral("post")));
+        QCOMPARE(erp->onHand(p, wh), qint64(0));
+        QCOMPARE(serialsInStock(p), (QMap<QString, bool>{{QStringLiteral("T-1"), false}, {QStringLiteral("T-2"), false}}));
+        QString problems;
+        QVERIFY2(erp->checkInvariants(&problems), qPrintable(problems));
     }
 
     // A count of one zone: only the locations whose code starts with "A-" get
