@@ -51,10 +51,8 @@ Reply stockOnHand(store::Db &db, const QCborMap &args)
     const QStringList columns = {QStringLiteral("product_id"), QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("spec"), QStringLiteral("unit"),
                                  QStringLiteral("warehouse_id"), QStringLiteral("on_hand"), QStringLiteral("reserved"), QStringLiteral("available"),
                                  QStringLiteral("value"), QStringLiteral("safety_stock")};
-    // Products outside, walked in code order: SQLite then never sorts the whole
-    // answer (CROSS JOIN fixes its loop order; PostgreSQL plans it as any join).
     store::Query &q = db.run(QStringLiteral("SELECT p.id, p.code, p.name, p.spec, p.unit, l.warehouse_id, l.on_hand, l.reserved, l.on_hand - l.reserved, l.value, "
-                                         "p.safety_stock FROM product p CROSS JOIN stock_level l WHERE l.product_id = p.id AND %1 ORDER BY p.code, l.warehouse_id")
+                                         "p.safety_stock FROM stock_level l JOIN product p ON p.id = l.product_id WHERE %1 ORDER BY p.code, l.warehouse_id")
                               .arg(where.join(QStringLiteral(" AND "))),
                           binds);
     return table(columns, readRows(q, int(columns.size())));
