@@ -7,9 +7,22 @@
 #include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlRecord>
+#include <mutex>
 #include <sqlite3.h>
 
 namespace liuhe::store {
+
+namespace {
+
+// Before SQLite's first use in the process: no memory statistics, which would
+// take a process-wide mutex on every allocation of every connection.
+void configureSqliteLibrary()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+} // namespace
 
 Db::Db(const StoreConfig &config, const QString &connectionName, bool readOnly)
     : m_config(config), m_dialect(config.backend), m_name(connectionName), m_readOnly(readOnly)
@@ -42,6 +55,7 @@ void Db::open()
 {
     close();
     if (m_config.backend == Backend::Sqlite) {
+        configureSqliteLibrary();
         const QByteArray path = m_config.sqlitePath.toUtf8();
         // One connection per thread, never shared: SQLite's own mutexes are not needed.
         const int rc = sqlite3_open_v2(path.constData(), &m_sqlite, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
