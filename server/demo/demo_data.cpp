@@ -332,6 +332,8 @@ void loadDemoCompany(store::Db &db)
            QCborArray{step(1, "销售经理审批", "role", QStringLiteral("sales_manager"), "any")});
     l.save(QStringLiteral("approval_flow"), QCborMap{{QStringLiteral("name"), QStringLiteral("盘点差异审批")}, {QStringLiteral("doc_type"), QStringLiteral("stock_count")}},
            QCborArray{step(1, "仓库主管审批", "role", QStringLiteral("warehouse_manager"), "any"), step(2, "财务会签", "role", QStringLiteral("finance"), "all")});
+    l.save(QStringLiteral("approval_flow"), QCborMap{{QStringLiteral("name"), QStringLiteral("其他出库审批")}, {QStringLiteral("doc_type"), QStringLiteral("stock_out")}},
+           QCborArray{step(1, "仓库主管审批", "role", QStringLiteral("warehouse_manager"), "any")});
     l.save(QStringLiteral("approval_flow"), QCborMap{{QStringLiteral("name"), QStringLiteral("销售退货审批")}, {QStringLiteral("doc_type"), QStringLiteral("sales_return")}},
            QCborArray{step(1, "销售经理审批", "role", QStringLiteral("sales_manager"), "any")});
 
