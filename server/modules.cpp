@@ -23,7 +23,7 @@ void registerModules()
     purchase::registerPurchaseRules();
     purchase::registerPurchaseActions();
     inventory::registerInventoryActions();
-    inventory::registerOtherStockActions();
+    inventory::registerOtherStock();
     inventory::registerInventoryInvariants();
     inventory::registerProductBarcodeRules();
 }

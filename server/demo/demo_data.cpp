@@ -345,7 +345,7 @@ void loadDemoCompany(store::Db &db)
     l.act(QStringLiteral("purchase_order"), bigPo, QStringLiteral("confirm"), {}, &buyer);
     // 马强 scraps two units dropped in handling: 孙浩 (仓库主管) has it to approve.
     const auth::Caller clerk = l.callerFor(users.value(QStringLiteral("maqiang")));
-    const qint64 plain = l.db().scalar(QStringLiteral("SELECT MIN(id) FROM product WHERE lot_tracked = 0 AND serial_tracked = 0")).toLongLong();
+    const qint64 plain = l.db().scalar(QStringLiteral("SELECT MIN(id) FROM product WHERE COALESCE(lot_tracked, 0) = 0 AND COALESCE(serial_tracked, 0) = 0")).toLongLong();
     const qint64 scrap = l.save(QStringLiteral("stock_out"),
                                 QCborMap{{QStringLiteral("warehouse_id"), main}, {QStringLiteral("reason"), QStringLiteral("scrap")},
                                          {QStringLiteral("notes"), QStringLiteral("搬运时跌落，外壳破损")}},

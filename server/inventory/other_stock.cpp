@@ -3,9 +3,11 @@
 #include "documents/document_actions.h"
 #include "documents/document_store.h"
 #include "documents/values.h"
+#include "inventory/fifo_layers.h"
 #include "inventory/reorder.h"
 #include "inventory/stock_ledger.h"
 #include "store/db.h"
+#include "store/entity_hooks.h"
 #include "store/write_scope.h"
 
 #include <QCborArray>
@@ -39,6 +41,41 @@ Money unitCostOf(store::Db &db, const QCborMap &line)
 {
     if (!line.value(QStringLiteral("unit_cost")).isNull() && !line.value(QStringLiteral("unit_cost")).isUndefined()) return documents::money(line, "unit_cost");
     return Money::fromFen(db.scalar(QStringLiteral("SELECT cost FROM product WHERE id = ?"), {id(line, "product_id")}).toLongLong());
+}
+
+// Saving a receipt prices it: each line at its unit cost (the standard cost
+// when empty), so the form and the approval see what will come in.
+std::optional<CallError> priceStockIn(store::SaveContext &ctx)
+{
+    Money total;
+    for (QCborMap &line : ctx.lines) {
+        const Money unit = unitCostOf(ctx.scope.db(), line);
+        const Money cost = Money::lineAmount(qty(line, "quantity"), unit);
+        line.insert(QStringLiteral("unit_cost"), unit.fen());
+        line.insert(QStringLiteral("cost"), cost.fen());
+        total += cost;
+    }
+    ctx.values.insert(QStringLiteral("cost_total"), total.fen());
+    return std::nullopt;
+}
+
+// Saving an issue estimates its cost from the FIFO layers as they are now (the
+// lines of one product taken in turn); posting replaces it with the cost taken.
+std::optional<CallError> estimateStockOut(store::SaveContext &ctx)
+{
+    FifoLayers layers(ctx.scope.db());
+    const qint64 warehouse = id(ctx.values, "warehouse_id");
+    QHash<qint64, Quantity> before; // per product: what earlier lines take first
+    Money total;
+    for (QCborMap &line : ctx.lines) {
+        const qint64 product = id(line, "product_id");
+        const Money cost = layers.peek(product, warehouse, before.value(product), qty(line, "quantity")).cost;
+        before[product] += qty(line, "quantity");
+        line.insert(QStringLiteral("cost"), cost.fen());
+        total += cost;
+    }
+    ctx.values.insert(QStringLiteral("cost_total"), total.fen());
+    return std::nullopt;
 }
 
 // Keeps the document's total cost and reviews reorder alerts of what it moved.
@@ -94,8 +131,11 @@ Reply postStockOut(ActionContext &ctx)
 
 } // namespace
 
-void registerOtherStockActions()
+void registerOtherStock()
 {
+    auto &hooks = store::HookRegistry::instance();
+    hooks.set(QStringLiteral("stock_in"), {priceStockIn, {}});
+    hooks.set(QStringLiteral("stock_out"), {estimateStockOut, {}});
     auto &actions = documents::ActionRegistry::instance();
     actions.set(QStringLiteral("stock_in"), QStringLiteral("post"), postStockIn);
     actions.set(QStringLiteral("stock_out"), QStringLiteral("post"), postStockOut);

@@ -5,6 +5,7 @@
 
 namespace liuhe::inventory {
 
-void registerOtherStockActions();
+// Their save rules (costs shown before posting) and their post actions.
+void registerOtherStock();
 
 } // namespace liuhe::inventory

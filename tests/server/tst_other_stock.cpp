@@ -75,7 +75,8 @@ private Q_SLOTS:
     }
 
     // Layers ¥10 × 2 (found, at the standard cost) + ¥12 × 3 (a gift received
-    // at a stated cost); scrapping 4 takes 2 × ¥10 + 2 × ¥12 = ¥44.00.
+    // at a stated cost); scrapping 4 takes 2 × ¥10 + 2 × ¥12 = ¥44.00, as lines
+    // of 3 (¥32.00, across both layers) and 1 (¥12.00).
     void issueTakesFifoLayersAtTheirCost()
     {
         const qint64 p = erp->product(QStringLiteral("OT1"), s("报损测试螺母"), 2000, 1000);
@@ -95,20 +96,27 @@ private Q_SLOTS:
         gift.insert(QStringLiteral("unit_cost"), 1200);
         const Reply gifted = saveDraft(*admin, QStringLiteral("stock_in"), wh, QStringLiteral("gift"), A{gift});
         LH_VERIFY_OK(gifted);
+        QCOMPARE(gifted.value().toMap().value(QStringLiteral("cost_total")).toInteger(), qint64(3600)); // priced when saved
         LH_VERIFY_OK(post(*admin, QStringLiteral("stock_in"), idOf(gifted)));
         QCOMPARE(erp->onHand(p, wh), 5 * kUnit);
         QCOMPARE(erp->value(p, wh), qint64(5600));
         expectInvariants();
 
-        const Reply scrap = saveDraft(*admin, QStringLiteral("stock_out"), wh, QStringLiteral("scrap"), A{line(p, 4 * kUnit)});
+        // Lines of 3 and 1: the draft estimates from the layers as they are, the
+        // second line after the first (2 × ¥10 + 1 × ¥12 = ¥32.00, then ¥12.00).
+        const Reply scrap = saveDraft(*admin, QStringLiteral("stock_out"), wh, QStringLiteral("scrap"), A{line(p, 3 * kUnit), line(p, 1 * kUnit)});
         LH_VERIFY_OK(scrap);
+        QCOMPARE(erp->get(QStringLiteral("stock_out"), idOf(scrap)).value(QStringLiteral("cost_total")).toInteger(), qint64(4400));
+        QCOMPARE(linesOf(erp->get(QStringLiteral("stock_out"), idOf(scrap))).at(1).value(QStringLiteral("cost")).toInteger(), qint64(1200));
+        QCOMPARE(erp->onHand(p, wh), 5 * kUnit); // a draft moves nothing
         const Reply posted = post(*admin, QStringLiteral("stock_out"), idOf(scrap));
         LH_VERIFY_OK(posted);
         QCOMPARE(posted.value().toMap().value(QStringLiteral("cost_total")).toInteger(), qint64(4400));
         const QCborMap out = erp->get(QStringLiteral("stock_out"), idOf(scrap));
         QCOMPARE(out.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
         QVERIFY(out.value(QStringLiteral("number")).toString().startsWith(QStringLiteral("QC")));
-        QCOMPARE(linesOf(out).first().value(QStringLiteral("cost")).toInteger(), qint64(4400));
+        QCOMPARE(linesOf(out).at(0).value(QStringLiteral("cost")).toInteger(), qint64(3200));
+        QCOMPARE(linesOf(out).at(1).value(QStringLiteral("cost")).toInteger(), qint64(1200));
         QCOMPARE(out.value(QStringLiteral("cost_total")).toInteger(), qint64(4400));
         QCOMPARE(erp->onHand(p, wh), 1 * kUnit);
         QCOMPARE(erp->value(p, wh), qint64(1200));
@@ -117,12 +125,12 @@ private Q_SLOTS:
                                                     M{{QStringLiteral("entity"), QStringLiteral("stock_move")},
                                                       {QStringLiteral("filter"), A{QStringLiteral("eq"), QStringLiteral("product_id"), p}},
                                                       {QStringLiteral("sort"), QStringLiteral("id")}}));
-        QCOMPARE(moves.size(), 3);
+        QCOMPARE(moves.size(), 4);
         QCOMPARE(moves.at(0).value(QStringLiteral("kind")).toString(), QStringLiteral("other_in"));
-        QCOMPARE(moves.at(2).value(QStringLiteral("kind")).toString(), QStringLiteral("other_out"));
-        QCOMPARE(moves.at(2).value(QStringLiteral("doc_type")).toString(), QStringLiteral("stock_out"));
-        QCOMPARE(moves.at(2).value(QStringLiteral("quantity")).toInteger(), -4 * kUnit);
-        QCOMPARE(moves.at(2).value(QStringLiteral("cost")).toInteger(), qint64(-4400));
+        QCOMPARE(moves.at(3).value(QStringLiteral("kind")).toString(), QStringLiteral("other_out"));
+        QCOMPARE(moves.at(3).value(QStringLiteral("doc_type")).toString(), QStringLiteral("stock_out"));
+        QCOMPARE(moves.at(2).value(QStringLiteral("quantity")).toInteger() + moves.at(3).value(QStringLiteral("quantity")).toInteger(), -4 * kUnit);
+        QCOMPARE(moves.at(2).value(QStringLiteral("cost")).toInteger() + moves.at(3).value(QStringLiteral("cost")).toInteger(), qint64(-4400));
         expectInvariants();
         // A posted document cannot be posted again.
         QVERIFY(!post(*admin, QStringLiteral("stock_out"), idOf(scrap)).isOk());
