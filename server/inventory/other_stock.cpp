@@ -15,6 +15,7 @@
 namespace liuhe::inventory {
 
 using documents::ActionContext;
+using documents::documentLines;
 using documents::id;
 using documents::qty;
 using protocol::CallError;
@@ -22,13 +23,6 @@ using protocol::ErrorCode;
 using protocol::Reply;
 
 namespace {
-
-QList<QCborMap> lines(const ActionContext &ctx)
-{
-    QList<QCborMap> out;
-    for (const auto &l : ctx.record.value(QStringLiteral("lines")).toArray()) out.append(l.toMap());
-    return out;
-}
 
 StockPlace placeOf(const QCborMap &line, qint64 warehouse)
 {
@@ -88,7 +82,7 @@ Reply finish(ActionContext &ctx, const Money &total, const QSet<QPair<qint64, qi
 
 Reply postStockIn(ActionContext &ctx)
 {
-    const QList<QCborMap> in = lines(ctx);
+    const QList<QCborMap> in = documentLines(ctx);
     if (in.isEmpty()) return Reply::fail(ErrorCode::Validation, QStringLiteral("a stock receipt needs at least one line"));
     const qint64 warehouse = id(ctx.record, "warehouse_id");
     const QString number = ctx.record.value(QStringLiteral("number")).toString();
@@ -112,7 +106,7 @@ Reply postStockIn(ActionContext &ctx)
 
 Reply postStockOut(ActionContext &ctx)
 {
-    const QList<QCborMap> out = lines(ctx);
+    const QList<QCborMap> out = documentLines(ctx);
     if (out.isEmpty()) return Reply::fail(ErrorCode::Validation, QStringLiteral("a stock issue needs at least one line"));
     const qint64 warehouse = id(ctx.record, "warehouse_id");
     const QString number = ctx.record.value(QStringLiteral("number")).toString();
