@@ -163,7 +163,8 @@ private Q_SLOTS:
         expectInvariants();
     }
 
-    // A lot-tracked product comes in only as a lot, and goes out of the lot named.
+    // A lot-tracked product comes in only as a lot, and goes out of the lot
+    // named; serial numbers follow the same rules as receipts and deliveries.
     void lotsFollowTheLedgerRules()
     {
         const qint64 p = erp->product(QStringLiteral("OT3"), s("批次样品胶水"), 800, 400);
@@ -187,6 +188,31 @@ private Q_SLOTS:
         QCOMPARE(linesOf(erp->get(QStringLiteral("stock_out"), idOf(sample))).first().value(QStringLiteral("cost")).toInteger(), qint64(500)); // lot B's cost
         QCOMPARE(erp->value(p, wh), qint64(1300)); // 2 × ¥4 + 1 × ¥5 left
         QCOMPARE(erp->onHand(p, wh), 3 * kUnit);
+
+        // A serial number comes in once, and only a unit in stock goes out.
+        const qint64 meter = erp->product(QStringLiteral("OT5"), s("序列号样机"), 90000, 50000, {}, 0, true);
+        QVERIFY(meter);
+        const auto unit = [&](const char *serial) {
+            M l = line(meter, kUnit);
+            l.insert(QStringLiteral("serial"), QString::fromLatin1(serial));
+            return l;
+        };
+        const Reply first = saveDraft(*admin, QStringLiteral("stock_in"), wh, QStringLiteral("found"), A{unit("SN-001")});
+        LH_VERIFY_OK(first);
+        LH_VERIFY_OK(post(*admin, QStringLiteral("stock_in"), idOf(first)));
+        const Reply again = saveDraft(*admin, QStringLiteral("stock_in"), wh, QStringLiteral("found"), A{unit("SN-001")});
+        LH_VERIFY_OK(again);
+        const Reply twice = post(*admin, QStringLiteral("stock_in"), idOf(again));
+        LH_VERIFY_ERROR(twice, ErrorCode::Validation);
+        QVERIFY2(test::problemsOf(twice).contains(QStringLiteral("serial:serial_in_stock")), qPrintable(test::describe(twice)));
+        const Reply absent = saveDraft(*admin, QStringLiteral("stock_out"), wh, QStringLiteral("sample"), A{unit("SN-999")});
+        LH_VERIFY_OK(absent);
+        LH_VERIFY_ERROR(post(*admin, QStringLiteral("stock_out"), idOf(absent)), ErrorCode::Validation);
+        const Reply present = saveDraft(*admin, QStringLiteral("stock_out"), wh, QStringLiteral("sample"), A{unit("SN-001")});
+        LH_VERIFY_OK(present);
+        LH_VERIFY_OK(post(*admin, QStringLiteral("stock_out"), idOf(present)));
+        QCOMPARE(linesOf(erp->get(QStringLiteral("stock_out"), idOf(present))).first().value(QStringLiteral("cost")).toInteger(), qint64(50000));
+        QCOMPARE(erp->onHand(meter, wh), qint64(0));
         expectInvariants();
     }
 
