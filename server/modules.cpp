@@ -3,6 +3,7 @@
 #include "approval/approval_calls.h"
 #include "attachments/attachment_calls.h"
 #include "inventory/inventory_actions.h"
+#include "inventory/other_stock.h"
 #include "inventory/inventory_calls.h"
 #include "inventory/inventory_invariants.h"
 #include "inventory/product_barcodes.h"
@@ -22,6 +23,7 @@ void registerModules()
     purchase::registerPurchaseRules();
     purchase::registerPurchaseActions();
     inventory::registerInventoryActions();
+    inventory::registerOtherStock();
     inventory::registerInventoryInvariants();
     inventory::registerProductBarcodeRules();
 }

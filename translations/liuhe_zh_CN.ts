@@ -2066,6 +2066,54 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
         <source>Counted as zero</source>
         <translation>盘点为零</translation>
     </message>
+    <message>
+        <source>Other stock receipt</source>
+        <translation>其他入库单</translation>
+    </message>
+    <message>
+        <source>Other stock issue</source>
+        <translation>其他出库单</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <source>Internal use</source>
+        <translation>领用</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>赠送</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样品</translation>
+    </message>
+    <message>
+        <source>Found in stock</source>
+        <translation>盘盈</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>总成本</translation>
+    </message>
+    <message>
+        <source>Other receipt line</source>
+        <translation>其他入库明细</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Other issue line</source>
+        <translation>其他出库明细</translation>
+    </message>
 </context>
 <context>
     <name>WorkdayCsv</name>

@@ -36,6 +36,9 @@ public:
     QString problemAt(int row, int column) const;
     // The sum of the lines' amounts as shown (quantity × price where both exist).
     qint64 totalAmount() const;
+    // Whether the lines carry amounts that make the document's total (else the
+    // total is the header's own field, e.g. a stock document's cost).
+    bool makesTotal() const { return m_entity.field(QStringLiteral("amount")) != nullptr; }
     qint64 lineAmount(int row) const;
     QCborValue valueAt(int row, const QString &field) const;
 

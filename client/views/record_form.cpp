@@ -101,7 +101,8 @@ void RecordForm::build()
     if (const schema::Entity *lineEntity = schema::Catalogue::instance().linesOf(m_entity)) {
         m_lines = new LinesEditor(m_session, *lineEntity, this);
         left->addWidget(m_lines, 3);
-        if (m_documentBar) connect(m_lines->model(), &LinesModel::totalChanged, this, [this] { m_documentBar->setTotal(m_lines->model()->totalAmount()); });
+        if (m_documentBar && m_lines->model()->makesTotal())
+            connect(m_lines->model(), &LinesModel::totalChanged, this, [this] { m_documentBar->setTotal(m_lines->model()->totalAmount()); });
     }
     body->addLayout(left, 3);
     auto *side = new QVBoxLayout;
@@ -206,7 +207,7 @@ void RecordForm::fill(const QCborMap &record)
     if (m_lines) m_lines->model()->setLines(record.value(QStringLiteral("lines")).toArray());
     if (m_documentBar) {
         m_documentBar->setRecord(record);
-        if (m_lines) m_documentBar->setTotal(m_lines->model()->totalAmount());
+        if (m_lines && m_lines->model()->makesTotal()) m_documentBar->setTotal(m_lines->model()->totalAmount());
     }
     if (m_approval && m_id) m_approval->setDocument(m_id);
     if (m_attachments) m_attachments->setRecord(m_id);

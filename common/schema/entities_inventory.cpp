@@ -34,7 +34,9 @@ Entity stockMove()
                       {QStringLiteral("sales_return"), QT_TRANSLATE_NOOP("Schema", "Sales return")},
                       {QStringLiteral("transfer_out"), QT_TRANSLATE_NOOP("Schema", "Transfer out")},
                       {QStringLiteral("transfer_in"), QT_TRANSLATE_NOOP("Schema", "Transfer in")},
-                      {QStringLiteral("count"), QT_TRANSLATE_NOOP("Schema", "Stock count adjustment")}},
+                      {QStringLiteral("count"), QT_TRANSLATE_NOOP("Schema", "Stock count adjustment")},
+                      {QStringLiteral("other_in"), QT_TRANSLATE_NOOP("Schema", "Other stock receipt")},
+                      {QStringLiteral("other_out"), QT_TRANSLATE_NOOP("Schema", "Other stock issue")}},
                      Indexed | ListColumn)
         .text(QStringLiteral("doc_type"), QT_TRANSLATE_NOOP("Schema", "Document type"), 64, ListColumn)
         .integer(QStringLiteral("doc_id"), QT_TRANSLATE_NOOP("Schema", "Document"), Indexed)
@@ -180,6 +182,85 @@ Entity stockCountLine()
         .build();
 }
 
+// Why stock comes in or goes out outside purchasing and sales (其他入库/其他出库).
+std::initializer_list<EnumOption> otherStockReasons()
+{
+    static const std::initializer_list<EnumOption> reasons = {
+        {QStringLiteral("scrap"), QT_TRANSLATE_NOOP("Schema", "Scrap")},
+        {QStringLiteral("internal_use"), QT_TRANSLATE_NOOP("Schema", "Internal use")},
+        {QStringLiteral("gift"), QT_TRANSLATE_NOOP("Schema", "Gift")},
+        {QStringLiteral("sample"), QT_TRANSLATE_NOOP("Schema", "Sample")},
+        {QStringLiteral("found"), QT_TRANSLATE_NOOP("Schema", "Found in stock")},
+        {QStringLiteral("other"), QT_TRANSLATE_NOOP("Schema", "Other")}};
+    return reasons;
+}
+
+// Goods received without a purchase: valued at the line's unit cost (the
+// product's standard cost when left empty), each line a new FIFO layer.
+Entity otherStockIn()
+{
+    return EntityBuilder(QStringLiteral("stock_in"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Other stock receipt"), EntityKind::Document)
+        .document(QStringLiteral("QR"), standardDocumentStates())
+        .ref(QStringLiteral("warehouse_id"), QT_TRANSLATE_NOOP("Schema", "Warehouse"), QStringLiteral("warehouse"), Required | Indexed | ListColumn)
+        .enumeration(QStringLiteral("reason"), QT_TRANSLATE_NOOP("Schema", "Reason"), otherStockReasons(), Required | Indexed | ListColumn)
+        .money(QStringLiteral("cost_total"), QT_TRANSLATE_NOOP("Schema", "Total cost"), ReadOnly | ListColumn)
+        .longText(QStringLiteral("notes"), QT_TRANSLATE_NOOP("Schema", "Notes"))
+        .amount(QStringLiteral("cost_total"))
+        .lines(QStringLiteral("stock_in_line"))
+        .action(QStringLiteral("post"), QT_TRANSLATE_NOOP("Schema", "Post"), {kDraft}, kDone, true)
+        .action(QStringLiteral("cancel"), QT_TRANSLATE_NOOP("Schema", "Cancel"), {kDraft}, kCancelled)
+        .build();
+}
+
+Entity otherStockInLine()
+{
+    return EntityBuilder(QStringLiteral("stock_in_line"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Other receipt line"), EntityKind::Line)
+        .ref(QStringLiteral("stock_in_id"), QT_TRANSLATE_NOOP("Schema", "Other stock receipt"), QStringLiteral("stock_in"), Required | Indexed)
+        .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), Required | Indexed | ListColumn)
+        .quantity(QStringLiteral("quantity"), QT_TRANSLATE_NOOP("Schema", "Quantity"), Required | ListColumn).min(1)
+        .ref(QStringLiteral("location_id"), QT_TRANSLATE_NOOP("Schema", "Location"), QStringLiteral("location"), ListColumn)
+        .text(QStringLiteral("lot"), QT_TRANSLATE_NOOP("Schema", "Lot"), 40, ListColumn).format(TextFormat::Code)
+        .date(QStringLiteral("expiry"), QT_TRANSLATE_NOOP("Schema", "Expiry date"), ListColumn)
+        .text(QStringLiteral("serial"), QT_TRANSLATE_NOOP("Schema", "Serial number"), 40, ListColumn).format(TextFormat::Code)
+        .money(QStringLiteral("unit_cost"), QT_TRANSLATE_NOOP("Schema", "Unit cost"), ListColumn)
+        .money(QStringLiteral("cost"), QT_TRANSLATE_NOOP("Schema", "Cost"), ReadOnly | ListColumn)
+        .referenceLabel({QStringLiteral("stock_in_id"), QStringLiteral("product_id"), QStringLiteral("quantity")})
+        .parent(QStringLiteral("stock_in"), QStringLiteral("stock_in_id"))
+        .build();
+}
+
+// Goods leaving without a sale (报损, 领用, 赠送, 样品): each line takes FIFO
+// layers and keeps the exact cost it took.
+Entity otherStockOut()
+{
+    return EntityBuilder(QStringLiteral("stock_out"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Other stock issue"), EntityKind::Document)
+        .document(QStringLiteral("QC"), standardDocumentStates())
+        .ref(QStringLiteral("warehouse_id"), QT_TRANSLATE_NOOP("Schema", "Warehouse"), QStringLiteral("warehouse"), Required | Indexed | ListColumn)
+        .enumeration(QStringLiteral("reason"), QT_TRANSLATE_NOOP("Schema", "Reason"), otherStockReasons(), Required | Indexed | ListColumn)
+        .money(QStringLiteral("cost_total"), QT_TRANSLATE_NOOP("Schema", "Total cost"), ReadOnly | ListColumn)
+        .longText(QStringLiteral("notes"), QT_TRANSLATE_NOOP("Schema", "Notes"))
+        .amount(QStringLiteral("cost_total"))
+        .lines(QStringLiteral("stock_out_line"))
+        .action(QStringLiteral("post"), QT_TRANSLATE_NOOP("Schema", "Post"), {kDraft}, kDone, true)
+        .action(QStringLiteral("cancel"), QT_TRANSLATE_NOOP("Schema", "Cancel"), {kDraft}, kCancelled)
+        .build();
+}
+
+Entity otherStockOutLine()
+{
+    return EntityBuilder(QStringLiteral("stock_out_line"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Other issue line"), EntityKind::Line)
+        .ref(QStringLiteral("stock_out_id"), QT_TRANSLATE_NOOP("Schema", "Other stock issue"), QStringLiteral("stock_out"), Required | Indexed)
+        .ref(QStringLiteral("product_id"), QT_TRANSLATE_NOOP("Schema", "Product"), QStringLiteral("product"), Required | Indexed | ListColumn)
+        .quantity(QStringLiteral("quantity"), QT_TRANSLATE_NOOP("Schema", "Quantity"), Required | ListColumn).min(1)
+        .ref(QStringLiteral("location_id"), QT_TRANSLATE_NOOP("Schema", "Location"), QStringLiteral("location"), ListColumn)
+        .text(QStringLiteral("lot"), QT_TRANSLATE_NOOP("Schema", "Lot"), 40, ListColumn).format(TextFormat::Code)
+        .text(QStringLiteral("serial"), QT_TRANSLATE_NOOP("Schema", "Serial number"), 40, ListColumn).format(TextFormat::Code)
+        .money(QStringLiteral("cost"), QT_TRANSLATE_NOOP("Schema", "Cost"), ReadOnly | ListColumn)
+        .referenceLabel({QStringLiteral("stock_out_id"), QStringLiteral("product_id"), QStringLiteral("quantity")})
+        .parent(QStringLiteral("stock_out"), QStringLiteral("stock_out_id"))
+        .build();
+}
+
 Entity reorderAlert()
 {
     return EntityBuilder(QStringLiteral("reorder_alert"), Module::Inventory, QT_TRANSLATE_NOOP("Schema", "Reorder alert"), EntityKind::Ledger)
@@ -231,7 +312,8 @@ Entity scanEvent()
 
 QList<Entity> inventoryEntities()
 {
-    return {stockMove(), stockLevel(), stockQuant(), fifoLayer(), stockLot(), stockSerial(), transfer(), transferLine(), stockCount(), stockCountLine(), reorderAlert(), scanEvent()};
+    return {stockMove(), stockLevel(), stockQuant(), fifoLayer(), stockLot(), stockSerial(), transfer(), transferLine(), stockCount(), stockCountLine(),
+            otherStockIn(), otherStockInLine(), otherStockOut(), otherStockOutLine(), reorderAlert(), scanEvent()};
 }
 
 } // namespace liuhe::schema

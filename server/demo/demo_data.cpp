@@ -332,6 +332,8 @@ void loadDemoCompany(store::Db &db)
            QCborArray{step(1, "销售经理审批", "role", QStringLiteral("sales_manager"), "any")});
     l.save(QStringLiteral("approval_flow"), QCborMap{{QStringLiteral("name"), QStringLiteral("盘点差异审批")}, {QStringLiteral("doc_type"), QStringLiteral("stock_count")}},
            QCborArray{step(1, "仓库主管审批", "role", QStringLiteral("warehouse_manager"), "any"), step(2, "财务会签", "role", QStringLiteral("finance"), "all")});
+    l.save(QStringLiteral("approval_flow"), QCborMap{{QStringLiteral("name"), QStringLiteral("其他出库审批")}, {QStringLiteral("doc_type"), QStringLiteral("stock_out")}},
+           QCborArray{step(1, "仓库主管审批", "role", QStringLiteral("warehouse_manager"), "any")});
     l.save(QStringLiteral("approval_flow"), QCborMap{{QStringLiteral("name"), QStringLiteral("销售退货审批")}, {QStringLiteral("doc_type"), QStringLiteral("sales_return")}},
            QCborArray{step(1, "销售经理审批", "role", QStringLiteral("sales_manager"), "any")});
 
@@ -341,6 +343,14 @@ void loadDemoCompany(store::Db &db)
                                                                            {QStringLiteral("buyer_id"), buyer.userId}},
                                 QCborArray{QCborMap{{QStringLiteral("product_id"), products[3]}, {QStringLiteral("quantity"), 500000}, {QStringLiteral("price"), 16800}}});
     l.act(QStringLiteral("purchase_order"), bigPo, QStringLiteral("confirm"), {}, &buyer);
+    // 马强 scraps two units dropped in handling: 孙浩 (仓库主管) has it to approve.
+    const auth::Caller clerk = l.callerFor(users.value(QStringLiteral("maqiang")));
+    const qint64 plain = l.db().scalar(QStringLiteral("SELECT MIN(id) FROM product WHERE COALESCE(lot_tracked, 0) = 0 AND COALESCE(serial_tracked, 0) = 0")).toLongLong();
+    const qint64 scrap = l.save(QStringLiteral("stock_out"),
+                                QCborMap{{QStringLiteral("warehouse_id"), main}, {QStringLiteral("reason"), QStringLiteral("scrap")},
+                                         {QStringLiteral("notes"), QStringLiteral("搬运时跌落，外壳破损")}},
+                                QCborArray{QCborMap{{QStringLiteral("product_id"), plain}, {QStringLiteral("quantity"), 2000}}});
+    l.act(QStringLiteral("stock_out"), scrap, QStringLiteral("post"), {}, &clerk);
     // Reminders for the sales rep 刘洋: two already due (我的待办 shows them at
     // his next login), one for tomorrow morning.
     const qint64 rep = users.value(QStringLiteral("liuyang"));

@@ -31,6 +31,14 @@ struct ActionContext {
     QString nextState;            // the handler may override the action's target state
 };
 
+// The document's lines as stored before the action.
+inline QList<QCborMap> documentLines(const ActionContext &ctx)
+{
+    QList<QCborMap> out;
+    for (const auto &l : ctx.record.value(QStringLiteral("lines")).toArray()) out.append(l.toMap());
+    return out;
+}
+
 // Returns ok (any value, merged into the answer under "result") or an error,
 // which rolls the whole action back.
 using ActionHandler = std::function<protocol::Reply(ActionContext &)>;

@@ -17,6 +17,7 @@
 namespace liuhe::inventory {
 
 using documents::ActionContext;
+using documents::documentLines;
 using documents::id;
 using documents::qty;
 using protocol::CallError;
@@ -24,13 +25,6 @@ using protocol::ErrorCode;
 using protocol::Reply;
 
 namespace {
-
-QList<QCborMap> lines(const ActionContext &ctx)
-{
-    QList<QCborMap> out;
-    for (const auto &l : ctx.record.value(QStringLiteral("lines")).toArray()) out.append(l.toMap());
-    return out;
-}
 
 // Every line must say where its goods go: within one warehouse, a location other
 // than the one they leave (else nothing would move); and a named location must
@@ -66,10 +60,10 @@ Reply postTransfer(ActionContext &ctx)
     const qint64 from = id(ctx.record, "from_warehouse_id");
     const qint64 to = id(ctx.record, "to_warehouse_id");
     const QString number = ctx.record.value(QStringLiteral("number")).toString();
-    if (lines(ctx).isEmpty()) return Reply::fail(ErrorCode::Validation, QStringLiteral("a transfer needs at least one line"));
-    if (auto refused = refuseWithoutDestination(ctx.scope.db(), lines(ctx), from, to)) return Reply(*refused);
+    if (documentLines(ctx).isEmpty()) return Reply::fail(ErrorCode::Validation, QStringLiteral("a transfer needs at least one line"));
+    if (auto refused = refuseWithoutDestination(ctx.scope.db(), documentLines(ctx), from, to)) return Reply(*refused);
     StockLedger ledger(ctx.scope, ctx.caller.userId);
-    for (const QCborMap &l : lines(ctx)) {
+    for (const QCborMap &l : documentLines(ctx)) {
         const Quantity q = qty(l, "quantity");
         const MoveSource source{QStringLiteral("transfer_out"), QStringLiteral("stock_transfer"), ctx.id, number, id(l, "id")};
         StockPlace origin{id(l, "product_id"), from, id(l, "from_location_id"), l.value(QStringLiteral("lot")).toString(),
@@ -94,7 +88,7 @@ Reply postTransfer(ActionContext &ctx)
         documents::updateFields(ctx.scope, QStringLiteral("stock_transfer_line"), id(l, "id"), QCborMap{{QStringLiteral("cost"), out.cost.fen()}}, ctx.caller.userId);
     }
     auto pairs = ledger.lowered();
-    for (const QCborMap &l : lines(ctx)) pairs.insert({id(l, "product_id"), to});
+    for (const QCborMap &l : documentLines(ctx)) pairs.insert({id(l, "product_id"), to});
     reviewReorderAlerts(ctx.scope, pairs);
     return QCborValue(true);
 }
@@ -111,7 +105,7 @@ Reply startCount(ActionContext &ctx)
                                                                                                    l.value(QStringLiteral("serial")).toString());
     };
     QHash<QString, qint64> existing; // "product/location/lot/serial" -> line id
-    for (const QCborMap &l : lines(ctx)) existing.insert(keyOf(l), id(l, "id"));
+    for (const QCborMap &l : documentLines(ctx)) existing.insert(keyOf(l), id(l, "id"));
     QString scope = QStringLiteral("warehouse_id = ?");
     QVariantList scopeBinds{warehouse};
     if (location) {
@@ -173,7 +167,7 @@ Reply postCount(ActionContext &ctx)
         qint64 counted = 0;
     };
     QList<Change> losses, gains;
-    for (const QCborMap &l : lines(ctx)) {
+    for (const QCborMap &l : documentLines(ctx)) {
         const QCborValue c = l.value(QStringLiteral("counted_qty"));
         const StockPlace place{id(l, "product_id"), warehouse, id(l, "location_id"), l.value(QStringLiteral("lot")).toString(),
                                l.value(QStringLiteral("serial")).toString(), {}};
@@ -212,7 +206,7 @@ Reply postCount(ActionContext &ctx)
     }
     documents::updateFields(ctx.scope, QStringLiteral("stock_count"), ctx.id, QCborMap{{QStringLiteral("variance_value"), total.fen()}}, ctx.caller.userId);
     auto pairs = ledger.lowered();
-    for (const QCborMap &l : lines(ctx)) pairs.insert({id(l, "product_id"), warehouse});
+    for (const QCborMap &l : documentLines(ctx)) pairs.insert({id(l, "product_id"), warehouse});
     reviewReorderAlerts(ctx.scope, pairs);
     return QCborMap{{QStringLiteral("variance_value"), total.fen()}};
 }

@@ -17,6 +17,7 @@
 namespace liuhe::purchase {
 
 using documents::ActionContext;
+using documents::documentLines;
 using documents::id;
 using documents::money;
 using documents::qty;
@@ -26,13 +27,6 @@ using protocol::FieldProblem;
 using protocol::Reply;
 
 namespace {
-
-QList<QCborMap> lines(const ActionContext &ctx)
-{
-    QList<QCborMap> out;
-    for (const auto &l : ctx.record.value(QStringLiteral("lines")).toArray()) out.append(l.toMap());
-    return out;
-}
 
 qint64 tolerancePercent(store::Db &db) { return store::setting(db, store::settings::receiptTolerancePercent, QStringLiteral("10")).toLongLong(); }
 
@@ -114,7 +108,7 @@ Reply receiveOrder(ActionContext &ctx)
     QHash<qint64, QList<QCborMap>> requested;
     for (const auto &v : ctx.args.value(QStringLiteral("lines")).toArray()) requested[id(v.toMap(), "line_id")].append(v.toMap());
     QList<QCborMap> receiptLines;
-    for (const QCborMap &l : lines(ctx)) {
+    for (const QCborMap &l : documentLines(ctx)) {
         const QCborMap base{{QStringLiteral("order_line_id"), id(l, "id")}, {QStringLiteral("product_id"), id(l, "product_id")}};
         if (requested.isEmpty()) {
             const qint64 open = qty(l, "quantity").milli() - qty(l, "received_qty").milli();
@@ -151,7 +145,7 @@ Reply postReturn(ActionContext &ctx)
     const qint64 warehouse = id(ctx.record, "warehouse_id");
     const QString number = ctx.record.value(QStringLiteral("number")).toString();
     Money total;
-    for (const QCborMap &l : lines(ctx)) {
+    for (const QCborMap &l : documentLines(ctx)) {
         const auto ol = orderLine(db, id(l, "order_line_id"));
         if (!ol) return Reply::fail(ErrorCode::NotFound, QStringLiteral("order line not found"));
         const qint64 q = qty(l, "quantity").milli();
@@ -183,13 +177,13 @@ Reply postReturn(ActionContext &ctx)
 
 Reply confirmOrder(ActionContext &ctx)
 {
-    if (lines(ctx).isEmpty()) return Reply::fail(ErrorCode::Validation, QStringLiteral("an order needs at least one line"));
+    if (documentLines(ctx).isEmpty()) return Reply::fail(ErrorCode::Validation, QStringLiteral("an order needs at least one line"));
     return QCborValue(true);
 }
 
 Reply cancelOrder(ActionContext &ctx)
 {
-    for (const QCborMap &l : lines(ctx))
+    for (const QCborMap &l : documentLines(ctx))
         if (qty(l, "received_qty").milli() > 0)
             return Reply::fail(ErrorCode::InvalidState, QStringLiteral("goods were received on this order; close it instead"));
     return QCborValue(true);
@@ -232,7 +226,7 @@ Reply orderFromRequisition(ActionContext &ctx)
     const qint64 warehouse = defaultWarehouse(db, id(ctx.args, "warehouse_id"));
     QMap<qint64, QList<QCborMap>> bySupplier;
     QList<FieldProblem> missing;
-    for (const QCborMap &l : lines(ctx)) {
+    for (const QCborMap &l : documentLines(ctx)) {
         const qint64 open = qty(l, "quantity").milli() - qty(l, "ordered_qty").milli();
         if (open <= 0) continue;
         qint64 supplier = id(ctx.args, "supplier_id");
@@ -310,7 +304,7 @@ Reply orderFromQuote(ActionContext &ctx)
     const QDate today = ctx.scope.now().toLocalTime().date();
     QDate expected;
     QList<QCborMap> orderLines;
-    for (const QCborMap &l : lines(ctx)) {
+    for (const QCborMap &l : documentLines(ctx)) {
         QCborMap line{{QStringLiteral("product_id"), id(l, "product_id")}, {QStringLiteral("quantity"), qty(l, "quantity").milli()},
                       {QStringLiteral("price"), money(l, "price").fen()}, {QStringLiteral("amount"), money(l, "amount").fen()},
                       {QStringLiteral("received_qty"), 0}, {QStringLiteral("returned_qty"), 0}};

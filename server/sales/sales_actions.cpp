@@ -15,6 +15,7 @@
 namespace liuhe::sales {
 
 using documents::ActionContext;
+using documents::documentLines;
 using documents::id;
 using documents::money;
 using documents::qty;
@@ -23,13 +24,6 @@ using protocol::ErrorCode;
 using protocol::Reply;
 
 namespace {
-
-QList<QCborMap> lines(const ActionContext &ctx)
-{
-    QList<QCborMap> out;
-    for (const auto &l : ctx.record.value(QStringLiteral("lines")).toArray()) out.append(l.toMap());
-    return out;
-}
 
 // On hand, reserved and available of a product in every warehouse (what the
 // order form shows when stock is short).
@@ -50,7 +44,7 @@ QCborArray availabilityByWarehouse(store::Db &db, qint64 productId)
 std::optional<CallError> checkAvailability(ActionContext &ctx, inventory::StockLedger &ledger, qint64 warehouse)
 {
     QHash<qint64, qint64> needed;
-    for (const QCborMap &l : lines(ctx)) needed[id(l, "product_id")] += qty(l, "quantity").milli();
+    for (const QCborMap &l : documentLines(ctx)) needed[id(l, "product_id")] += qty(l, "quantity").milli();
     QCborArray short_;
     for (auto it = needed.constBegin(); it != needed.constEnd(); ++it) {
         const auto level = ledger.level(it.key(), warehouse, true);
@@ -96,7 +90,7 @@ std::optional<CallError> checkCredit(ActionContext &ctx)
 
 Reply confirmOrder(ActionContext &ctx)
 {
-    const QList<QCborMap> orderLines = lines(ctx);
+    const QList<QCborMap> orderLines = documentLines(ctx);
     if (orderLines.isEmpty()) return Reply::fail(ErrorCode::Validation, QStringLiteral("an order needs at least one line"));
     const qint64 warehouse = id(ctx.record, "warehouse_id");
     inventory::StockLedger ledger(ctx.scope, ctx.caller.userId);
@@ -197,7 +191,7 @@ Reply shipOrder(ActionContext &ctx)
     const bool partial = ctx.args.value(QStringLiteral("partial")).toBool() && requested.isEmpty() && !ledger.allowsNegative(warehouse);
     QHash<qint64, qint64> inStock; // per product, what earlier lines have not taken
     bool anyOpen = false;
-    for (const QCborMap &l : lines(ctx)) {
+    for (const QCborMap &l : documentLines(ctx)) {
         const qint64 open = qty(l, "quantity").milli() - qty(l, "delivered_qty").milli();
         if (open <= 0) continue;
         anyOpen = true;
@@ -253,7 +247,7 @@ Reply releaseReservations(ActionContext &ctx)
 {
     inventory::StockLedger ledger(ctx.scope, ctx.caller.userId);
     const bool confirmed = ctx.record.value(QStringLiteral("state")).toString() == QLatin1String("confirmed");
-    for (const QCborMap &l : lines(ctx)) {
+    for (const QCborMap &l : documentLines(ctx)) {
         if (qty(l, "delivered_qty").milli() > 0)
             return Reply::fail(ErrorCode::InvalidState, QStringLiteral("goods have been shipped on this order; close the rest instead"));
         if (confirmed) ledger.reserve(id(l, "product_id"), id(ctx.record, "warehouse_id"), -qty(l, "quantity"));
@@ -266,7 +260,7 @@ Reply releaseReservations(ActionContext &ctx)
 Reply closeOrder(ActionContext &ctx)
 {
     store::Db &db = ctx.scope.db();
-    const QList<QCborMap> orderLines = lines(ctx);
+    const QList<QCborMap> orderLines = documentLines(ctx);
     if (std::none_of(orderLines.begin(), orderLines.end(), [](const QCborMap &l) { return qty(l, "delivered_qty").milli() > 0; }))
         return Reply::fail(ErrorCode::InvalidState, QStringLiteral("nothing has been shipped on this order; cancel it instead"));
     const QString draft = db.scalar(QStringLiteral("SELECT number FROM delivery WHERE order_id = ? AND state = 'draft' ORDER BY id LIMIT 1"), {ctx.id}).toString();
@@ -323,7 +317,7 @@ Reply postReturn(ActionContext &ctx)
     const qint64 warehouse = id(ctx.record, "warehouse_id");
     const qint64 order = id(ctx.record, "order_id");
     const QString number = ctx.record.value(QStringLiteral("number")).toString();
-    for (const QCborMap &l : lines(ctx)) {
+    for (const QCborMap &l : documentLines(ctx)) {
         store::Query &q = db.run(QStringLiteral("SELECT quantity, returned_qty, returned_cost, order_line_id, serial FROM delivery_line WHERE id = ?"),
                               {id(l, "delivery_line_id")});
         qint64 shipped = 0, returned = 0, returnedCost = 0, orderLine = 0;
@@ -384,7 +378,7 @@ Reply convertQuotation(ActionContext &ctx)
         warehouse = ctx.scope.db().scalar(QStringLiteral("SELECT id FROM warehouse WHERE archived = 0 ORDER BY code LIMIT 1")).toLongLong();
     if (!warehouse) return Reply::fail(ErrorCode::Validation, QStringLiteral("choose the warehouse to ship from"));
     QList<QCborMap> orderLines;
-    for (const QCborMap &l : lines(ctx))
+    for (const QCborMap &l : documentLines(ctx))
         orderLines.append(QCborMap{{QStringLiteral("product_id"), id(l, "product_id")}, {QStringLiteral("quantity"), qty(l, "quantity").milli()},
                                    {QStringLiteral("price"), money(l, "price").fen()}, {QStringLiteral("amount"), money(l, "amount").fen()},
                                    {QStringLiteral("delivered_qty"), 0}, {QStringLiteral("returned_qty"), 0}, {QStringLiteral("cost"), 0},

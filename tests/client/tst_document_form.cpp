@@ -4,7 +4,8 @@
 // from cell to cell (Enter on the last cell starts the next line), typing over a
 // cell's value, Ctrl+Delete removing a line; line amounts, the document total
 // and its 大写 follow every edit; Ctrl+S saves; the state badge and the action
-// buttons follow what the server allows after each action.
+// buttons follow what the server allows after each action; a document whose
+// lines carry no amounts (其他出库单) shows its header's cost as the total.
 #include "app/language.h"
 #include "client_fixture.h"
 #include "erp_fixture.h"
@@ -261,6 +262,32 @@ private Q_SLOTS:
         barOf(cancelled)->setRecord(M{{QStringLiteral("state"), QStringLiteral("pending")}, {QStringLiteral("number"), QStringLiteral("XS1")}});
         QCOMPARE(badge(cancelled), s("审批中"));
         QVERIFY(cancelled.findChild<QLabel *>(QStringLiteral("stateBadge"))->styleSheet().contains(views::stateColor(QStringLiteral("pending"))));
+    }
+
+    // 其他出库单: its lines have no amounts, so the total shown is the header's
+    // cost (estimated on save, the cost taken once posted), not a sum of nothing.
+    void otherStockIssueShowsItsCost()
+    {
+        const Reply saved = admin->call(QStringLiteral("data.save"),
+                                        M{{QStringLiteral("entity"), QStringLiteral("stock_out")},
+                                          {QStringLiteral("changes"), M{{QStringLiteral("warehouse_id"), warehouse}, {QStringLiteral("reason"), QStringLiteral("sample")}}},
+                                          {QStringLiteral("lines"), QCborArray{M{{QStringLiteral("product_id"), bearing}, {QStringLiteral("quantity"), 2 * kUnit}}}}});
+        LH_VERIFY_OK(saved);
+        const qint64 cost = saved.value().toMap().value(QStringLiteral("cost_total")).toInteger();
+        QVERIFY(cost > 0);
+        views::RecordForm form(*session, entity("stock_out"), test::idOf(saved));
+        form.show();
+        QSignalSpy loaded(&form, &views::RecordForm::loaded);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(badge(form), s("草稿"));
+        const QString words = barOf(form)->totalInWords();
+        QVERIFY2(words.startsWith(s("大写：人民币")) && words != s("大写：人民币零元整"), qPrintable(words));
+        QSignalSpy done(&form, &views::RecordForm::actionDone);
+        barOf(form)->actionButton(QStringLiteral("post"))->click();
+        QVERIFY2(done.wait(10000), qPrintable(form.bannerText()));
+        QCOMPARE(badge(form), s("已完成"));
+        QCOMPARE(barOf(form)->totalInWords(), words); // nothing else moved: the estimate was the cost
+        QVERIFY(visibleActions(form).isEmpty());
     }
 
     void cleanupTestCase()

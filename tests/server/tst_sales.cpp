@@ -91,6 +91,37 @@ class TestSales : public QObject {
         return ids;
     }
 
+    // What the product has reserved in the test warehouse (stock_level.reserved).
+    qint64 reserved(qint64 product)
+    {
+        for (const auto &r : test::rowsOf(admin->call(QStringLiteral("inventory.availability"), M{{QStringLiteral("product_ids"), A{product}}})))
+            if (r.value(QStringLiteral("warehouse_id")).toInteger() == wh) return r.value(QStringLiteral("reserved")).toInteger();
+        return -1;
+    }
+
+    // Saves and posts a document of the date given with lines pointing at order lines.
+    Reply postDated(const QString &entity, const QCborMap &header, const QString &date, const QString &lineRef, const QList<QPair<qint64, qint64>> &lines)
+    {
+        A out;
+        for (const auto &[ref, quantity] : lines) out.append(M{{lineRef, ref}, {QStringLiteral("quantity"), quantity}});
+        QCborMap changes = header;
+        changes.insert(QStringLiteral("doc_date"), date);
+        changes.insert(QStringLiteral("warehouse_id"), wh);
+        const Reply r = admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), entity}, {QStringLiteral("changes"), changes}, {QStringLiteral("lines"), out}});
+        return r.isOk() ? erp->action(entity, idOf(r), QStringLiteral("post")) : r;
+    }
+
+    // The summary's rows by key, within March and April 2025.
+    QHash<QString, QCborMap> summaryByMonth(const QString &call)
+    {
+        QHash<QString, QCborMap> out;
+        const Reply r = admin->call(call, M{{QStringLiteral("group_by"), QStringLiteral("month")}, {QStringLiteral("from"), QStringLiteral("2025-03-01")},
+                                            {QStringLiteral("to"), QStringLiteral("2025-04-30")}});
+        if (!r.isOk()) qWarning() << test::describe(r);
+        for (const QCborMap &row : test::rowsOf(r)) out.insert(row.value(QStringLiteral("key")).toString(), row);
+        return out;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -304,6 +335,108 @@ private Q_SLOTS:
         order = erp->get(QStringLiteral("sales_order"), so);
         QCOMPARE(linesOf(order).first().value(QStringLiteral("line_status")).toString(), QStringLiteral("shipped"));
         QCOMPARE(order.value(QStringLiteral("delivery_status")).toString(), QStringLiteral("full"));
+    }
+
+    // 修改订单: a confirmed order goes back to draft (its reservation released),
+    // a line is changed, and confirming again reserves the new quantity. Once
+    // goods have shipped the order can be neither reopened nor edited, so no
+    // line can fall below what was delivered.
+    void modifyBeforeDelivery()
+    {
+        const qint64 valve = erp->product(QStringLiteral("MD1"), s("球阀DN25"), 8000, 5000);
+        QVERIFY(erp->buy(supplier, wh, {{valve, 10 * kUnit, 5000}}));
+        const qint64 so = order(customer(QStringLiteral("SC-MD1"), QStringLiteral("standard")), valve, 4 * kUnit, 8000);
+        QVERIFY(so);
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), so, QStringLiteral("confirm")));
+        QCOMPARE(reserved(valve), 4 * kUnit);
+
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), so, QStringLiteral("reopen")));
+        QCborMap draft = erp->get(QStringLiteral("sales_order"), so);
+        QCOMPARE(draft.value(QStringLiteral("state")).toString(), QStringLiteral("draft"));
+        QCOMPARE(reserved(valve), qint64(0));
+
+        const QCborMap line = linesOf(draft).first();
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"),
+                                 M{{QStringLiteral("entity"), QStringLiteral("sales_order")}, {QStringLiteral("id"), so},
+                                   {QStringLiteral("version"), draft.value(QStringLiteral("version"))},
+                                   {QStringLiteral("lines"), A{M{{QStringLiteral("id"), line.value(QStringLiteral("id"))}, {QStringLiteral("version"), line.value(QStringLiteral("version"))},
+                                                                 {QStringLiteral("quantity"), 7 * kUnit}}}}}));
+        draft = erp->get(QStringLiteral("sales_order"), so);
+        QCOMPARE(linesOf(draft).first().value(QStringLiteral("quantity")).toInteger(), 7 * kUnit);
+        QCOMPARE(draft.value(QStringLiteral("amount_total")).toInteger(), qint64(56000)); // 7 × ¥80.00
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), so, QStringLiteral("confirm")));
+        QCOMPARE(reserved(valve), 7 * kUnit);
+
+        // Ship 5 of the 7: 2 stay reserved, and the order is past changing.
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), so, QStringLiteral("deliver"),
+                                 M{{QStringLiteral("lines"), A{M{{QStringLiteral("line_id"), line.value(QStringLiteral("id"))}, {QStringLiteral("quantity"), 5 * kUnit}}}}}));
+        QCOMPARE(reserved(valve), 2 * kUnit);
+        const Reply reopen = erp->action(QStringLiteral("sales_order"), so, QStringLiteral("reopen"));
+        LH_VERIFY_ERROR(reopen, ErrorCode::InvalidState);
+        const QCborMap shipped = erp->get(QStringLiteral("sales_order"), so);
+        const QCborMap shippedLine = linesOf(shipped).first();
+        LH_VERIFY_ERROR(admin->call(QStringLiteral("data.save"),
+                                    M{{QStringLiteral("entity"), QStringLiteral("sales_order")}, {QStringLiteral("id"), so},
+                                      {QStringLiteral("version"), shipped.value(QStringLiteral("version"))},
+                                      {QStringLiteral("lines"), A{M{{QStringLiteral("id"), shippedLine.value(QStringLiteral("id"))},
+                                                                    {QStringLiteral("version"), shippedLine.value(QStringLiteral("version"))},
+                                                                    {QStringLiteral("quantity"), 3 * kUnit}}}}}),
+                        ErrorCode::InvalidState);
+        QCOMPARE(shipped.value(QStringLiteral("state")).toString(), QStringLiteral("confirmed"));
+        QCOMPARE(shippedLine.value(QStringLiteral("quantity")).toInteger(), 7 * kUnit);
+        QCOMPARE(shippedLine.value(QStringLiteral("delivered_qty")).toInteger(), 5 * kUnit);
+        QCOMPARE(reserved(valve), 2 * kUnit);
+    }
+
+    // Sales and purchase summaries by month, across the end of March 2025:
+    //   bought 10 @ ¥30.00; received 4 on 03-31 (¥120.00) and 6 on 04-01 (¥180.00)
+    //   sold 5 @ ¥50.00; shipped 2 on 03-31 (¥100.00, cost 2 × ¥30 = ¥60.00) and
+    //   3 on 04-02 (¥150.00, cost ¥90.00); 1 returned on 04-15 (−¥50.00, −¥30.00)
+    //   March: 2, ¥100.00, cost ¥60.00, margin ¥40.00
+    //   April: 3 − 1 = 2, ¥150.00 − ¥50.00 = ¥100.00, cost ¥60.00, margin ¥40.00
+    void summariesByMonth()
+    {
+        const qint64 pump = erp->product(QStringLiteral("MS1"), s("月度汇总水泵"), 5000, 3000);
+        const Reply po = erp->saveDocument(QStringLiteral("purchase_order"), M{{QStringLiteral("supplier_id"), supplier}, {QStringLiteral("warehouse_id"), wh}},
+                                           {{pump, 10 * kUnit, 3000}});
+        LH_VERIFY_OK(po);
+        LH_VERIFY_OK(erp->action(QStringLiteral("purchase_order"), idOf(po), QStringLiteral("confirm")));
+        const qint64 poLine = linesOf(erp->get(QStringLiteral("purchase_order"), idOf(po))).first().value(QStringLiteral("id")).toInteger();
+        const M fromOrder{{QStringLiteral("order_id"), idOf(po)}};
+        LH_VERIFY_OK(postDated(QStringLiteral("purchase_receipt"), fromOrder, QStringLiteral("2025-03-31"), QStringLiteral("order_line_id"), {{poLine, 4 * kUnit}}));
+        LH_VERIFY_OK(postDated(QStringLiteral("purchase_receipt"), fromOrder, QStringLiteral("2025-04-01"), QStringLiteral("order_line_id"), {{poLine, 6 * kUnit}}));
+
+        const qint64 so = order(customer(QStringLiteral("SC-MS1"), QStringLiteral("standard")), pump, 5 * kUnit, 5000);
+        QVERIFY(so);
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), so, QStringLiteral("confirm")));
+        const qint64 soLine = linesOf(erp->get(QStringLiteral("sales_order"), so)).first().value(QStringLiteral("id")).toInteger();
+        const M ofOrder{{QStringLiteral("order_id"), so}};
+        LH_VERIFY_OK(postDated(QStringLiteral("delivery"), ofOrder, QStringLiteral("2025-03-31"), QStringLiteral("order_line_id"), {{soLine, 2 * kUnit}}));
+        LH_VERIFY_OK(postDated(QStringLiteral("delivery"), ofOrder, QStringLiteral("2025-04-02"), QStringLiteral("order_line_id"), {{soLine, 3 * kUnit}}));
+        M back = ofOrder;
+        back.insert(QStringLiteral("reason"), s("型号不符"));
+        LH_VERIFY_OK(postDated(QStringLiteral("sales_return"), back, QStringLiteral("2025-04-15"), QStringLiteral("delivery_line_id"),
+                               {{deliveryLinesOf(soLine).value(1), kUnit}}));
+
+        const auto purchases = summaryByMonth(QStringLiteral("purchase.summary"));
+        QCOMPARE(purchases.size(), 2);
+        QCOMPARE(purchases.value(QStringLiteral("2025-03")).value(QStringLiteral("quantity")).toInteger(), 4 * kUnit);
+        QCOMPARE(purchases.value(QStringLiteral("2025-03")).value(QStringLiteral("amount")).toInteger(), qint64(12000));
+        QCOMPARE(purchases.value(QStringLiteral("2025-04")).value(QStringLiteral("quantity")).toInteger(), 6 * kUnit);
+        QCOMPARE(purchases.value(QStringLiteral("2025-04")).value(QStringLiteral("amount")).toInteger(), qint64(18000));
+
+        const auto sales = summaryByMonth(QStringLiteral("sales.summary"));
+        QCOMPARE(sales.size(), 2);
+        const QCborMap march = sales.value(QStringLiteral("2025-03")), april = sales.value(QStringLiteral("2025-04"));
+        QCOMPARE(march.value(QStringLiteral("label")).toString(), QStringLiteral("2025-03"));
+        QCOMPARE(march.value(QStringLiteral("quantity")).toInteger(), 2 * kUnit);
+        QCOMPARE(march.value(QStringLiteral("amount")).toInteger(), qint64(10000));
+        QCOMPARE(march.value(QStringLiteral("cost")).toInteger(), qint64(6000));
+        QCOMPARE(march.value(QStringLiteral("margin")).toInteger(), qint64(4000));
+        QCOMPARE(april.value(QStringLiteral("quantity")).toInteger(), 2 * kUnit);
+        QCOMPARE(april.value(QStringLiteral("amount")).toInteger(), qint64(10000));
+        QCOMPARE(april.value(QStringLiteral("cost")).toInteger(), qint64(6000));
+        QCOMPARE(april.value(QStringLiteral("margin")).toInteger(), qint64(4000));
     }
 };
 
