@@ -3,6 +3,7 @@
 #include "schema/catalogue.h"
 #include "search/search_index.h"
 #include "store/db.h"
+#include "store/map_template.h"
 #include "store/record_access.h"
 #include "store/record_codec.h"
 #include "store/reference_label.h"
@@ -40,6 +41,7 @@ struct SelectList {
     QString columnsSql; // sql joined
     QString joinsSql;   // joins joined
     QStringList names;  // columnNames(), computed once
+    MapTemplate shape;  // a record with those keys
 
     SelectList(const Entity &e, const auth::Caller *caller, bool withOwnLabel)
     {
@@ -70,6 +72,7 @@ struct SelectList {
         columnsSql = sql.join(u',');
         joinsSql = joins.join(u' ');
         names = columnNames();
+        shape = MapTemplate(names);
     }
 
     QStringList columnNames() const
@@ -389,11 +392,8 @@ std::optional<QCborMap> loadRecord(Db &db, const Entity &e, qint64 id, const aut
         q.finish();
         return std::nullopt;
     }
-    const QList<QCborValue> values = select.read(q);
+    QCborMap record = select.shape.fill(select.read(q));
     q.finish();
-    const QStringList &names = select.names;
-    QCborMap record;
-    for (qsizetype i = 0; i < names.size(); ++i) record.insert(names[i], values[i]);
     return record;
 }
 
@@ -407,13 +407,7 @@ QCborArray loadLines(Db &db, const Entity &document, qint64 id, const auth::Call
     const QString sql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE t.%4 = ? ORDER BY t.id")
                             .arg(select.columnsSql, Dialect::quote(lineEntity->name), select.joinsSql, Dialect::quote(lineEntity->parentField));
     Query &q = db.run(sql, {id});
-    const QStringList &names = select.names;
-    while (q.next()) {
-        const QList<QCborValue> values = select.read(q);
-        QCborMap line;
-        for (qsizetype i = 0; i < names.size(); ++i) line.insert(names[i], values[i]);
-        lines.append(line);
-    }
+    while (q.next()) lines.append(select.shape.fill(select.read(q)));
     q.finish();
     return lines;
 }

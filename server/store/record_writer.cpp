@@ -7,6 +7,7 @@
 #include "store/attachment_store.h"
 #include "store/db.h"
 #include "store/entity_hooks.h"
+#include "store/map_template.h"
 #include "store/numbering.h"
 #include "store/record_access.h"
 #include "store/record_checks.h"
@@ -17,6 +18,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <mutex>
 
 namespace liuhe::store {
 
@@ -44,25 +46,50 @@ struct Current {
     bool archived = false;
 };
 
+// The columns and record keys readCurrent uses, built once per entity.
+struct CurrentShape {
+    QString columnsSql;
+    MapTemplate values; // id, then every field
+};
+
+const CurrentShape &currentShape(const Entity &e)
+{
+    static std::mutex mutex;
+    static QHash<const Entity *, std::shared_ptr<const CurrentShape>> cache;
+    std::lock_guard lock(mutex);
+    auto &slot = cache[&e];
+    if (!slot) {
+        QStringList cols = {QStringLiteral("id"), QStringLiteral("version"), QStringLiteral("field_versions"), QStringLiteral("archived")};
+        QStringList keys = {QStringLiteral("id")};
+        for (const Field &f : e.fields) {
+            for (const QString &c : readColumnsOfField(f)) cols << Dialect::quote(c);
+            keys << f.name;
+        }
+        slot = std::make_shared<const CurrentShape>(CurrentShape{cols.join(u','), MapTemplate(keys)});
+    }
+    return *slot;
+}
+
 std::optional<Current> readCurrent(Db &db, const Entity &e, const QString &where, const QVariantList &binds)
 {
-    QStringList cols = {QStringLiteral("id"), QStringLiteral("version"), QStringLiteral("field_versions"), QStringLiteral("archived")};
-    for (const Field &f : e.fields)
-        for (const QString &c : readColumnsOfField(f)) cols << Dialect::quote(c);
-    Query &q = db.run(QStringLiteral("SELECT %1 FROM %2 WHERE %3%4").arg(cols.join(u','), Dialect::quote(e.name), where, db.dialect().forUpdate()), binds);
+    const CurrentShape &shape = currentShape(e);
+    Query &q = db.run(QStringLiteral("SELECT %1 FROM %2 WHERE %3%4").arg(shape.columnsSql, Dialect::quote(e.name), where, db.dialect().forUpdate()), binds);
     if (!q.next()) {
         q.finish();
         return std::nullopt;
     }
     Current c;
-    c.values.insert(QStringLiteral("id"), q.value(0).toLongLong());
-    c.version = q.value(1).toLongLong();
-    const QJsonObject fv = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+    QList<QCborValue> values;
+    values.reserve(qsizetype(e.fields.size()) + 1);
+    values << QCborValue(q.integer(0));
+    c.version = q.integer(1);
+    const QJsonObject fv = QJsonDocument::fromJson(q.text(2).toUtf8()).object();
     for (auto it = fv.begin(); it != fv.end(); ++it) c.fieldVersions.insert(it.key(), it.value().toInteger());
-    c.archived = q.value(3).toInt() != 0;
+    c.archived = q.integer(3) != 0;
     int col = 4;
-    for (const Field &f : e.fields) c.values.insert(f.name, readSqlValues(f, q, col));
+    for (const Field &f : e.fields) values << readSqlValues(f, q, col);
     q.finish();
+    c.values = shape.values.fill(values);
     return c;
 }
 
