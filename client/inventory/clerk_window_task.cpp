@@ -1,6 +1,7 @@
 #include "inventory/clerk_window.h"
 
 #include "domain/quantity.h"
+#include "inventory/count_choice_dialog.h"
 #include "inventory/count_variance_dialog.h"
 #include "inventory/feedback_sound.h"
 #include "inventory/gs1.h"
@@ -39,6 +40,9 @@ void ClerkWindow::startTask(Task task)
     if (task == Task::Receive || task == Task::Pick) {
         m_awaitingOrder = true;
         m_taskLabel->setText(task == Task::Receive ? tr("Receive: scan or type the purchase order number") : tr("Pick: scan or type the sales order number"));
+    } else if (task == Task::Count) {
+        m_awaitingOrder = false;
+        chooseCount();
     } else {
         m_awaitingOrder = false;
         chooseWarehouses();
@@ -56,6 +60,27 @@ void ClerkWindow::chooseWarehouses()
     QCborMap args{{QStringLiteral("warehouse_id"), dialog.fromWarehouse()}};
     if (m_task == Task::Transfer) args.insert(QStringLiteral("to_warehouse_id"), dialog.toWarehouse());
     openTaskFor(m_task, args);
+}
+
+// An open count of the warehouse to join (shared with other clerks), or a new one.
+void ClerkWindow::chooseCount()
+{
+    CountChoiceDialog dialog(m_session, this);
+    m_detector->setEnabled(false);
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    m_detector->setEnabled(true);
+    if (!accepted || !dialog.warehouse()) {
+        refocus();
+        return;
+    }
+    QCborMap args{{QStringLiteral("warehouse_id"), dialog.warehouse()}};
+    if (const qint64 count = dialog.countId()) {
+        args.insert(QStringLiteral("count_id"), count);
+    } else {
+        args.insert(QStringLiteral("new"), true);
+        if (!dialog.locationPrefix().isEmpty()) args.insert(QStringLiteral("location_prefix"), dialog.locationPrefix());
+    }
+    openTaskFor(Task::Count, args);
 }
 
 void ClerkWindow::openTaskFor(Task task, const QCborMap &args)
