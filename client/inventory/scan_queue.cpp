@@ -25,6 +25,13 @@ ScanQueue::ScanQueue(client::Session &session, const QString &file, QObject *par
     connect(&m_session, &client::Session::stateChanged, this, [this](client::Session::State s) {
         if (s == client::Session::State::Online) replay();
     });
+    // Scans left from before a restart: shown, and sent at once when already
+    // online (after the owner has connected to the signals).
+    if (!m_items.isEmpty())
+        QMetaObject::invokeMethod(this, [this] {
+            Q_EMIT pendingChanged(pending());
+            replay();
+        }, Qt::QueuedConnection);
 }
 
 void ScanQueue::submit(const QCborMap &args, std::function<void(const Reply &)> answered)
