@@ -44,12 +44,16 @@ CountChoiceDialog::CountChoiceDialog(client::Session &session, QWidget *parent) 
     connect(m_prefix, &QLineEdit::textEdited, this, [this] { m_counts->selectRow(m_counts->rowCount() - 1); });
     connect(m_warehouse, &QComboBox::currentIndexChanged, this, &CountChoiceDialog::listCounts);
     views::fillRecordChoices(session, QStringLiteral("warehouse"), this, {m_warehouse});
-    m_counts->setFocus();
+    m_warehouse->setFocus();
 }
 
 void CountChoiceDialog::listCounts()
 {
-    m_session.call(QStringLiteral("inventory.open_counts"), QCborMap{{QStringLiteral("warehouse_id"), warehouse()}}, this, [this](const protocol::Reply &r) {
+    // Until the answer comes, Enter starts a new count (of the warehouse now chosen).
+    m_counts->setRowCount(0);
+    const qint64 asked = warehouse();
+    m_session.call(QStringLiteral("inventory.open_counts"), QCborMap{{QStringLiteral("warehouse_id"), asked}}, this, [this, asked](const protocol::Reply &r) {
+        if (asked != warehouse()) return; // another warehouse was chosen meanwhile
         const QCborArray rows = r.value().toMap().value(QStringLiteral("rows")).toArray();
         m_counts->setRowCount(int(rows.size()) + 1);
         for (int i = 0; i < rows.size(); ++i) {
@@ -70,7 +74,6 @@ void CountChoiceDialog::listCounts()
         for (int c = 1; c < m_counts->columnCount(); ++c) m_counts->setItem(last, c, new QTableWidgetItem());
         m_counts->resizeColumnsToContents();
         m_counts->selectRow(0);
-        m_counts->setFocus();
         Q_EMIT countsListed();
     });
 }

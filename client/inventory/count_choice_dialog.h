@@ -2,7 +2,8 @@
 // warehouse (a zone the supervisor opened, shared by several clerks) are listed
 // with their number, warehouse, locations and who opened them; the last row
 // starts a new count, optionally of the locations whose code starts with a prefix.
-// Arrow keys and Enter choose, Esc cancels.
+// By keys: arrows choose the warehouse, Tab goes to the list, arrows choose the
+// count, Enter takes it (the newest open count, else a new one), Esc cancels.
 #pragma once
 
 #include "net/session.h"
