@@ -486,6 +486,10 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
         <translation>订单尚未确认</translation>
     </message>
     <message>
+        <source>This count is already posted or cancelled</source>
+        <translation>该盘点单已过账或已取消</translation>
+    </message>
+    <message>
         <source>At least 12 characters</source>
         <translation>至少 12 个字符</translation>
     </message>

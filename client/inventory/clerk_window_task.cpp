@@ -91,7 +91,9 @@ void ClerkWindow::openTaskFor(Task task, const QCborMap &args)
     m_session.call(QStringLiteral("inventory.open_task"), call, this, [this](const Reply &r) {
         if (!r.isOk()) {
             m_sound->bad();
-            setBanner(Banner::Error, views::errorMessage(r.error()));
+            // A count another clerk has just posted says so, not "not possible now".
+            const bool closed = !r.error().fields().isEmpty() && r.error().fields().first().code == QLatin1String("not_open");
+            setBanner(Banner::Error, closed ? views::problemText(r.error().fields().first().code, {}) : views::errorMessage(r.error()));
             return;
         }
         m_awaitingOrder = false;

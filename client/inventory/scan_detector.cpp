@@ -57,8 +57,10 @@ bool ScanDetector::isBurstCharacter(const QKeyEvent *key) const
     // A keyboard wedge types GS as Ctrl+]: the modifier is how it gets there.
     if (c == QChar(0x1D)) return true;
     // Inside a burst, other control characters a scanner adds (EOT, RS of ISO
-    // 15434 framing) belong to it and are cleaned off; Esc and Backspace never.
-    if (!m_held.isEmpty() && c.unicode() < 0x20 && c != QChar(0x1B) && c != QChar(0x08) && c != u'\n') return true;
+    // 15434 framing) belong to it and are cleaned off; Enter, Tab (a short burst
+    // ending: typing), Esc and Backspace never.
+    static const QString never = QStringLiteral("\r\n\t\x1b\b");
+    if (!m_held.isEmpty() && c.unicode() < 0x20 && !never.contains(c)) return true;
     if (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) return false;
     return c.isPrint() || m_settings.prefix.startsWith(c) || m_settings.suffix.startsWith(c);
 }
