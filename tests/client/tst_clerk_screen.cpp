@@ -460,15 +460,22 @@ private Q_SLOTS:
     void countsSerialNumbersByScanning()
     {
         backToTheWindow();
-        test::answerNextDialog<inventory::WarehouseChoiceDialog>([](inventory::WarehouseChoiceDialog *d) {
-            auto combos = d->findChildren<QComboBox *>();
-            (void)QTest::qWaitFor([&combos] { return combos.first()->count() >= 2; }, 10000);
+        int openInPw2 = 0;
+        test::answerNextDialog<inventory::CountChoiceDialog>([&openInPw2](inventory::CountChoiceDialog *d) {
+            auto *box = d->findChild<QComboBox *>(QStringLiteral("countWarehouse"));
+            (void)QTest::qWaitFor([box] { return box->count() >= 2; }, 10000);
+            QSignalSpy listed(d, &inventory::CountChoiceDialog::countsListed);
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // PW1 → PW2
+            (void)listed.wait(10000);
+            openInPw2 = d->openCounts();
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab); // the newest open count: the one opened above
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         });
         QTest::keyClick(window.get(), Qt::Key_F4);
         QTRY_COMPARE_WITH_TIMEOUT(window->documentType(), QStringLiteral("stock_count"), 10000);
+        QCOMPARE(openInPw2, 1);
         const qint64 count = window->documentId();
+        QCOMPARE(test::Erp(*admin).get(QStringLiteral("stock_count"), count).value(QStringLiteral("warehouse_id")).toInteger(), warehouse2);
         QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(), static_cast<QWidget *>(window->scanField()), 5000);
         const auto counted = [&] {
             QMap<QString, qint64> out;
