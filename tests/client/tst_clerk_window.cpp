@@ -6,7 +6,9 @@
 // the note with the company header, F10 posts. Then location first: a transfer
 // scans source, goods, destination; a count its location first; wrong locations
 // are red and book nothing; serial-tracked items refuse more than one; the
-// station's prefix, suffix and undo command barcode work as configured.
+// station's prefix, suffix and undo command barcode work as configured. F4
+// offers the warehouse's open counts (a supervisor's zone count to join) or a
+// new one with a location prefix.
 #include "app/language.h"
 #include "client_fixture.h"
 #include "erp_fixture.h"

@@ -382,6 +382,18 @@ private Q_SLOTS:
         QVERIFY(viewer);
         const M join{{QStringLiteral("task"), QStringLiteral("count")}, {QStringLiteral("count_id"), shared}};
         LH_VERIFY_ERROR(viewer->call(QStringLiteral("inventory.open_task"), join), ErrorCode::PermissionDenied);
+        // Nor a count outside the caller's write scope (own counts only): not found, not listed.
+        QVERIFY2(test::createUser(*admin, QStringLiteral("cz_own"), QString::fromLatin1(test::kUserPassword), QStringLiteral("CZ_OWN"),
+                                  {{QStringLiteral("stock_count"), QStringLiteral("read"), QStringLiteral("own")},
+                                   {QStringLiteral("stock_count"), QStringLiteral("write"), QStringLiteral("own")}},
+                                  {}, &error),
+                 qPrintable(error));
+        auto own = server.login(QStringLiteral("cz_own"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(own);
+        LH_VERIFY_ERROR(own->call(QStringLiteral("inventory.open_task"), join), ErrorCode::NotFound);
+        const Reply ownList = own->call(QStringLiteral("inventory.open_counts"), M{{QStringLiteral("warehouse_id"), wh}});
+        LH_VERIFY_OK(ownList);
+        QCOMPARE(ownList.value().toMap().value(QStringLiteral("rows")).toArray().size(), 0);
 
         // Two clerks join and scan at the same time, each from their own location.
         constexpr int kScans = 20;
