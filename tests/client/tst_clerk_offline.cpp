@@ -28,13 +28,7 @@ namespace {
 constexpr qint64 kUnit = 1000;
 constexpr auto kBarcode = "6901234567915";
 
-void scan(const QString &code)
-{
-    QWidget *target = QApplication::focusWidget();
-    QVERIFY(target);
-    QTest::keyClicks(target, code, Qt::NoModifier, 0);
-    QTest::keyClick(target, Qt::Key_Return);
-}
+void scan(const QString &code) { test::scanKeys(code); }
 } // namespace
 
 class TestClerkOffline : public QObject {

@@ -51,14 +51,7 @@ namespace {
 constexpr qint64 kUnit = 1000;
 QString s(const char *utf8) { return QString::fromUtf8(utf8); }
 
-// A scanner: every character at once, then Enter, to whatever has focus.
-void scan(const QString &code)
-{
-    QWidget *target = QApplication::focusWidget();
-    QVERIFY(target);
-    QTest::keyClicks(target, code, Qt::NoModifier, 0);
-    QTest::keyClick(target, Qt::Key_Return);
-}
+void scan(const QString &code) { test::scanKeys(code); }
 
 // A person: 90 ms between keys.
 void type(QWidget *target, const QString &text)
