@@ -2844,7 +2844,7 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
     </message>
     <message>
         <source>%1…</source>
-        <translation>%1…</translation>
+        <translation>%1 开头</translation>
     </message>
     <message>
         <source>All locations</source>
