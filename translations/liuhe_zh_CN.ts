@@ -486,6 +486,10 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
         <translation>订单尚未确认</translation>
     </message>
     <message>
+        <source>This count is already posted or cancelled</source>
+        <translation>该盘点单已过账或已取消</translation>
+    </message>
+    <message>
         <source>At least 12 characters</source>
         <translation>至少 12 个字符</translation>
     </message>
@@ -2850,6 +2854,53 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
     <message>
         <source>Unit</source>
         <translation>单位</translation>
+    </message>
+</context>
+<context>
+    <name>liuhe::inventory::CountChoiceDialog</name>
+    <message>
+        <source>Stock count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>开单人</translation>
+    </message>
+    <message>
+        <source>Join an open count</source>
+        <translation>加入未完成的盘点</translation>
+    </message>
+    <message>
+        <source>e.g. A- (empty: the whole warehouse)</source>
+        <translation>如 A-（留空：整个仓库）</translation>
+    </message>
+    <message>
+        <source>New count: location codes starting with</source>
+        <translation>新建盘点：库位编码开头为</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1 开头</translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation>全部库位</translation>
+    </message>
+    <message>
+        <source>New count</source>
+        <translation>新建盘点</translation>
     </message>
 </context>
 <context>

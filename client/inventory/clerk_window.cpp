@@ -10,12 +10,10 @@
 #include "views/error_text.h"
 
 #include <QApplication>
-#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QShortcut>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 
 namespace liuhe::inventory {
@@ -32,9 +30,7 @@ ClerkWindow::ClerkWindow(client::Session &session, QWidget *parent) : QWidget(pa
     setStyleSheet(QString::fromLatin1(kBaseStyle));
     m_detector = new ScanDetector(this);
     m_sound = new FeedbackSound(this);
-    const QString queueFile = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                                  .filePath(QStringLiteral("scan-queue-%1.cbor").arg(session.userId()));
-    m_queue = new ScanQueue(session, queueFile, this);
+    m_queue = new ScanQueue(session, ScanQueue::fileFor(session), this);
 
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;

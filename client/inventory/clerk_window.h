@@ -91,6 +91,7 @@ private:
     void setBanner(Banner kind, const QString &text);
     void orderNumberScanned(const QString &number);
     void chooseWarehouses();
+    void chooseCount();
     void linkUnknownBarcode(const QString &barcode);
     void showDiagnostics();
     void showNextStep();

@@ -1,6 +1,7 @@
 #include "inventory/clerk_window.h"
 
 #include "domain/quantity.h"
+#include "inventory/count_choice_dialog.h"
 #include "inventory/count_variance_dialog.h"
 #include "inventory/feedback_sound.h"
 #include "inventory/gs1.h"
@@ -39,6 +40,9 @@ void ClerkWindow::startTask(Task task)
     if (task == Task::Receive || task == Task::Pick) {
         m_awaitingOrder = true;
         m_taskLabel->setText(task == Task::Receive ? tr("Receive: scan or type the purchase order number") : tr("Pick: scan or type the sales order number"));
+    } else if (task == Task::Count) {
+        m_awaitingOrder = false;
+        chooseCount();
     } else {
         m_awaitingOrder = false;
         chooseWarehouses();
@@ -58,6 +62,27 @@ void ClerkWindow::chooseWarehouses()
     openTaskFor(m_task, args);
 }
 
+// An open count of the warehouse to join (shared with other clerks), or a new one.
+void ClerkWindow::chooseCount()
+{
+    CountChoiceDialog dialog(m_session, this);
+    m_detector->setEnabled(false);
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    m_detector->setEnabled(true);
+    if (!accepted || !dialog.warehouse()) {
+        refocus();
+        return;
+    }
+    QCborMap args{{QStringLiteral("warehouse_id"), dialog.warehouse()}};
+    if (const qint64 count = dialog.countId()) {
+        args.insert(QStringLiteral("count_id"), count);
+    } else {
+        args.insert(QStringLiteral("new"), true);
+        if (!dialog.locationPrefix().isEmpty()) args.insert(QStringLiteral("location_prefix"), dialog.locationPrefix());
+    }
+    openTaskFor(Task::Count, args);
+}
+
 void ClerkWindow::openTaskFor(Task task, const QCborMap &args)
 {
     m_task = task;
@@ -66,7 +91,9 @@ void ClerkWindow::openTaskFor(Task task, const QCborMap &args)
     m_session.call(QStringLiteral("inventory.open_task"), call, this, [this](const Reply &r) {
         if (!r.isOk()) {
             m_sound->bad();
-            setBanner(Banner::Error, views::errorMessage(r.error()));
+            // A count another clerk has just posted says so, not "not possible now".
+            const bool closed = !r.error().fields().isEmpty() && r.error().fields().first().code == QLatin1String("not_open");
+            setBanner(Banner::Error, closed ? views::problemText(r.error().fields().first().code, {}) : views::errorMessage(r.error()));
             return;
         }
         m_awaitingOrder = false;

@@ -46,8 +46,9 @@ bool ScanDetector::isTerminator(const QKeyEvent *key) const
     return !m_settings.suffix.isEmpty() && key->text() == m_settings.suffix;
 }
 
-// Printable characters, GS for GS1, and a configured prefix or suffix even when
-// it is a control character (STX, ETX): all may be part of a scan.
+// Printable characters, GS for GS1, control characters within a burst, and a
+// configured prefix or suffix even when it is a control character (STX, ETX):
+// all may be part of a scan.
 bool ScanDetector::isBurstCharacter(const QKeyEvent *key) const
 {
     const QString text = key->text();
@@ -55,6 +56,11 @@ bool ScanDetector::isBurstCharacter(const QKeyEvent *key) const
     const QChar c = text.at(0);
     // A keyboard wedge types GS as Ctrl+]: the modifier is how it gets there.
     if (c == QChar(0x1D)) return true;
+    // Inside a burst, other control characters a scanner adds (EOT, RS of ISO
+    // 15434 framing) belong to it and are cleaned off; Enter, Tab (a short burst
+    // ending: typing), Esc and Backspace never.
+    static const QString never = QStringLiteral("\r\n\t\x1b\b");
+    if (!m_held.isEmpty() && c.unicode() < 0x20 && !never.contains(c)) return true;
     if (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) return false;
     return c.isPrint() || m_settings.prefix.startsWith(c) || m_settings.suffix.startsWith(c);
 }

@@ -4,7 +4,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSaveFile>
+#include <QStandardPaths>
 #include <QUuid>
 
 namespace liuhe::inventory {
@@ -19,12 +21,27 @@ bool isConnectionTrouble(const Reply &r)
 }
 } // namespace
 
+QString ScanQueue::fileFor(const client::Session &session)
+{
+    QString server = QStringLiteral("%1-%2").arg(session.address().host).arg(session.address().port);
+    server.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9.-]")), QStringLiteral("_"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("scan-queue-%1-%2.cbor").arg(server).arg(session.userId()));
+}
+
 ScanQueue::ScanQueue(client::Session &session, const QString &file, QObject *parent) : QObject(parent), m_session(session), m_file(file)
 {
     restore();
     connect(&m_session, &client::Session::stateChanged, this, [this](client::Session::State s) {
         if (s == client::Session::State::Online) replay();
     });
+    // Scans left from before a restart: shown, and sent at once when already
+    // online (after the owner has connected to the signals).
+    if (!m_items.isEmpty())
+        QMetaObject::invokeMethod(this, [this] {
+            Q_EMIT pendingChanged(pending());
+            replay();
+        }, Qt::QueuedConnection);
 }
 
 void ScanQueue::submit(const QCborMap &args, std::function<void(const Reply &)> answered)

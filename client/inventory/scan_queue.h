@@ -17,6 +17,11 @@ class ScanQueue : public QObject {
 public:
     ScanQueue(client::Session &session, const QString &file, QObject *parent = nullptr);
 
+    // Where this user's queue for this server is kept: per server as well as per
+    // user, so scans queued against one store are never sent to another whose
+    // user happens to have the same id.
+    static QString fileFor(const client::Session &session);
+
     // Sends a scan (inventory.scan args). The callback gets the server's answer,
     // or nothing when the scan was queued (queued() is emitted instead).
     void submit(const QCborMap &args, std::function<void(const protocol::Reply &)> answered);

@@ -102,6 +102,7 @@ QString problemText(const QString &code, const QCborMap &extra)
     if (code == QLatin1String("duplicate")) return QCoreApplication::translate("Problem", "Given twice");
     if (code == QLatin1String("no_destination")) return QCoreApplication::translate("Problem", "Choose where the goods go");
     if (code == QLatin1String("not_confirmed")) return QCoreApplication::translate("Problem", "The order is not confirmed");
+    if (code == QLatin1String("not_open")) return QCoreApplication::translate("Problem", "This count is already posted or cancelled");
     if (code == QLatin1String("too_short")) return QCoreApplication::translate("Problem", "At least 12 characters");
     if (code == QLatin1String("too_simple")) return QCoreApplication::translate("Problem", "Use at least three of: lower case, upper case, digits, symbols");
     if (code == QLatin1String("same_as_login")) return QCoreApplication::translate("Problem", "Must not contain the login name");

@@ -4,11 +4,13 @@
 #include "documents/values.h"
 #include "inventory/count_variances.h"
 #include "inventory/inventory_reports.h"
+#include "inventory/open_counts.h"
 #include "inventory/scan_service.h"
 #include "rpc/call_registry.h"
 #include "sales/sales_reports.h"
 #include "schema/catalogue.h"
 #include "store/db.h"
+#include "store/record_access.h"
 #include "store/write_scope.h"
 
 #include <QCborArray>
@@ -37,7 +39,9 @@ Requirement onTask(const QCborMap &args)
     if (task == QLatin1String("receive")) return Requirement::on(QStringLiteral("purchase_receipt"), QStringLiteral("create"));
     if (task == QLatin1String("pick")) return Requirement::on(QStringLiteral("delivery"), QStringLiteral("create"));
     if (task == QLatin1String("transfer")) return Requirement::on(QStringLiteral("stock_transfer"), QStringLiteral("create"));
-    if (task == QLatin1String("count")) return Requirement::on(QStringLiteral("stock_count"), QStringLiteral("create"));
+    // Joining an open count is scanning into it: the write grant, not create.
+    if (task == QLatin1String("count"))
+        return Requirement::on(QStringLiteral("stock_count"), args.value(QStringLiteral("count_id")).toInteger() ? QStringLiteral("write") : QStringLiteral("create"));
     return Requirement::unknown(QStringLiteral("unknown task: %1").arg(task.left(64)));
 }
 
@@ -78,15 +82,20 @@ Reply requisitionFromAlerts(store::WriteScope &scope, const CallInput &in)
 // Scanning into someone else's draft is refused like reading it: the record
 // rules of the document decide, and an unseen document is simply not found.
 template <class F>
-Reply withinDocumentScope(store::Db &db, const CallInput &in, const QString &action, F work)
+Reply withinScope(store::Db &db, const CallInput &in, const QString &entity, qint64 id, const QString &action, F work)
 {
-    const schema::Entity *doc = schema::Catalogue::instance().entity(in.args.value(QStringLiteral("doc_type")).toString());
-    const qint64 id = in.args.value(QStringLiteral("doc_id")).toInteger();
+    const schema::Entity *doc = schema::Catalogue::instance().entity(entity);
     if (!doc) return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
     // Scope "all" needs no look-up here: the scan itself answers NOT_FOUND for a missing document.
     if (in.caller.perms().scope(doc->name, action) != schema::Scope::All && !store::recordInScope(db, *doc, in.caller, action, id))
         return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
     return work();
+}
+
+template <class F>
+Reply withinDocumentScope(store::Db &db, const CallInput &in, const QString &action, F work)
+{
+    return withinScope(db, in, in.args.value(QStringLiteral("doc_type")).toString(), in.args.value(QStringLiteral("doc_id")).toInteger(), action, work);
 }
 
 template <class F>
@@ -109,7 +118,15 @@ void registerInventoryCalls(rpc::CallRegistry &calls)
 {
     calls.add({QStringLiteral("inventory.lookup"), [](const QCborMap &) { return Requirement::on(QStringLiteral("product"), QStringLiteral("read")); },
                [](store::Db &db, const CallInput &in) { return lookupBarcode(db, in.args.value(QStringLiteral("barcode")).toString()); }, {}, {}});
-    calls.add({QStringLiteral("inventory.open_task"), onTask, {}, [](store::WriteScope &s, const CallInput &in) { return openTask(s, in.caller, in.args); }, {}});
+    calls.add({QStringLiteral("inventory.open_task"), onTask, {},
+               [](store::WriteScope &s, const CallInput &in) {
+                   const qint64 joined = in.args.value(QStringLiteral("task")).toString() == QLatin1String("count") ? in.args.value(QStringLiteral("count_id")).toInteger() : 0;
+                   if (!joined) return openTask(s, in.caller, in.args);
+                   return withinScope(s.db(), in, QStringLiteral("stock_count"), joined, QStringLiteral("write"), [&] { return openTask(s, in.caller, in.args); });
+               },
+               {}});
+    calls.add({QStringLiteral("inventory.open_counts"), [](const QCborMap &) { return Requirement::on(QStringLiteral("stock_count"), QStringLiteral("write")); },
+               [](store::Db &db, const CallInput &in) { return openCounts(db, in.caller, in.args); }, {}, {}});
     calls.add({QStringLiteral("inventory.scan"), [](const QCborMap &a) { return onDocument(a, QStringLiteral("write")); }, {},
                [](store::WriteScope &s, const CallInput &in) {
                    return withinDocumentScope(s.db(), in, QStringLiteral("write"), [&] { return scan(s, in.caller, in.args); });

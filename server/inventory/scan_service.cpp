@@ -140,9 +140,25 @@ Reply openTask(store::WriteScope &scope, const auth::Caller &caller, const QCbor
                                           {}).id;
     } else if (task == QLatin1String("count")) {
         docType = QStringLiteral("stock_count");
+        if (const qint64 joined = id(args, "count_id")) {
+            // A shared count (a zone opened by the supervisor): any clerk allowed to
+            // scan into counts joins it; each scan keeps its own user and location.
+            const QString state = db.scalar(QStringLiteral("SELECT state FROM stock_count WHERE id = ?"), {joined}).toString();
+            if (state.isEmpty()) return Reply::fail(ErrorCode::NotFound, QStringLiteral("stock count not found"));
+            if (state != QLatin1String("draft"))
+                return Reply(CallError(ErrorCode::InvalidState, QStringLiteral("the count is no longer open"),
+                                       {FieldProblem{QStringLiteral("count_id"), QStringLiteral("not_open"), {}, 0, {}}}));
+            // Opened in the workstation form and never started: book quantities now.
+            if (!db.scalar(QStringLiteral("SELECT COUNT(*) FROM stock_count_line WHERE count_id = ?"), {joined}).toLongLong()) {
+                const schema::Entity &count = documents::entityNamed(docType);
+                Reply started = documents::executeAction(scope, caller, count, joined, *count.action(QStringLiteral("start")), {}, false);
+                if (!started.isOk()) return started;
+            }
+            return taskProgress(db, docType, joined, caller.userId);
+        }
         const qint64 warehouse = id(args, "warehouse_id");
         if (!warehouse) return Reply::fail(ErrorCode::Validation, QStringLiteral("warehouse required"));
-        docId = draftByUser(db, docType, QStringLiteral("warehouse_id"), warehouse, caller.userId);
+        if (!args.value(QStringLiteral("new")).toBool()) docId = draftByUser(db, docType, QStringLiteral("warehouse_id"), warehouse, caller.userId);
         if (!docId) {
             QCborMap header{{QStringLiteral("warehouse_id"), warehouse}};
             if (id(args, "location_id")) header.insert(QStringLiteral("location_id"), id(args, "location_id"));

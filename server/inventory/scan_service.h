@@ -21,6 +21,8 @@ namespace liuhe::inventory {
 // {barcode} -> the product (or location) it names.
 protocol::Reply lookupBarcode(store::Db &db, const QString &barcode);
 // {task: receive|pick|transfer|count, order_id | warehouse_id, to_warehouse_id} -> the draft document to scan into.
+// A count is joined by {count_id} (any open count, shared between clerks) or
+// started anew with {new: true, location_prefix?}.
 protocol::Reply openTask(store::WriteScope &scope, const auth::Caller &caller, const QCborMap &args);
 // {doc_type, doc_id, barcode, quantity, lot?, serial?, expiry?, location_id?}: an
 // item, or a location barcode (see scan_location.h). A lot-tracked product is

@@ -42,6 +42,15 @@ inline protocol::Reply callAndWait(client::Session &session, const QString &name
     return answer.value_or(protocol::Reply::fail(protocol::ErrorCode::Timeout, QStringLiteral("no answer")));
 }
 
+// A scanner: every character at once, then Enter, to whatever has focus.
+inline void scanKeys(const QString &code)
+{
+    QWidget *target = QApplication::focusWidget();
+    QVERIFY(target);
+    QTest::keyClicks(target, code, Qt::NoModifier, 0);
+    QTest::keyClick(target, Qt::Key_Return);
+}
+
 // Answers the next modal dialog of type T with f (the dialog's exec() blocks the test).
 template <class T, class F>
 void answerNextDialog(F f)

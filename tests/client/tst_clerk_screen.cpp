@@ -10,6 +10,7 @@
 #include "client_fixture.h"
 #include "erp_fixture.h"
 #include "inventory/clerk_window.h"
+#include "inventory/count_choice_dialog.h"
 #include "inventory/feedback_sound.h"
 #include "inventory/scan_line_edit.h"
 #include "inventory/warehouse_choice_dialog.h"
@@ -416,6 +417,20 @@ private Q_SLOTS:
     // F4 and F3 with the warehouses chosen by keys only: Down, Tab, Enter.
     void countAndTransferChosenByKeys()
     {
+        test::answerNextDialog<inventory::CountChoiceDialog>([](inventory::CountChoiceDialog *d) {
+            auto *box = d->findChild<QComboBox *>(QStringLiteral("countWarehouse"));
+            (void)QTest::qWaitFor([box] { return box->count() >= 2; }, 10000);
+            QSignalSpy listed(d, &inventory::CountChoiceDialog::countsListed);
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // PW1 → PW2
+            (void)listed.wait(10000);
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);   // to the list: no open count, "new count"
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        });
+        QTest::keyClick(window.get(), Qt::Key_F4);
+        QTRY_COMPARE_WITH_TIMEOUT(window->documentType(), QStringLiteral("stock_count"), 10000);
+        QCOMPARE(test::Erp(*admin).get(QStringLiteral("stock_count"), window->documentId()).value(QStringLiteral("warehouse_id")).toInteger(), warehouse2);
+        QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(), static_cast<QWidget *>(window->scanField()), 5000);
+
         auto chooseByKeys = [](bool transfer) {
             test::answerNextDialog<inventory::WarehouseChoiceDialog>([transfer](inventory::WarehouseChoiceDialog *d) {
                 auto combos = d->findChildren<QComboBox *>();
@@ -428,11 +443,6 @@ private Q_SLOTS:
                 QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
             });
         };
-        chooseByKeys(false);
-        QTest::keyClick(window.get(), Qt::Key_F4);
-        QTRY_COMPARE_WITH_TIMEOUT(window->documentType(), QStringLiteral("stock_count"), 10000);
-        QCOMPARE(test::Erp(*admin).get(QStringLiteral("stock_count"), window->documentId()).value(QStringLiteral("warehouse_id")).toInteger(), warehouse2);
-        QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(), static_cast<QWidget *>(window->scanField()), 5000);
 
         chooseByKeys(true);
         QTest::keyClick(window.get(), Qt::Key_F3);
@@ -450,15 +460,22 @@ private Q_SLOTS:
     void countsSerialNumbersByScanning()
     {
         backToTheWindow();
-        test::answerNextDialog<inventory::WarehouseChoiceDialog>([](inventory::WarehouseChoiceDialog *d) {
-            auto combos = d->findChildren<QComboBox *>();
-            (void)QTest::qWaitFor([&combos] { return combos.first()->count() >= 2; }, 10000);
+        int openInPw2 = 0;
+        test::answerNextDialog<inventory::CountChoiceDialog>([&openInPw2](inventory::CountChoiceDialog *d) {
+            auto *box = d->findChild<QComboBox *>(QStringLiteral("countWarehouse"));
+            (void)QTest::qWaitFor([box] { return box->count() >= 2; }, 10000);
+            QSignalSpy listed(d, &inventory::CountChoiceDialog::countsListed);
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // PW1 → PW2
+            (void)listed.wait(10000);
+            openInPw2 = d->openCounts();
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab); // the newest open count: the one opened above
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         });
         QTest::keyClick(window.get(), Qt::Key_F4);
         QTRY_COMPARE_WITH_TIMEOUT(window->documentType(), QStringLiteral("stock_count"), 10000);
+        QCOMPARE(openInPw2, 1);
         const qint64 count = window->documentId();
+        QCOMPARE(test::Erp(*admin).get(QStringLiteral("stock_count"), count).value(QStringLiteral("warehouse_id")).toInteger(), warehouse2);
         QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(), static_cast<QWidget *>(window->scanField()), 5000);
         const auto counted = [&] {
             QMap<QString, qint64> out;

@@ -6,12 +6,15 @@
 // the note with the company header, F10 posts. Then location first: a transfer
 // scans source, goods, destination; a count its location first; wrong locations
 // are red and book nothing; serial-tracked items refuse more than one; the
-// station's prefix, suffix and undo command barcode work as configured.
+// station's prefix, suffix and undo command barcode work as configured. F4
+// offers the warehouse's open counts (a supervisor's zone count to join) or a
+// new one with a location prefix.
 #include "app/language.h"
 #include "client_fixture.h"
 #include "erp_fixture.h"
 #include "domain/money.h"
 #include "inventory/clerk_window.h"
+#include "inventory/count_choice_dialog.h"
 #include "inventory/count_variance_dialog.h"
 #include "inventory/gs1.h"
 #include "inventory/scan_line_edit.h"
@@ -27,6 +30,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QCborArray>
 #include <QFileInfo>
 #include <QInputMethodEvent>
@@ -47,14 +51,7 @@ namespace {
 constexpr qint64 kUnit = 1000;
 QString s(const char *utf8) { return QString::fromUtf8(utf8); }
 
-// A scanner: every character at once, then Enter, to whatever has focus.
-void scan(const QString &code)
-{
-    QWidget *target = QApplication::focusWidget();
-    QVERIFY(target);
-    QTest::keyClicks(target, code, Qt::NoModifier, 0);
-    QTest::keyClick(target, Qt::Key_Return);
-}
+void scan(const QString &code) { test::scanKeys(code); }
 
 // A person: 90 ms between keys.
 void type(QWidget *target, const QString &text)
@@ -589,6 +586,64 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(window->banner(), ClerkWindow::Banner::Error, 10000);
         QVERIFY(!window->findChild<QPushButton *>(QStringLiteral("linkBarcode"))->isVisible());
         QTest::keyClick(window->scanField(), Qt::Key_Escape);
+    }
+
+    // F4: the open counts of the warehouse, a zone the supervisor opened among
+    // them, joined by arrow keys and Enter; a new count takes a location prefix.
+    void f4JoinsAnOpenZoneCountOrStartsANewOne()
+    {
+        test::Erp erp(*admin);
+        const Reply made = erp.saveDocument(QStringLiteral("stock_count"), M{{QStringLiteral("warehouse_id"), warehouse}, {QStringLiteral("location_prefix"), QStringLiteral("A-")}}, {});
+        LH_VERIFY_OK(made);
+        const qint64 shared = test::idOf(made);
+        const QString number = erp.get(QStringLiteral("stock_count"), shared).value(QStringLiteral("number")).toString();
+        QString opener;
+        for (const auto &row : admin->call(QStringLiteral("inventory.open_counts")).value().toMap().value(QStringLiteral("rows")).toArray())
+            if (row.toMap().value(QStringLiteral("id")).toInteger() == shared) opener = row.toMap().value(QStringLiteral("opened_by")).toString();
+        QVERIFY(!opener.isEmpty());
+        const auto chooseWarehouse = [this](inventory::CountChoiceDialog *d) {
+            auto *box = d->findChild<QComboBox *>(QStringLiteral("countWarehouse"));
+            (void)QTest::qWaitFor([box, this] { return box->findData(warehouse) >= 0; }, 10000);
+            QSignalSpy listed(d, &inventory::CountChoiceDialog::countsListed);
+            box->setCurrentIndex(box->findData(warehouse));
+            (void)QTest::qWaitFor([&listed, d, this] { return d->warehouse() == warehouse && !listed.isEmpty(); }, 10000);
+            return d->findChild<QTableWidget *>(QStringLiteral("openCounts"));
+        };
+        QStringList shown;
+        test::answerNextDialog<inventory::CountChoiceDialog>([&](inventory::CountChoiceDialog *d) {
+            QTableWidget *table = chooseWarehouse(d);
+            int row = 0;
+            while (row < table->rowCount() && table->item(row, 0)->text() != number) ++row;
+            if (row == table->rowCount()) return d->reject();
+            for (int c = 0; c < table->columnCount(); ++c) shown << table->item(row, c)->text();
+            for (int i = 0; i < row; ++i) QTest::keyClick(table, Qt::Key_Down);
+            QTest::keyClick(table, Qt::Key_Return);
+        });
+        QTest::keyClick(window.get(), Qt::Key_F4);
+        QTRY_COMPARE_WITH_TIMEOUT(window->documentId(), shared, 10000);
+        QCOMPARE(shown, (QStringList{number, erp.get(QStringLiteral("warehouse"), warehouse).value(QStringLiteral("name")).toString(), s("A- 开头"), opener}));
+        // The clerk scans into the supervisor's count.
+        scan(QStringLiteral("A-02"));
+        QTRY_COMPARE_WITH_TIMEOUT(window->currentLocation(), QStringLiteral("A-02"), 10000);
+        scan(QStringLiteral("6901234567892"));
+        const auto counted = [&] {
+            qint64 total = 0;
+            for (const QCborMap &l : test::linesOf(erp.get(QStringLiteral("stock_count"), shared))) total += l.value(QStringLiteral("counted_qty")).toInteger();
+            return total;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(counted(), kUnit, 10000);
+
+        // The last row starts a new count; typing a prefix chooses it, Enter confirms.
+        test::answerNextDialog<inventory::CountChoiceDialog>([&](inventory::CountChoiceDialog *d) {
+            chooseWarehouse(d);
+            auto *prefix = d->findChild<QLineEdit *>(QStringLiteral("newCountPrefix"));
+            prefix->setFocus();
+            QTest::keyClicks(prefix, QStringLiteral("a-01"));
+            QTest::keyClick(prefix, Qt::Key_Return);
+        });
+        QTest::keyClick(window.get(), Qt::Key_F4);
+        QTRY_VERIFY_WITH_TIMEOUT(window->documentId() != shared && window->documentId() != 0, 10000);
+        QCOMPARE(erp.get(QStringLiteral("stock_count"), window->documentId()).value(QStringLiteral("location_prefix")).toString(), QStringLiteral("A-01"));
     }
 
     void cleanupTestCase() { window.reset(); }

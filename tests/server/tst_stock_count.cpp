@@ -2,7 +2,9 @@
 // does not is counted as ZERO by its own scan (and Ctrl+Z puts the previous count
 // back), and the variance list shown before approval (inventory.count_variances)
 // gives exactly the quantities and values the posting then books, FIFO across
-// layers included.
+// layers included. A zone count the supervisor opened is shared: clerks list
+// the open counts, join one and scan into it at the same time, every scan landing
+// once under its own user.
 #include "erp_fixture.h"
 #include "test_data.h"
 #include "test_server.h"
@@ -10,7 +12,9 @@
 #include <QCborArray>
 #include <QMap>
 #include <QTest>
+#include <QThread>
 #include <algorithm>
+#include <atomic>
 
 using namespace liuhe;
 using namespace liuhe::protocol;
@@ -339,6 +343,125 @@ private Q_SLOTS:
         const Reply mine = counter->call(QStringLiteral("inventory.count_variances"), M{{QStringLiteral("count_id"), own.value().toMap().value(QStringLiteral("id"))}});
         LH_VERIFY_OK(mine);
         QCOMPARE(test::rowsOf(mine).size(), 0); // book quantities taken, nothing counted yet
+    }
+
+    void aSharedZoneCountTakesTwoClerksAtOnce()
+    {
+        const qint64 wh = erp->warehouse(QStringLiteral("CZJ"));
+        const qint64 a1 = erp->location(wh, QStringLiteral("J-01")), a2 = erp->location(wh, QStringLiteral("J-02"));
+        QVERIFY(a1 && a2);
+        const qint64 p = erp->product(QStringLiteral("CZJP"), s("共享盘点件"), 300, 100, QStringLiteral("6900000000066"));
+        // The supervisor opens a zone count in the workstation form (not started).
+        const Reply made = erp->saveDocument(QStringLiteral("stock_count"), M{{QStringLiteral("warehouse_id"), wh}, {QStringLiteral("location_prefix"), QStringLiteral("J-")}}, {});
+        LH_VERIFY_OK(made);
+        const qint64 shared = test::idOf(made);
+        QString error;
+        for (const char *name : {"cz_clerk1", "cz_clerk2"})
+            QVERIFY2(test::createUser(*admin, QString::fromLatin1(name), QString::fromLatin1(test::kUserPassword), QStringLiteral("CZ_CLERK"), test::clerkGrants(), {}, &error),
+                     qPrintable(error));
+        QVERIFY2(test::createUser(*admin, QStringLiteral("cz_viewer"), QString::fromLatin1(test::kUserPassword), QStringLiteral("CZ_VIEWER"),
+                                  {{QStringLiteral("stock_count"), QStringLiteral("read")}, {QStringLiteral("stock_count"), QStringLiteral("create")}}, {}, &error),
+                 qPrintable(error));
+
+        // The clerk's F4 chooser: the open counts of the warehouse, with who opened them.
+        auto clerk = server.login(QStringLiteral("cz_clerk1"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(clerk);
+        const Reply listed = clerk->call(QStringLiteral("inventory.open_counts"), M{{QStringLiteral("warehouse_id"), wh}});
+        LH_VERIFY_OK(listed);
+        const QCborArray open = listed.value().toMap().value(QStringLiteral("rows")).toArray();
+        QCOMPARE(open.size(), 1);
+        const QCborMap row = open.first().toMap();
+        QCOMPARE(row.value(QStringLiteral("id")).toInteger(), shared);
+        QCOMPARE(row.value(QStringLiteral("location_prefix")).toString(), QStringLiteral("J-"));
+        QCOMPARE(row.value(QStringLiteral("warehouse")).toString(), erp->get(QStringLiteral("warehouse"), wh).value(QStringLiteral("name")).toString());
+        QVERIFY(!row.value(QStringLiteral("opened_by")).toString().isEmpty());
+        QVERIFY(!row.value(QStringLiteral("number")).toString().isEmpty());
+
+        // Joining needs the grant to scan into counts, not ownership.
+        auto viewer = server.login(QStringLiteral("cz_viewer"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(viewer);
+        const M join{{QStringLiteral("task"), QStringLiteral("count")}, {QStringLiteral("count_id"), shared}};
+        LH_VERIFY_ERROR(viewer->call(QStringLiteral("inventory.open_task"), join), ErrorCode::PermissionDenied);
+        // Nor a count outside the caller's write scope (own counts only): not found, not listed.
+        QVERIFY2(test::createUser(*admin, QStringLiteral("cz_own"), QString::fromLatin1(test::kUserPassword), QStringLiteral("CZ_OWN"),
+                                  {{QStringLiteral("stock_count"), QStringLiteral("read"), QStringLiteral("own")},
+                                   {QStringLiteral("stock_count"), QStringLiteral("write"), QStringLiteral("own")}},
+                                  {}, &error),
+                 qPrintable(error));
+        auto own = server.login(QStringLiteral("cz_own"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(own);
+        LH_VERIFY_ERROR(own->call(QStringLiteral("inventory.open_task"), join), ErrorCode::NotFound);
+        const Reply ownList = own->call(QStringLiteral("inventory.open_counts"), M{{QStringLiteral("warehouse_id"), wh}});
+        LH_VERIFY_OK(ownList);
+        QCOMPARE(ownList.value().toMap().value(QStringLiteral("rows")).toArray().size(), 0);
+
+        // Two clerks join and scan at the same time, each from their own location.
+        constexpr int kScans = 20;
+        const client::ServerAddress address = server.address();
+        std::atomic<int> failures = 0;
+        std::atomic<int> joinedCount = 0;
+        auto clerkRun = [&](const QString &user, const QString &location) {
+            client::SyncClient c;
+            if (!c.connectTo(address) || !c.login(user, QString::fromLatin1(test::kUserPassword)).isOk()) {
+                ++failures;
+                return;
+            }
+            const Reply opened = c.call(QStringLiteral("inventory.open_task"), join);
+            if (!opened.isOk() || opened.value().toMap().value(QStringLiteral("id")).toInteger() != shared) {
+                ++failures;
+                return;
+            }
+            ++joinedCount;
+            const M place{{QStringLiteral("doc_type"), QStringLiteral("stock_count")}, {QStringLiteral("doc_id"), shared}, {QStringLiteral("barcode"), location},
+                          {QStringLiteral("quantity"), kUnit}};
+            if (!c.call(QStringLiteral("inventory.scan"), place).isOk()) ++failures;
+            M item = place;
+            item.insert(QStringLiteral("barcode"), QStringLiteral("6900000000066"));
+            for (int i = 0; i < kScans; ++i)
+                if (const Reply r = c.call(QStringLiteral("inventory.scan"), item); !r.isOk()) {
+                    qWarning("%s", qPrintable(test::describe(r)));
+                    ++failures;
+                }
+        };
+        std::unique_ptr<QThread> one(QThread::create(clerkRun, QStringLiteral("cz_clerk1"), QStringLiteral("J-01")));
+        std::unique_ptr<QThread> two(QThread::create(clerkRun, QStringLiteral("cz_clerk2"), QStringLiteral("J-02")));
+        one->start();
+        two->start();
+        QVERIFY(one->wait(120000) && two->wait(120000));
+        QCOMPARE(failures.load(), 0);
+        QCOMPARE(joinedCount.load(), 2);
+        // Every scan landed once, on the location its clerk stood at.
+        QMap<qint64, qint64> byLocation;
+        for (const QCborMap &l : test::linesOf(erp->get(QStringLiteral("stock_count"), shared)))
+            if (l.value(QStringLiteral("product_id")).toInteger() == p) byLocation[l.value(QStringLiteral("location_id")).toInteger()] += l.value(QStringLiteral("counted_qty")).toInteger();
+        QCOMPARE(byLocation.value(a1), kScans * kUnit);
+        QCOMPARE(byLocation.value(a2), kScans * kUnit);
+        // Each scan is logged under the clerk who made it.
+        QMap<qint64, int> byUser;
+        const Reply events = admin->call(QStringLiteral("data.query"), M{{QStringLiteral("entity"), QStringLiteral("scan_event")},
+                                                                         {QStringLiteral("filter"), QCborArray{QStringLiteral("eq"), QStringLiteral("doc_id"), shared}},
+                                                                         {QStringLiteral("limit"), 1000}});
+        LH_VERIFY_OK(events);
+        for (const QCborMap &e : test::rowsOf(events))
+            if (e.value(QStringLiteral("doc_type")).toString() == QLatin1String("stock_count")) ++byUser[e.value(QStringLiteral("user_id")).toInteger()];
+        QCOMPARE(byUser.size(), 2);
+        for (int n : byUser) QCOMPARE(n, kScans + 1); // the location scan and the items
+
+        // "New count" starts a count of the clerk's own even when a shared one is open.
+        const Reply fresh = clerk->call(QStringLiteral("inventory.open_task"), M{{QStringLiteral("task"), QStringLiteral("count")}, {QStringLiteral("warehouse_id"), wh},
+                                                                               {QStringLiteral("new"), true}, {QStringLiteral("location_prefix"), QStringLiteral("j-02")}});
+        LH_VERIFY_OK(fresh);
+        QVERIFY(test::idOf(fresh) != shared);
+        QCOMPARE(erp->get(QStringLiteral("stock_count"), test::idOf(fresh)).value(QStringLiteral("location_prefix")).toString(), QStringLiteral("J-02"));
+        QCOMPARE(clerk->call(QStringLiteral("inventory.open_counts"), M{{QStringLiteral("warehouse_id"), wh}}).value().toMap().value(QStringLiteral("rows")).toArray().size(), 2);
+
+        // A posted count can no longer be joined.
+        LH_VERIFY_OK(erp->action(QStringLiteral("stock_count"), shared, QStringLiteral("post")));
+        const Reply late = clerk->call(QStringLiteral("inventory.open_task"), join);
+        LH_VERIFY_ERROR(late, ErrorCode::InvalidState);
+        QCOMPARE(test::problemsOf(late), QStringList{QStringLiteral("count_id:not_open")});
+        QString problems;
+        QVERIFY2(erp->checkInvariants(&problems), qPrintable(problems));
     }
 
     void zeroIsOnlyForCounts()
