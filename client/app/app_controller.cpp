@@ -125,11 +125,15 @@ QWidget *AppController::showWindow(const QString &name)
         if (!m_clerk) {
             auto *clerk = new inventory::ClerkWindow(m_session);
             clerk->setAttribute(Qt::WA_DeleteOnClose);
-            connect(clerk, &inventory::ClerkWindow::workstationRequested, this, [this] { workstation()->raise(); });
+            connect(clerk, &inventory::ClerkWindow::workstationRequested, this, [this, clerk] {
+                clerk->showMaximized(); // out of full screen, so the workstation can be reached
+                workstation()->raise();
+            });
             clerk->resize(1366, 768);
             m_clerk = clerk;
         }
-        m_clerk->showMaximized();
+        // A warehouse terminal shows nothing else: no task bar to click by mistake.
+        m_clerk->showFullScreen();
         m_clerk->raise();
         return m_clerk;
     }

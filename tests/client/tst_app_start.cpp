@@ -242,6 +242,7 @@ private Q_SLOTS:
         auto *clerk = qobject_cast<inventory::ClerkWindow *>(controller.homeWindow());
         QVERIFY(clerk);
         QVERIFY(clerk->isVisible());
+        QVERIFY(clerk->isFullScreen());
         QCOMPARE(visibleWorkstations(), 0); // the workstation is not opened behind it
         clerk->close();
     }
