@@ -42,6 +42,16 @@ inline protocol::Reply callAndWait(client::Session &session, const QString &name
     return answer.value_or(protocol::Reply::fail(protocol::ErrorCode::Timeout, QStringLiteral("no answer")));
 }
 
+// Shows a top-level window at a size and waits until it is the active one
+// (keys from the tests and the scanner go to the active window).
+inline bool showActive(QWidget &window, int width, int height)
+{
+    window.resize(width, height);
+    window.show();
+    window.activateWindow();
+    return QTest::qWaitForWindowActive(&window);
+}
+
 // A scanner: every character at once, then Enter, to whatever has focus.
 inline void scanKeys(const QString &code)
 {

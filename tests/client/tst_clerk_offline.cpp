@@ -53,10 +53,7 @@ class TestClerkOffline : public QObject {
     bool showWindow()
     {
         window = std::make_unique<ClerkWindow>(*session);
-        window->resize(1024, 700);
-        window->show();
-        window->activateWindow();
-        return QTest::qWaitForWindowActive(window.get());
+        return test::showActive(*window, 1024, 700);
     }
 
     // What the server holds: the counted quantity, and how many scans it logged.

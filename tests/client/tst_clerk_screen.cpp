@@ -153,10 +153,7 @@ private Q_SLOTS:
         QVERIFY(session);
         inventory::StationSettings().save(); // sound on, no prefix or suffix
         window = std::make_unique<ClerkWindow>(*session);
-        window->resize(1366, 768);
-        window->show();
-        window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QVERIFY(test::showActive(*window, 1366, 768));
         QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window->scanField()));
     }
 

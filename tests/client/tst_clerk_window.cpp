@@ -124,10 +124,7 @@ private Q_SLOTS:
         QVERIFY(session);
         QCOMPARE(session->permissions().home(), QStringLiteral("clerk"));
         window = std::make_unique<ClerkWindow>(*session);
-        window->resize(1366, 768);
-        window->show();
-        window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QVERIFY(test::showActive(*window, 1366, 768));
         QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window->scanField()));
     }
 
