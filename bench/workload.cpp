@@ -1,5 +1,7 @@
 #include "workload.h"
 
+#include "protocol/column_table.h"
+
 #include <QCborArray>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -248,15 +250,18 @@ PhaseResult Workload::stockLevel()
     r.phase = QStringLiteral("stock_level");
     QElapsedTimer wall;
     wall.start();
-    for (int i = 0; i < std::max(20, m_options.repeats / 4); ++i) {
+    // As many repeats as the searches: with fewer, "p99" is merely the slowest call.
+    for (int i = 0; i < m_options.repeats; ++i) {
         QElapsedTimer t;
         t.start();
         const Reply reply = m_admin->call(QStringLiteral("inventory.stock_on_hand"), M{{QStringLiteral("warehouse_id"), m_warehouse}});
+        // Timed up to the table a screen would read from (the answer decoded and checked).
+        const protocol::ColumnTable table(reply.isOk() ? reply.value().toMap() : QCborMap());
         r.latency.add(double(t.nsecsElapsed()) / 1e6);
         if (!reply.isOk()) ++r.errors[code(reply)];
         else {
             ++r.count;
-            r.extra.insert(QStringLiteral("rows"), qint64(reply.value().toMap().value(QStringLiteral("rows")).toArray().size()));
+            r.extra.insert(QStringLiteral("rows"), qint64(table.rowCount()));
         }
     }
     r.seconds = double(wall.nsecsElapsed()) / 1e9;

@@ -2,6 +2,7 @@
 
 #include "domain/chinese_format.h"
 #include "domain/money.h"
+#include "protocol/column_table.h"
 #include "views/todo_view.h"
 
 #include <QCborArray>
@@ -16,21 +17,6 @@
 namespace liuhe::dashboard {
 
 using protocol::Reply;
-
-namespace {
-
-qint64 sumColumn(const QCborMap &table, const QString &column)
-{
-    const QCborArray columns = table.value(QStringLiteral("columns")).toArray();
-    int index = -1;
-    for (qsizetype i = 0; i < columns.size(); ++i)
-        if (columns.at(i).toString() == column) index = int(i);
-    qint64 total = 0;
-    for (const auto &row : table.value(QStringLiteral("rows")).toArray()) total += row.toArray().at(index).toInteger();
-    return total;
-}
-
-} // namespace
 
 DashboardWindow::DashboardWindow(client::Session &session, QWidget *parent) : QWidget(parent), m_session(session)
 {
@@ -107,7 +93,8 @@ void DashboardWindow::refresh()
             m_stock->parentWidget()->hide();
             return;
         }
-        const qint64 value = sumColumn(r.value().toMap(), QStringLiteral("value"));
+        const protocol::ColumnTable stock(r.value().toMap());
+        const qint64 value = stock.sum(stock.column(u"value"));
         m_stock->setText(Money::fromFen(value).toTenThousandsString());
         m_stock->setToolTip(Money::fromFen(value).toDisplayString());
     });

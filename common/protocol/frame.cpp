@@ -56,19 +56,36 @@ HeaderProblem decodeHeader(QByteArrayView bytes, quint32 maxPayload, FrameHeader
     return HeaderProblem::None;
 }
 
-QByteArray encodeFrame(Kind kind, quint32 requestId, const QCborValue &payload)
+namespace {
+
+QByteArray frameOf(Kind kind, quint32 requestId, QByteArrayView prefix, QByteArrayView body)
 {
-    const QByteArray body = payload.isUndefined() ? QByteArray() : payload.toCbor();
     FrameHeader h;
     h.kind = kind;
     h.requestId = requestId;
-    h.payloadLength = quint32(body.size());
+    h.payloadLength = quint32(prefix.size() + body.size());
     const auto header = encodeHeader(h);
     QByteArray frame;
-    frame.reserve(kHeaderSize + body.size());
+    frame.reserve(kHeaderSize + prefix.size() + body.size());
     frame.append(header.data(), kHeaderSize);
+    frame.append(prefix);
     frame.append(body);
     return frame;
+}
+
+} // namespace
+
+QByteArray encodeFrame(Kind kind, quint32 requestId, const QCborValue &payload)
+{
+    return frameOf(kind, requestId, {}, payload.isUndefined() ? QByteArray() : payload.toCbor());
+}
+
+QByteArray encodeResponseFrame(quint32 requestId, QByteArrayView resultCbor)
+{
+    // {"result": …} spliced around bytes already encoded: a map of one pair,
+    // the text key, then the value as it came.
+    static constexpr char kPrefix[] = "\xA1\x66result";
+    return frameOf(Kind::Response, requestId, QByteArrayView(kPrefix, qsizetype(sizeof kPrefix - 1)), resultCbor);
 }
 
 namespace {

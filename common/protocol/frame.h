@@ -69,6 +69,8 @@ std::array<char, kHeaderSize> encodeHeader(const FrameHeader &header);
 HeaderProblem decodeHeader(QByteArrayView bytes, quint32 maxPayload, FrameHeader &out);
 
 QByteArray encodeFrame(Kind kind, quint32 requestId, const QCborValue &payload);
+// A Response frame {"result": …} around a result already encoded as CBOR.
+QByteArray encodeResponseFrame(quint32 requestId, QByteArrayView resultCbor);
 
 // Payload decoding with limits: one CBOR map filling the whole payload, nested no
 // deeper than kMaxNesting. Anything else is a protocol error.

@@ -56,4 +56,19 @@ CallError CallError::fromCbor(const QCborMap &map)
     return CallError(code.value_or(ErrorCode::Internal), map.value(QStringLiteral("message")).toString(), fields, details);
 }
 
+const QCborValue &Reply::value() const
+{
+    if (const auto *encoded = std::get_if<EncodedResult>(&m_value)) {
+        if (!m_decoded) m_decoded = QCborValue::fromCbor(encoded->cbor);
+        return *m_decoded;
+    }
+    return std::get<QCborValue>(m_value);
+}
+
+QByteArray Reply::encodedValue() const
+{
+    if (const auto *encoded = std::get_if<EncodedResult>(&m_value)) return encoded->cbor;
+    return value().toCbor();
+}
+
 } // namespace liuhe::protocol

@@ -7,8 +7,10 @@
 #include <QCborArray>
 #include <QCborMap>
 #include <QCborValue>
+#include <QByteArray>
 #include <QList>
 #include <QString>
+#include <optional>
 #include <variant>
 
 namespace liuhe::protocol {
@@ -48,9 +50,17 @@ private:
     QCborMap m_details; // extra keys, e.g. retry_after_s, available
 };
 
+// A result already encoded as CBOR (a large column table written straight
+// from its statement): sent as it is, decoded only if someone in this process
+// asks for value().
+struct EncodedResult {
+    QByteArray cbor;
+};
+
 class Reply {
 public:
     Reply() : m_value(QCborValue()) {}
+    Reply(EncodedResult encoded) : m_value(std::move(encoded)) {}
     Reply(QCborValue value) : m_value(std::move(value)) {}
     Reply(QCborMap value) : m_value(QCborValue(std::move(value))) {}
     Reply(CallError error) : m_value(std::move(error)) {}
@@ -59,12 +69,15 @@ public:
         return Reply(CallError(code, message, std::move(fields)));
     }
 
-    bool isOk() const { return std::holds_alternative<QCborValue>(m_value); }
-    const QCborValue &value() const { return std::get<QCborValue>(m_value); }
+    bool isOk() const { return !std::holds_alternative<CallError>(m_value); }
+    const QCborValue &value() const;
     const CallError &error() const { return std::get<CallError>(m_value); }
+    // The result as CBOR bytes (encoded here unless it came encoded).
+    QByteArray encodedValue() const;
 
 private:
-    std::variant<QCborValue, CallError> m_value;
+    std::variant<QCborValue, CallError, EncodedResult> m_value;
+    mutable std::optional<QCborValue> m_decoded; // value() of an EncodedResult
 };
 
 } // namespace liuhe::protocol

@@ -13,7 +13,7 @@ class Db;
 
 namespace liuhe::inventory {
 
-// {warehouse_id?, search?, below_safety?} -> columns/rows like data.query.
+// {warehouse_id?, search?, below_safety?} -> a column table (protocol/column_table.h), by product code.
 protocol::Reply stockOnHand(store::Db &db, const QCborMap &args);
 // {product_ids: [...]} -> per product, per warehouse on hand/reserved/available.
 protocol::Reply availability(store::Db &db, const QCborMap &args);

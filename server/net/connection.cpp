@@ -237,7 +237,7 @@ private:
         m_dispatcher.dispatch(m_session, call.toString(), args.toMap(), idem.toString(), [self, requestId](protocol::Reply reply) {
             asio::post(self->m_stream.get_executor(), [self, requestId, reply = std::move(reply)] {
                 --self->m_inFlight;
-                if (reply.isOk()) self->send(Kind::Response, requestId, QCborMap{{QStringLiteral("result"), reply.value()}});
+                if (reply.isOk()) self->enqueue(protocol::encodeResponseFrame(requestId, reply.encodedValue()));
                 else self->send(Kind::Error, requestId, reply.error().toCbor());
                 // A login or logout changes which idle limit applies to the wait
                 // for the next frame, which may already have begun.
@@ -253,7 +253,12 @@ private:
     void send(Kind kind, quint32 requestId, const QCborValue &payload)
     {
         if (m_closed || m_goodbyeSent) return;
-        QByteArray frame = protocol::encodeFrame(kind, requestId, payload);
+        enqueue(protocol::encodeFrame(kind, requestId, payload));
+    }
+
+    void enqueue(QByteArray frame)
+    {
+        if (m_closed || m_goodbyeSent) return;
         m_queuedBytes += std::size_t(frame.size());
         m_queue.push_back(std::move(frame));
         if (m_queuedBytes > m_limits.maxQueuedBytes) {

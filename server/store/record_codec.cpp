@@ -37,6 +37,17 @@ void appendSqlValues(const Field &field, const QCborValue &wire, QVariantList &o
     }
 }
 
+namespace {
+
+// One driver call per cell (the writer reads thousands per second). A number
+// stored as text (a hand-edited store) converts as QVariant would.
+qint64 integerOrZero(const Query::Field &f)
+{
+    return f.type == Query::Type::Text ? f.utf8.toLongLong() : f.integer;
+}
+
+} // namespace
+
 QCborValue readSqlValues(const Field &field, const Query &query, int &col)
 {
     const int at = col++;
@@ -52,15 +63,17 @@ QCborValue readSqlValues(const Field &field, const Query &query, int &col)
     }
     case FieldType::Ref: {
         // Ledger tables use 0 for "none" where a unique key needs a value.
-        const qint64 id = query.isNull(at) ? 0 : query.integer(at);
+        const qint64 id = integerOrZero(query.field(at));
         return id == 0 ? QCborValue(QCborValue::Null) : QCborValue(id);
     }
     case FieldType::Int:
     case FieldType::Money:
-    case FieldType::Quantity:
-        return query.isNull(at) ? QCborValue(QCborValue::Null) : QCborValue(query.integer(at));
+    case FieldType::Quantity: {
+        const Query::Field f = query.field(at);
+        return f.type == Query::Type::Null ? QCborValue(QCborValue::Null) : QCborValue(integerOrZero(f));
+    }
     case FieldType::Bool:
-        return query.isNull(at) ? QCborValue(false) : QCborValue(query.integer(at) != 0);
+        return QCborValue(integerOrZero(query.field(at)) != 0);
     default:
         return query.isNull(at) ? QCborValue(QCborValue::Null) : QCborValue(query.text(at));
     }

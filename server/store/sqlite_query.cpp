@@ -162,6 +162,27 @@ QString SqliteQuery::text(int column) const
     return chars ? QString::fromUtf8(chars, sqlite3_column_bytes(m_stmt, column)) : QString();
 }
 
+Query::Field SqliteQuery::field(int column) const
+{
+    // One column call; the value_* reads after it skip the per-call checks of column_*.
+    sqlite3_value *v = sqlite3_column_value(m_stmt, column);
+    switch (sqlite3_value_type(v)) {
+    case SQLITE_NULL: return {};
+    case SQLITE_INTEGER: return {Type::Integer, sqlite3_value_int64(v), {}};
+    case SQLITE_TEXT: {
+        const auto *chars = reinterpret_cast<const char *>(sqlite3_value_text(v));
+        return {Type::Text, 0, QByteArrayView(chars, sqlite3_value_bytes(v))};
+    }
+    default: return {Type::Integer, integer(column), {}}; // as cell(): a float or blob reads as a number
+    }
+}
+
+QByteArrayView SqliteQuery::utf8(int column) const
+{
+    const auto *chars = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    return chars ? QByteArrayView(chars, sqlite3_column_bytes(m_stmt, column)) : QByteArrayView();
+}
+
 bool SqliteQuery::isText(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_TEXT; }
 
 int SqliteQuery::columnCount() const { return sqlite3_column_count(m_stmt); }

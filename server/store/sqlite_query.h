@@ -32,6 +32,8 @@ public:
     qint64 integer(int column) const override;
     QString text(int column) const override;
     bool isText(int column) const override;
+    QByteArrayView utf8(int column) const override;
+    Field field(int column) const override;
     int columnCount() const override;
     int numRowsAffected() const override;
     void finish() override;

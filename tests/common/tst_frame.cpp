@@ -46,6 +46,20 @@ private Q_SLOTS:
         QCOMPARE(*decoded, payload);
     }
 
+    // A result that comes already encoded (a column table) makes the same
+    // frame, byte for byte, as the map {"result": value}.
+    void responseAroundEncodedResult()
+    {
+        const QCborMap result{{QStringLiteral("columns"), QCborArray{QStringLiteral("code")}}, {QStringLiteral("count"), 1},
+                              {QStringLiteral("data"), QCborArray{QCborArray{QStringLiteral("螺栓")}}}};
+        const QByteArray spliced = encodeResponseFrame(42, QCborValue(result).toCbor());
+        QCOMPARE(spliced, encodeFrame(Kind::Response, 42, QCborMap{{QStringLiteral("result"), result}}));
+        const Reply encoded(EncodedResult{QCborValue(result).toCbor()});
+        QVERIFY(encoded.isOk());
+        QCOMPARE(encoded.value().toMap(), result);
+        QCOMPARE(Reply(QCborValue(result)).encodedValue(), encoded.encodedValue());
+    }
+
     void chineseAndExtremes()
     {
         QCborMap payload{{QStringLiteral("name"), QStringLiteral("北京科技 𠀀 䶮 😀")},

@@ -825,7 +825,26 @@ private Q_SLOTS:
     {
         const Reply onHand = admin->call(QStringLiteral("inventory.stock_on_hand"), M{{QStringLiteral("warehouse_id"), wh1}});
         LH_VERIFY_OK(onHand);
-        QVERIFY(test::rowsOf(onHand).size() >= 5);
+        // A column table, by product code, of this warehouse only, each row
+        // as the ledger's stock level holds it.
+        const QList<QCborMap> stock = test::rowsOf(onHand);
+        QVERIFY(stock.size() >= 5);
+        QCOMPARE(qsizetype(onHand.value().toMap().value(QStringLiteral("count")).toInteger()), stock.size());
+        for (qsizetype i = 0; i < stock.size(); ++i) {
+            const QCborMap &row = stock[i];
+            QCOMPARE(row.value(QStringLiteral("warehouse_id")).toInteger(), wh1);
+            QCOMPARE(row.value(QStringLiteral("available")).toInteger(),
+                     row.value(QStringLiteral("on_hand")).toInteger() - row.value(QStringLiteral("reserved")).toInteger());
+            if (i > 0) QVERIFY(stock[i - 1].value(QStringLiteral("code")).toString().toUtf8() < row.value(QStringLiteral("code")).toString().toUtf8());
+            const Reply level = admin->call(QStringLiteral("data.query"),
+                                            M{{QStringLiteral("entity"), QStringLiteral("stock_level")},
+                                              {QStringLiteral("filter"), A{QStringLiteral("and"), A{QStringLiteral("eq"), QStringLiteral("product_id"), row.value(QStringLiteral("product_id"))},
+                                                                           A{QStringLiteral("eq"), QStringLiteral("warehouse_id"), wh1}}}});
+            const QList<QCborMap> levels = test::rowsOf(level);
+            QCOMPARE(levels.size(), 1);
+            QCOMPARE(levels[0].value(QStringLiteral("on_hand")).toInteger(), row.value(QStringLiteral("on_hand")).toInteger());
+            QCOMPARE(levels[0].value(QStringLiteral("value")).toInteger(), row.value(QStringLiteral("value")).toInteger());
+        }
         const QString today = QDate::currentDate().toString(Qt::ISODate);
         const Reply turnover = admin->call(QStringLiteral("inventory.turnover"), M{{QStringLiteral("from"), QDate::currentDate().addDays(-30).toString(Qt::ISODate)},
                                                                                    {QStringLiteral("to"), today}});

@@ -1,5 +1,7 @@
 #include "test_data.h"
 
+#include "protocol/column_table.h"
+
 namespace liuhe::test {
 
 using protocol::Reply;
@@ -88,6 +90,15 @@ QList<QCborMap> rowsOf(const Reply &reply)
     if (!reply.isOk()) return out;
     const QCborMap result = reply.value().toMap();
     const QCborArray columns = result.value(QStringLiteral("columns")).toArray();
+    if (result.contains(QStringLiteral("data"))) { // a column table
+        const protocol::ColumnTable table(result);
+        for (qsizetype r = 0; r < table.rowCount(); ++r) {
+            QCborMap m;
+            for (qsizetype i = 0; i < columns.size(); ++i) m.insert(columns.at(i), table.cell(r, int(i)));
+            out.append(m);
+        }
+        return out;
+    }
     for (const auto &row : result.value(QStringLiteral("rows")).toArray()) {
         const QCborArray values = row.toArray();
         QCborMap m;

@@ -45,7 +45,7 @@ qint64 createUser(client::SyncClient &admin, const QString &username, const QStr
 // warehouses, locations and the company (for the note's header).
 QList<Grant> clerkGrants(bool picking = false);
 
-// Turns a query result into maps keyed by column name.
+// Turns a query result (rows or a column table) into maps keyed by column name.
 QList<QCborMap> rowsOf(const protocol::Reply &queryReply);
 
 // The id in a saved record's answer; 0 when there is none.
