@@ -43,7 +43,9 @@ int main(int argc, char **argv)
     const QCommandLineOption idle(QStringLiteral("idle"), QStringLiteral("Idle sessions in the idle phase (default 1000; 0 skips)."), QStringLiteral("N"),
                                   QStringLiteral("1000"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON object per phase and client count."));
-    for (const auto &o : {server, user, password, database, products, orders, clients, customers, idle, json}) p.addOption(o);
+    const QCommandLineOption oneCall(QStringLiteral("one-call"),
+                                     QStringLiteral("Orders as one data.save with then: [confirm, deliver] (保存并确认) instead of three calls."));
+    for (const auto &o : {server, user, password, database, products, orders, clients, customers, idle, json, oneCall}) p.addOption(o);
     p.process(app);
 
     bench::Options options;
@@ -53,6 +55,7 @@ int main(int argc, char **argv)
     options.orders = p.value(orders).toInt();
     options.searchCustomers = p.value(customers).toInt();
     options.idleSessions = p.value(idle).toInt();
+    options.oneCallOrders = p.isSet(oneCall);
     options.clients.clear();
     for (const QString &c : p.value(clients).split(u',', Qt::SkipEmptyParts)) options.clients << c.toInt();
 

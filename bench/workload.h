@@ -25,6 +25,7 @@ struct Options {
     int searchCustomers = 100000;
     int idleSessions = 1000;
     int repeats = 200;
+    bool oneCallOrders = false; // data.save with then: [confirm, deliver] rather than save, confirm, deliver
 };
 
 class Workload {

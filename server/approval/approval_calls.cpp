@@ -35,11 +35,7 @@ Reply docAction(store::WriteScope &scope, const CallInput &in)
                                    in.args.value(QStringLiteral("args")).toMap());
     if (!r.isOk()) return r;
     // Answer with the document as it is now, plus what the action returned.
-    auto record = documents::loadDocument(scope, *e, id);
-    QCborMap out = record.value_or(QCborMap());
-    for (const auto &f : e->fields) // the caller's field grants hold here too
-        if (!in.caller.perms().canReadField(f)) out.remove(f.name);
-    out.insert(QStringLiteral("actions"), documents::allowedActions(*e, out, in.caller));
+    QCborMap out = documents::documentAnswer(scope, in.caller, *e, id);
     out.insert(QStringLiteral("action_result"), r.value().isUndefined() ? QCborValue(QCborValue::Null) : r.value());
     return out;
 }

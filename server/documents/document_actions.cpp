@@ -115,4 +115,31 @@ Reply runAction(store::WriteScope &scope, const auth::Caller &caller, const sche
     return executeLoaded(scope, caller, entity, id, *action, args, false, *record);
 }
 
+QCborMap documentAnswer(store::WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id)
+{
+    QCborMap out = loadDocument(scope, entity, id).value_or(QCborMap());
+    for (const auto &f : entity.fields) // the caller's field grants hold here too
+        if (!caller.perms().canReadField(f)) out.remove(f.name);
+    out.insert(QStringLiteral("actions"), allowedActions(entity, out, caller));
+    return out;
+}
+
+Reply runActionsAfterSave(store::WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id,
+                          const QStringList &actions)
+{
+    QCborArray results;
+    for (const QString &name : actions) {
+        const qint64 version = scope.db().scalar(QStringLiteral("SELECT version FROM %1 WHERE id = ?").arg(store::Dialect::quote(entity.name)), {id}).toLongLong();
+        Reply r = runAction(scope, caller, entity, id, version, name, {});
+        if (!r.isOk()) {
+            QCborMap details = r.error().details();
+            details.insert(QStringLiteral("action"), name);
+            return protocol::CallError(r.error().code(), r.error().message(), r.error().fields(), details);
+        }
+        results.append(QCborMap{{QStringLiteral("action"), name}, {QStringLiteral("result"), r.value().isUndefined() ? QCborValue(QCborValue::Null) : r.value()}});
+        if (r.value().toMap().value(QStringLiteral("approval")) == QCborValue(QStringLiteral("started"))) break; // the rest waits for the approval
+    }
+    return QCborValue(results);
+}
+
 } // namespace liuhe::documents

@@ -69,6 +69,17 @@ qint64 setState(store::WriteScope &scope, const schema::Entity &entity, qint64 i
 // data.get, data.save and doc.action answers).
 QCborArray allowedActions(const schema::Entity &entity, const QCborMap &record, const auth::Caller &caller);
 
+// The answer of doc.action and of data.save with "then": the document as it is
+// now with its lines, the fields the caller may read and the actions open to them.
+QCborMap documentAnswer(store::WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id);
+
+// data.save's "then" (保存并确认): the actions run in order on the document just
+// saved, in the save's transaction, each as doc.action would run it. Stops after
+// an action that starts an approval. Returns [{action, result}] for the actions
+// run, or the first refusal with detail "action" (which rolls the save back too).
+protocol::Reply runActionsAfterSave(store::WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id,
+                                    const QStringList &actions);
+
 // The document with lines, read without field filtering (server-internal).
 std::optional<QCborMap> loadDocument(store::WriteScope &scope, const schema::Entity &entity, qint64 id);
 

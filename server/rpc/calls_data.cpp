@@ -61,14 +61,43 @@ void afterPinyinChange(store::WriteScope &scope, const schema::Entity &e)
     search::rebuildAll(scope.db());
 }
 
+// data.save's "then": document actions to run after the save (at most four,
+// each granted to the caller), checked before anything is written.
+std::variant<QStringList, CallError> actionsAfterSave(const schema::Entity &e, const auth::Caller &caller, const QCborValue &then)
+{
+    QStringList actions;
+    if (then.isUndefined()) return actions;
+    if (!then.isArray() || !e.isDocument() || then.toArray().size() > 4)
+        return CallError(ErrorCode::BadRequest, QStringLiteral("then must be a list of at most four actions of a document"));
+    for (const auto &v : then.toArray()) {
+        const QString name = v.toString();
+        if (!e.action(name)) return CallError(ErrorCode::BadRequest, QStringLiteral("%1 has no action %2").arg(e.name, name.left(64)));
+        if (!caller.perms().can(e.name, name))
+            return CallError(ErrorCode::PermissionDenied, QStringLiteral("no permission for %1.%2").arg(e.name, name), {}, QCborMap{{QStringLiteral("action"), name}});
+        actions << name;
+    }
+    return actions;
+}
+
 Reply saveRecord(store::WriteScope &scope, const CallInput &in)
 {
     auto parsed = store::SaveRequest::fromCbor(in.args);
     if (auto *error = std::get_if<CallError>(&parsed)) return *error;
     const auto &req = std::get<store::SaveRequest>(parsed);
+    const auto then = actionsAfterSave(*req.entity, in.caller, in.args.value(QStringLiteral("then")));
+    if (auto *error = std::get_if<CallError>(&then)) return *error;
+    const QStringList &actions = std::get<QStringList>(then);
     Reply reply = store::saveRecord(scope, in.caller, req);
     if (!reply.isOk()) return reply;
     const QString name = req.entity->name;
+    if (!actions.isEmpty()) {
+        const qint64 id = reply.value().toMap().value(QStringLiteral("id")).toInteger();
+        const Reply results = documents::runActionsAfterSave(scope, in.caller, *req.entity, id, actions);
+        if (!results.isOk()) return results;
+        QCborMap out = documents::documentAnswer(scope, in.caller, *req.entity, id);
+        out.insert(QStringLiteral("action_results"), results.value());
+        return out;
+    }
     if (req.entity->isDocument() && reply.value().isMap()) {
         QCborMap saved = reply.value().toMap();
         saved.insert(QStringLiteral("actions"), documents::allowedActions(*req.entity, saved, in.caller));

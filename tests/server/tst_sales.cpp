@@ -388,6 +388,84 @@ private Q_SLOTS:
         QCOMPARE(reserved(valve), 2 * kUnit);
     }
 
+    // 保存并确认: data.save with "then" saves, confirms and ships in one call and
+    // one transaction; a refusal anywhere leaves nothing behind, and each action
+    // needs its own grant.
+    void saveThenActionsInOneCall()
+    {
+        const qint64 bolt = erp->product(QStringLiteral("ST1"), s("一步到位螺栓"), 1200, 700);
+        QVERIFY(erp->buy(supplier, wh, {{bolt, 5 * kUnit, 700}}));
+        const qint64 buyer = customer(QStringLiteral("SC-ST1"), QStringLiteral("standard"));
+        const auto orderArgs = [&](qint64 qty, const QCborValue &then) {
+            M args{{QStringLiteral("entity"), QStringLiteral("sales_order")},
+                   {QStringLiteral("changes"), M{{QStringLiteral("customer_id"), buyer}, {QStringLiteral("warehouse_id"), wh}}},
+                   {QStringLiteral("lines"), A{M{{QStringLiteral("product_id"), bolt}, {QStringLiteral("quantity"), qty}, {QStringLiteral("price"), 1200}}}}};
+            if (!then.isUndefined()) args.insert(QStringLiteral("then"), then);
+            return args;
+        };
+        const auto orders = [&] {
+            return test::rowsOf(admin->call(QStringLiteral("data.query"), M{{QStringLiteral("entity"), QStringLiteral("sales_order")},
+                                                                         {QStringLiteral("filter"), A{QStringLiteral("eq"), QStringLiteral("customer_id"), buyer}}}))
+                .size();
+        };
+
+        const Reply done = admin->call(QStringLiteral("data.save"), orderArgs(2 * kUnit, A{QStringLiteral("confirm"), QStringLiteral("deliver")}));
+        LH_VERIFY_OK(done);
+        const QCborMap answer = done.value().toMap();
+        QCOMPARE(answer.value(QStringLiteral("state")).toString(), QStringLiteral("done")); // shipped in full
+        QCOMPARE(answer.value(QStringLiteral("delivery_status")).toString(), QStringLiteral("full"));
+        QCOMPARE(linesOf(answer).first().value(QStringLiteral("delivered_qty")).toInteger(), 2 * kUnit);
+        const A results = answer.value(QStringLiteral("action_results")).toArray();
+        QCOMPARE(results.size(), 2);
+        QCOMPARE(results.at(0).toMap().value(QStringLiteral("action")).toString(), QStringLiteral("confirm"));
+        QCOMPARE(results.at(1).toMap().value(QStringLiteral("action")).toString(), QStringLiteral("deliver"));
+        QVERIFY(results.at(1).toMap().value(QStringLiteral("result")).toMap().value(QStringLiteral("delivery_id")).toInteger() > 0);
+        QCOMPARE(answer.value(QStringLiteral("version")).toInteger(), erp->get(QStringLiteral("sales_order"), idOf(done)).value(QStringLiteral("version")).toInteger());
+        QCOMPARE(erp->onHand(bolt, wh), 3 * kUnit);
+        QCOMPARE(reserved(bolt), qint64(0));
+        QCOMPARE(orders(), 1);
+
+        // 4 more than the 3 left: confirm refuses, and the order is not saved either.
+        const Reply short4 = admin->call(QStringLiteral("data.save"), orderArgs(4 * kUnit, A{QStringLiteral("confirm"), QStringLiteral("deliver")}));
+        QVERIFY(!short4.isOk());
+        QCOMPARE(short4.error().details().value(QStringLiteral("action")).toString(), QStringLiteral("confirm"));
+        QCOMPARE(orders(), 1);
+        QCOMPARE(erp->onHand(bolt, wh), 3 * kUnit);
+        QCOMPARE(reserved(bolt), qint64(0));
+
+        // Not actions of this document, not a list, not a document: refused before anything is written.
+        LH_VERIFY_ERROR(admin->call(QStringLiteral("data.save"), orderArgs(kUnit, A{QStringLiteral("confirm"), QStringLiteral("fly")})), ErrorCode::BadRequest);
+        LH_VERIFY_ERROR(admin->call(QStringLiteral("data.save"), orderArgs(kUnit, QStringLiteral("confirm"))), ErrorCode::BadRequest);
+        LH_VERIFY_ERROR(admin->call(QStringLiteral("data.save"),
+                                    M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("changes"), M{{QStringLiteral("code"), QStringLiteral("SC-ST2")},
+                                                                                                                            {QStringLiteral("name"), s("不是单据")}}},
+                                      {QStringLiteral("then"), A{QStringLiteral("confirm")}}}),
+                        ErrorCode::BadRequest);
+        QCOMPARE(orders(), 1);
+
+        // A clerk who may confirm but not ship: asking for both is refused whole.
+        QString error;
+        QVERIFY2(test::createUser(*admin, QStringLiteral("st_clerk"), QString::fromLatin1(test::kUserPassword), QStringLiteral("ST_SALES"),
+                                  {{QStringLiteral("sales_order"), QStringLiteral("read")}, {QStringLiteral("sales_order"), QStringLiteral("create")},
+                                   {QStringLiteral("sales_order"), QStringLiteral("write")}, {QStringLiteral("sales_order"), QStringLiteral("confirm")},
+                                   {QStringLiteral("customer"), QStringLiteral("read")}, {QStringLiteral("product"), QStringLiteral("read")},
+                                   {QStringLiteral("warehouse"), QStringLiteral("read")}},
+                                  {}, &error),
+                 qPrintable(error));
+        auto clerk = server.login(QStringLiteral("st_clerk"), QString::fromLatin1(test::kUserPassword));
+        QVERIFY(clerk);
+        const Reply refused = clerk->call(QStringLiteral("data.save"), orderArgs(kUnit, A{QStringLiteral("confirm"), QStringLiteral("deliver")}));
+        LH_VERIFY_ERROR(refused, ErrorCode::PermissionDenied);
+        QCOMPARE(refused.error().details().value(QStringLiteral("action")).toString(), QStringLiteral("deliver"));
+        QCOMPARE(orders(), 1);
+        const Reply confirmedOnly = clerk->call(QStringLiteral("data.save"), orderArgs(kUnit, A{QStringLiteral("confirm")}));
+        LH_VERIFY_OK(confirmedOnly);
+        QCOMPARE(confirmedOnly.value().toMap().value(QStringLiteral("state")).toString(), QStringLiteral("confirmed"));
+        QVERIFY(!confirmedOnly.value().toMap().value(QStringLiteral("actions")).toArray().contains(QCborValue(QStringLiteral("deliver"))));
+        QCOMPARE(reserved(bolt), kUnit);
+        QCOMPARE(orders(), 2);
+    }
+
     // Sales and purchase summaries by month, across the end of March 2025:
     //   bought 10 @ ¥30.00; received 4 on 03-31 (¥120.00) and 6 on 04-01 (¥180.00)
     //   sold 5 @ ¥50.00; shipped 2 on 03-31 (¥100.00, cost 2 × ¥30 = ¥60.00) and
