@@ -140,7 +140,13 @@ private Q_SLOTS:
               firstPageMs, qint64(fetchMs.size()), downMs, percentile(fetchMs, 0.5), percentile(fetchMs, 0.95), percentile(fetchMs, 1.0), backMs,
               maxResident, int(model->rowCount() / views::RemoteTableModel::kPageSize), rssBefore, rssAtEnd, rssAfter, rssAfter - rssBefore);
         // All 100,000 rows held would be well over 100 MB; the bounded model stays far below.
+#if defined(__SANITIZE_ADDRESS__)
+        // ASan keeps freed memory in quarantine (256 MB), so resident size says
+        // nothing here; the bound on resident pages above still holds.
+        qInfo("built with AddressSanitizer: resident size not compared");
+#else
         QVERIFY2(rssAfter - rssBefore < 40 * 1024, qPrintable(QString::number(rssAfter - rssBefore)));
+#endif
     }
 
     // The page after row 99,800 must cost what the first page costs: the keyset
