@@ -3824,6 +3824,18 @@ Confirm anyway and keep what is missing as a backorder? What is in stock can the
         <translation>请先保存修改，再执行“%1”。</translation>
     </message>
     <message>
+        <source>Saved and %1.</source>
+        <translation>已保存并%1。</translation>
+    </message>
+    <message>
+        <source>Saved and submitted for approval.</source>
+        <translation>已保存并提交审批。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
         <source>Limit %1, exposure %2.</source>
         <translation>信用额度 %1，已占用 %2。</translation>
     </message>

@@ -15,6 +15,7 @@
 #include "views/lines_editor.h"
 #include "views/reminder_dialog.h"
 
+#include <algorithm>
 #include <QCborArray>
 #include <QCloseEvent>
 #include <QGridLayout>
@@ -264,6 +265,7 @@ void RecordForm::save()
     // Typing the server cannot read stays on screen with its mark.
     for (FieldEditor *e : std::as_const(m_editors))
         if (e->hasInputError()) {
+            m_actionAfterSave.reset();
             setBanner(tr("Please correct the marked fields first."), true);
             e->setFocus();
             return;
@@ -271,13 +273,14 @@ void RecordForm::save()
     const QCborMap c = changes();
     const QCborArray lines = m_lines ? m_lines->model()->operations() : QCborArray();
     if (m_id && c.isEmpty() && lines.isEmpty()) {
+        m_actionAfterSave.reset();
         setBanner(tr("Nothing to save."), false);
         return;
     }
     sendSave(c, lines, m_record.value(QStringLiteral("version")).toInteger());
 }
 
-void RecordForm::sendSave(const QCborMap &changes, const QCborArray &lines, qint64 version)
+void RecordForm::sendSave(const QCborMap &changes, const QCborArray &lines, qint64 version, const QString &then)
 {
     QCborMap args{{QStringLiteral("entity"), m_entity.name}, {QStringLiteral("changes"), changes}};
     if (m_id) {
@@ -285,21 +288,37 @@ void RecordForm::sendSave(const QCborMap &changes, const QCborArray &lines, qint
         args.insert(QStringLiteral("version"), version);
     }
     if (!lines.isEmpty()) args.insert(QStringLiteral("lines"), lines);
+    if (!then.isEmpty()) args.insert(QStringLiteral("then"), QCborArray{then});
     m_busy = true;
-    m_session.call(QStringLiteral("data.save"), args, this, [this, changes, lines](const Reply &r) {
+    m_session.call(QStringLiteral("data.save"), args, this, [this, changes, lines, then](const Reply &r) {
         m_busy = false;
         if (r.isOk()) {
-            m_id = r.value().toMap().value(QStringLiteral("id")).toInteger();
-            fill(r.value().toMap());
-            setBanner(tr("Saved."), false);
+            const QCborMap result = r.value().toMap();
+            m_id = result.value(QStringLiteral("id")).toInteger();
+            fill(result);
+            if (then.isEmpty()) {
+                setBanner(tr("Saved."), false);
+            } else {
+                const bool approval = result.value(QStringLiteral("action_results")).toArray().last().toMap().value(QStringLiteral("result")).toMap().value(
+                                          QStringLiteral("approval")) == QCborValue(QStringLiteral("started"));
+                setBanner(approval ? tr("Saved and submitted for approval.")
+                                   : tr("Saved and %1.").arg(m_documentBar ? m_documentBar->actionLabel(then) : then),
+                          false);
+            }
             Q_EMIT saved(m_id);
+            if (!then.isEmpty()) Q_EMIT actionDone(then);
+            if (auto pending = std::exchange(m_actionAfterSave, std::nullopt)) runAction(pending->first, pending->second);
             return;
         }
-        if (r.error().code() == ErrorCode::Conflict && !r.error().fields().isEmpty()) {
+        if (r.error().code() == ErrorCode::Conflict && !r.error().fields().isEmpty() && !r.error().details().contains(QStringLiteral("action"))) {
+            if (!then.isEmpty()) m_actionAfterSave = std::make_pair(then, QCborMap()); // runs after the resolved save
             resolveConflict(r.error(), changes, lines);
             return;
         }
+        m_actionAfterSave.reset();
         showProblems(r.error());
+        // The action refused, so the save did not happen either (one transaction).
+        if (r.error().details().contains(QStringLiteral("action"))) setBanner(tr("Nothing was saved: %1").arg(actionErrorText(r.error())), true);
         Q_EMIT saveFailed(r.error());
     });
 }
@@ -334,11 +353,13 @@ void RecordForm::resolveConflict(const CallError &error, const QCborMap &changes
         items << ConflictDialog::Item{&e->field(), e->displayText(), displayText(e->field(), p.current), changes.value(p.field), p.current, 0};
     }
     if (items.isEmpty()) {
+        m_actionAfterSave.reset();
         showProblems(error);
         return;
     }
     ConflictDialog dialog(items, this);
     if (dialog.exec() != QDialog::Accepted) {
+        m_actionAfterSave.reset();
         setBanner(tr("Not saved: the record changed meanwhile. Your edits are still here."), true);
         return;
     }
@@ -387,7 +408,18 @@ void RecordForm::closeEvent(QCloseEvent *event)
 void RecordForm::runAction(const QString &action, const QCborMap &args)
 {
     if (isDirty()) {
-        setBanner(tr("Save your changes before %1.").arg(m_documentBar ? m_documentBar->actionLabel(action) : action), true);
+        if (m_busy) return;
+        // 保存并确认: an action on unsaved edits saves them first. A plain action
+        // goes with the save in one call, all or nothing; one with its own dialogs
+        // (checks, recoveries) or arguments runs on the saved record afterwards.
+        const bool plain = args.isEmpty() && !actionCheck(m_entity.name, action) && !actionRecovery(m_entity.name, action);
+        const bool inputErrors = std::any_of(m_editors.cbegin(), m_editors.cend(), [](FieldEditor *e) { return e->hasInputError(); });
+        if (plain && !inputErrors) {
+            sendSave(changes(), m_lines ? m_lines->model()->operations() : QCborArray(), m_record.value(QStringLiteral("version")).toInteger(), action);
+            return;
+        }
+        m_actionAfterSave = std::make_pair(action, args);
+        save();
         return;
     }
     if (const ActionCheckFn *check = actionCheck(m_entity.name, action); check && !(*check)(this, m_session, m_record)) return;
@@ -410,13 +442,7 @@ void RecordForm::sendAction(const QString &action, const QCborMap &args)
                 setBanner(recovery.message, true);
                 return;
             }
-            QString message = errorMessage(r.error());
-            if (r.error().code() == ErrorCode::InsufficientStock) message += u' ' + DocumentBar::shortageText(r.error().details());
-            if (r.error().code() == ErrorCode::CreditLimit)
-                message += u' ' + tr("Limit %1, exposure %2.")
-                                      .arg(displayText(*m_entity.field(QStringLiteral("amount_total")), r.error().details().value(QStringLiteral("limit"))),
-                                           displayText(*m_entity.field(QStringLiteral("amount_total")), r.error().details().value(QStringLiteral("exposure"))));
-            setBanner(message, true);
+            setBanner(actionErrorText(r.error()), true);
             if (r.error().code() == ErrorCode::Conflict) load();
             return;
         }
@@ -428,6 +454,17 @@ void RecordForm::sendAction(const QString &action, const QCborMap &args)
                   false);
         Q_EMIT actionDone(action);
     });
+}
+
+QString RecordForm::actionErrorText(const CallError &error) const
+{
+    QString message = errorMessage(error);
+    if (error.code() == ErrorCode::InsufficientStock) message += u' ' + DocumentBar::shortageText(error.details());
+    if (error.code() == ErrorCode::CreditLimit && m_entity.field(QStringLiteral("amount_total")))
+        message += u' ' + tr("Limit %1, exposure %2.")
+                              .arg(displayText(*m_entity.field(QStringLiteral("amount_total")), error.details().value(QStringLiteral("limit"))),
+                                   displayText(*m_entity.field(QStringLiteral("amount_total")), error.details().value(QStringLiteral("exposure"))));
+    return message;
 }
 
 void RecordForm::archiveOrRestore()

@@ -6,6 +6,9 @@
 // Unsaved typing survives a dropped connection: a failed save keeps every edit.
 #pragma once
 
+#include <optional>
+#include <utility>
+
 #include "net/session.h"
 #include "schema/entity.h"
 
@@ -81,8 +84,10 @@ private:
     QCborMap changes() const;
     void showProblems(const protocol::CallError &error);
     void resolveConflict(const protocol::CallError &error, const QCborMap &changes, const QCborArray &lines);
-    void sendSave(const QCborMap &changes, const QCborArray &lines, qint64 version);
+    // then: an action run by the server right after the save, in its transaction (保存并确认).
+    void sendSave(const QCborMap &changes, const QCborArray &lines, qint64 version, const QString &then = {});
     void sendAction(const QString &action, const QCborMap &args);
+    QString actionErrorText(const protocol::CallError &error) const;
     void setBanner(const QString &text, bool error);
     void updateEditability();
     enum class PrintTarget { Printer, Preview, Pdf };
@@ -105,6 +110,9 @@ private:
     QPushButton *m_saveButton = nullptr;
     QPushButton *m_reminderButton = nullptr;
     bool m_busy = false;
+    // An action waiting for the save in flight (actions with their own dialogs
+    // run on the saved record); dropped if the save does not happen.
+    std::optional<std::pair<QString, QCborMap>> m_actionAfterSave;
 };
 
 } // namespace liuhe::views

@@ -50,6 +50,15 @@ public:
         q.finish();
     }
 
+    // After an unusually large table, give the memory back rather than keep it per thread.
+    void release()
+    {
+        constexpr std::size_t kKeepCells = 1 << 20; // a warehouse of 95,000 products × 11 columns
+        if (m_cells.capacity() <= kKeepCells) return;
+        std::vector<Cell>().swap(m_cells);
+        std::string().swap(m_arena);
+    }
+
     qsizetype textBytes() const { return qsizetype(m_arena.size()); }
     qsizetype rows() const { return qsizetype(m_cells.size()) / m_columns; }
     const Cell &at(qsizetype row, int column) const { return m_cells[std::size_t(row * m_columns + column)]; }
@@ -140,6 +149,7 @@ QByteArray encodeColumnTable(Query &q, const QStringList &names, const std::vect
             }
         }
     }
+    cells.release();
     return out;
 }
 

@@ -5,7 +5,8 @@
 // cell's value, Ctrl+Delete removing a line; line amounts, the document total
 // and its 大写 follow every edit; Ctrl+S saves; the state badge and the action
 // buttons follow what the server allows after each action; a document whose
-// lines carry no amounts (其他出库单) shows its header's cost as the total.
+// lines carry no amounts (其他出库单) shows its header's cost as the total; an
+// action on unsaved edits saves them first (保存并过账, all or nothing).
 #include "app/language.h"
 #include "client_fixture.h"
 #include "erp_fixture.h"
@@ -14,6 +15,7 @@
 #include "views/document_bar.h"
 #include "views/field_editor.h"
 #include "views/lines_editor.h"
+#include "views/lines_model.h"
 #include "views/record_form.h"
 #include "views/reference_editor.h"
 
@@ -288,6 +290,84 @@ private Q_SLOTS:
         QCOMPARE(badge(form), s("已完成"));
         QCOMPARE(barOf(form)->totalInWords(), words); // nothing else moved: the estimate was the cost
         QVERIFY(visibleActions(form).isEmpty());
+    }
+
+    // 过账 on unsaved edits saves and posts in one call (保存并过账); when the
+    // post is refused nothing is saved and the edits stay on screen. An action
+    // with its own dialogs (确认 of a sales order) saves first, then runs.
+    void actionOnUnsavedEditsSavesFirst()
+    {
+        const auto issue = [&](qint64 qty) {
+            return admin->call(QStringLiteral("data.save"),
+                               M{{QStringLiteral("entity"), QStringLiteral("stock_out")},
+                                 {QStringLiteral("changes"), M{{QStringLiteral("warehouse_id"), warehouse}, {QStringLiteral("reason"), QStringLiteral("sample")}}},
+                                 {QStringLiteral("lines"), QCborArray{M{{QStringLiteral("product_id"), bearing}, {QStringLiteral("quantity"), qty}}}}});
+        };
+        const qint64 before = erp->onHand(bearing, warehouse);
+        QVERIFY(before > kUnit);
+
+        const Reply posted = issue(kUnit);
+        LH_VERIFY_OK(posted);
+        views::RecordForm form(*session, entity("stock_out"), test::idOf(posted));
+        form.show();
+        QSignalSpy loaded(&form, &views::RecordForm::loaded);
+        QVERIFY(loaded.wait(10000));
+        form.editor(QStringLiteral("notes"))->setValue(s("样品寄给华东客户"));
+        QVERIFY(form.isDirty());
+        QSignalSpy done(&form, &views::RecordForm::actionDone);
+        barOf(form)->actionButton(QStringLiteral("post"))->click();
+        QVERIFY2(done.wait(10000), qPrintable(form.bannerText()));
+        QCOMPARE(badge(form), s("已完成"));
+        QCOMPARE(form.bannerText(), s("已保存并过账。"));
+        QVERIFY(!form.isDirty());
+        const QCborMap stored = erp->get(QStringLiteral("stock_out"), form.recordId());
+        QCOMPARE(stored.value(QStringLiteral("notes")).toString(), s("样品寄给华东客户"));
+        QCOMPARE(stored.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        QCOMPARE(erp->onHand(bearing, warehouse), before - kUnit);
+
+        // More than is on hand: the post refuses, so the save is undone with it.
+        const Reply tooMany = issue(kUnit);
+        LH_VERIFY_OK(tooMany);
+        views::RecordForm refused(*session, entity("stock_out"), test::idOf(tooMany));
+        refused.show();
+        QSignalSpy loaded2(&refused, &views::RecordForm::loaded);
+        QVERIFY(loaded2.wait(10000));
+        refused.editor(QStringLiteral("notes"))->setValue(s("超量领用"));
+        views::LinesModel *lines = refused.lines()->model();
+        int quantityColumn = -1;
+        for (int c = 0; c < lines->columns().size(); ++c)
+            if (lines->columns()[c]->name == QLatin1String("quantity")) quantityColumn = c;
+        QVERIFY(lines->setData(lines->index(0, quantityColumn), QVariant(qlonglong(before + 5 * kUnit)), Qt::EditRole));
+        QSignalSpy failed(&refused, &views::RecordForm::saveFailed);
+        barOf(refused)->actionButton(QStringLiteral("post"))->click();
+        QVERIFY2(failed.wait(10000), qPrintable(refused.bannerText()));
+        QVERIFY2(refused.bannerText().startsWith(s("未保存：")), qPrintable(refused.bannerText()));
+        QCOMPARE(badge(refused), s("草稿"));
+        QVERIFY(refused.isDirty()); // the edits are still on screen
+        const QCborMap untouched = erp->get(QStringLiteral("stock_out"), refused.recordId());
+        QCOMPARE(untouched.value(QStringLiteral("state")).toString(), QStringLiteral("draft"));
+        QVERIFY(untouched.value(QStringLiteral("notes")).toString().isEmpty());
+        QCOMPARE(test::linesOf(untouched).first().value(QStringLiteral("quantity")).toInteger(), kUnit);
+        QCOMPARE(erp->onHand(bearing, warehouse), before - kUnit);
+
+        // 确认 of a sales order has its own dialogs: saved first, then confirmed.
+        const Reply order = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("warehouse_id"), warehouse}},
+                                              {{gearbox, kUnit, 5000}});
+        LH_VERIFY_OK(order);
+        views::RecordForm orderForm(*session, entity("sales_order"), test::idOf(order));
+        orderForm.show();
+        QSignalSpy loaded3(&orderForm, &views::RecordForm::loaded);
+        QVERIFY(loaded3.wait(10000));
+        orderForm.editor(QStringLiteral("notes"))->setValue(s("先存后确认"));
+        QSignalSpy saved(&orderForm, &views::RecordForm::saved);
+        QSignalSpy confirmed(&orderForm, &views::RecordForm::actionDone);
+        barOf(orderForm)->actionButton(QStringLiteral("confirm"))->click();
+        QVERIFY2(confirmed.wait(10000), qPrintable(orderForm.bannerText()));
+        QCOMPARE(saved.count(), 1);
+        QCOMPARE(badge(orderForm), s("已确认"));
+        const QCborMap storedOrder = erp->get(QStringLiteral("sales_order"), orderForm.recordId());
+        QCOMPARE(storedOrder.value(QStringLiteral("notes")).toString(), s("先存后确认"));
+        QCOMPARE(storedOrder.value(QStringLiteral("state")).toString(), QStringLiteral("confirmed"));
     }
 
     void cleanupTestCase()
