@@ -80,6 +80,14 @@ class TestDocumentForm : public QObject {
     qint64 customer = 0, warehouse = 0, bearing = 0, gearbox = 0;
 
     static views::DocumentBar *barOf(views::RecordForm &form) { return form.findChild<views::DocumentBar *>(); }
+    // A form on a saved record, shown, once its record has arrived (null if it did not).
+    std::unique_ptr<views::RecordForm> openForm(const char *entityName, qint64 id)
+    {
+        auto form = std::make_unique<views::RecordForm>(*session, entity(entityName), id);
+        form->show();
+        QSignalSpy loaded(form.get(), &views::RecordForm::loaded);
+        return loaded.wait(10000) ? std::move(form) : nullptr;
+    }
     static QString badge(views::RecordForm &form) { return form.findChild<QLabel *>(QStringLiteral("stateBadge"))->text(); }
     static QStringList visibleActions(views::RecordForm &form)
     {
@@ -308,19 +316,17 @@ private Q_SLOTS:
 
         const Reply posted = issue(kUnit);
         LH_VERIFY_OK(posted);
-        views::RecordForm form(*session, entity("stock_out"), test::idOf(posted));
-        form.show();
-        QSignalSpy loaded(&form, &views::RecordForm::loaded);
-        QVERIFY(loaded.wait(10000));
-        form.editor(QStringLiteral("notes"))->setValue(s("样品寄给华东客户"));
-        QVERIFY(form.isDirty());
-        QSignalSpy done(&form, &views::RecordForm::actionDone);
-        barOf(form)->actionButton(QStringLiteral("post"))->click();
-        QVERIFY2(done.wait(10000), qPrintable(form.bannerText()));
-        QCOMPARE(badge(form), s("已完成"));
-        QCOMPARE(form.bannerText(), s("已保存并过账。"));
-        QVERIFY(!form.isDirty());
-        const QCborMap stored = erp->get(QStringLiteral("stock_out"), form.recordId());
+        auto form = openForm("stock_out", test::idOf(posted));
+        QVERIFY(form);
+        form->editor(QStringLiteral("notes"))->setValue(s("样品寄给华东客户"));
+        QVERIFY(form->isDirty());
+        QSignalSpy done(form.get(), &views::RecordForm::actionDone);
+        barOf(*form)->actionButton(QStringLiteral("post"))->click();
+        QVERIFY2(done.wait(10000), qPrintable(form->bannerText()));
+        QCOMPARE(badge(*form), s("已完成"));
+        QCOMPARE(form->bannerText(), s("已保存并过账。"));
+        QVERIFY(!form->isDirty());
+        const QCborMap stored = erp->get(QStringLiteral("stock_out"), form->recordId());
         QCOMPARE(stored.value(QStringLiteral("notes")).toString(), s("样品寄给华东客户"));
         QCOMPARE(stored.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
         QCOMPARE(erp->onHand(bearing, warehouse), before - kUnit);
@@ -328,23 +334,21 @@ private Q_SLOTS:
         // More than is on hand: the post refuses, so the save is undone with it.
         const Reply tooMany = issue(kUnit);
         LH_VERIFY_OK(tooMany);
-        views::RecordForm refused(*session, entity("stock_out"), test::idOf(tooMany));
-        refused.show();
-        QSignalSpy loaded2(&refused, &views::RecordForm::loaded);
-        QVERIFY(loaded2.wait(10000));
-        refused.editor(QStringLiteral("notes"))->setValue(s("超量领用"));
-        views::LinesModel *lines = refused.lines()->model();
+        auto refused = openForm("stock_out", test::idOf(tooMany));
+        QVERIFY(refused);
+        refused->editor(QStringLiteral("notes"))->setValue(s("超量领用"));
+        views::LinesModel *lines = refused->lines()->model();
         int quantityColumn = -1;
         for (int c = 0; c < lines->columns().size(); ++c)
             if (lines->columns()[c]->name == QLatin1String("quantity")) quantityColumn = c;
         QVERIFY(lines->setData(lines->index(0, quantityColumn), QVariant(qlonglong(before + 5 * kUnit)), Qt::EditRole));
-        QSignalSpy failed(&refused, &views::RecordForm::saveFailed);
-        barOf(refused)->actionButton(QStringLiteral("post"))->click();
-        QVERIFY2(failed.wait(10000), qPrintable(refused.bannerText()));
-        QVERIFY2(refused.bannerText().startsWith(s("未保存：")), qPrintable(refused.bannerText()));
-        QCOMPARE(badge(refused), s("草稿"));
-        QVERIFY(refused.isDirty()); // the edits are still on screen
-        const QCborMap untouched = erp->get(QStringLiteral("stock_out"), refused.recordId());
+        QSignalSpy failed(refused.get(), &views::RecordForm::saveFailed);
+        barOf(*refused)->actionButton(QStringLiteral("post"))->click();
+        QVERIFY2(failed.wait(10000), qPrintable(refused->bannerText()));
+        QVERIFY2(refused->bannerText().startsWith(s("未保存：")), qPrintable(refused->bannerText()));
+        QCOMPARE(badge(*refused), s("草稿"));
+        QVERIFY(refused->isDirty()); // the edits are still on screen
+        const QCborMap untouched = erp->get(QStringLiteral("stock_out"), refused->recordId());
         QCOMPARE(untouched.value(QStringLiteral("state")).toString(), QStringLiteral("draft"));
         QVERIFY(untouched.value(QStringLiteral("notes")).toString().isEmpty());
         QCOMPARE(test::linesOf(untouched).first().value(QStringLiteral("quantity")).toInteger(), kUnit);
@@ -354,18 +358,16 @@ private Q_SLOTS:
         const Reply order = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("warehouse_id"), warehouse}},
                                               {{gearbox, kUnit, 5000}});
         LH_VERIFY_OK(order);
-        views::RecordForm orderForm(*session, entity("sales_order"), test::idOf(order));
-        orderForm.show();
-        QSignalSpy loaded3(&orderForm, &views::RecordForm::loaded);
-        QVERIFY(loaded3.wait(10000));
-        orderForm.editor(QStringLiteral("notes"))->setValue(s("先存后确认"));
-        QSignalSpy saved(&orderForm, &views::RecordForm::saved);
-        QSignalSpy confirmed(&orderForm, &views::RecordForm::actionDone);
-        barOf(orderForm)->actionButton(QStringLiteral("confirm"))->click();
-        QVERIFY2(confirmed.wait(10000), qPrintable(orderForm.bannerText()));
+        auto orderForm = openForm("sales_order", test::idOf(order));
+        QVERIFY(orderForm);
+        orderForm->editor(QStringLiteral("notes"))->setValue(s("先存后确认"));
+        QSignalSpy saved(orderForm.get(), &views::RecordForm::saved);
+        QSignalSpy confirmed(orderForm.get(), &views::RecordForm::actionDone);
+        barOf(*orderForm)->actionButton(QStringLiteral("confirm"))->click();
+        QVERIFY2(confirmed.wait(10000), qPrintable(orderForm->bannerText()));
         QCOMPARE(saved.count(), 1);
-        QCOMPARE(badge(orderForm), s("已确认"));
-        const QCborMap storedOrder = erp->get(QStringLiteral("sales_order"), orderForm.recordId());
+        QCOMPARE(badge(*orderForm), s("已确认"));
+        const QCborMap storedOrder = erp->get(QStringLiteral("sales_order"), orderForm->recordId());
         QCOMPARE(storedOrder.value(QStringLiteral("notes")).toString(), s("先存后确认"));
         QCOMPARE(storedOrder.value(QStringLiteral("state")).toString(), QStringLiteral("confirmed"));
     }
