@@ -12,6 +12,7 @@
 #include "erp_fixture.h"
 #include "schema/catalogue.h"
 #include "test_data.h"
+#include "views/conflict_dialog.h"
 #include "views/document_bar.h"
 #include "views/field_editor.h"
 #include "views/lines_editor.h"
@@ -370,6 +371,37 @@ private Q_SLOTS:
         const QCborMap storedOrder = erp->get(QStringLiteral("sales_order"), orderForm->recordId());
         QCOMPARE(storedOrder.value(QStringLiteral("notes")).toString(), s("先存后确认"));
         QCOMPARE(storedOrder.value(QStringLiteral("state")).toString(), QStringLiteral("confirmed"));
+    }
+
+    // 过账 on edits that meet someone else's change: the conflict dialog first,
+    // then the resolved save, then the post — the action is not lost.
+    void actionAfterAConflictIsStillRun()
+    {
+        const Reply draft = admin->call(QStringLiteral("data.save"),
+                                        M{{QStringLiteral("entity"), QStringLiteral("stock_out")},
+                                          {QStringLiteral("changes"), M{{QStringLiteral("warehouse_id"), warehouse}, {QStringLiteral("reason"), QStringLiteral("sample")}}},
+                                          {QStringLiteral("lines"), QCborArray{M{{QStringLiteral("product_id"), bearing}, {QStringLiteral("quantity"), kUnit}}}}});
+        LH_VERIFY_OK(draft);
+        auto form = openForm("stock_out", test::idOf(draft));
+        QVERIFY(form);
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("stock_out")}, {QStringLiteral("id"), test::idOf(draft)},
+                                                                {QStringLiteral("version"), draft.value().toMap().value(QStringLiteral("version"))},
+                                                                {QStringLiteral("changes"), M{{QStringLiteral("notes"), s("仓库主管的备注")}}}}));
+        form->editor(QStringLiteral("notes"))->setValue(s("我的备注"));
+        bool dialogSeen = false;
+        test::answerNextDialog<views::ConflictDialog>([&dialogSeen](views::ConflictDialog *d) {
+            dialogSeen = d->count() == 1;
+            d->choose(0, true); // keep mine
+            d->accept();
+        });
+        QSignalSpy done(form.get(), &views::RecordForm::actionDone);
+        barOf(*form)->actionButton(QStringLiteral("post"))->click();
+        QVERIFY2(done.wait(10000), qPrintable(form->bannerText()));
+        QVERIFY(dialogSeen);
+        QCOMPARE(badge(*form), s("已完成"));
+        const QCborMap stored = erp->get(QStringLiteral("stock_out"), form->recordId());
+        QCOMPARE(stored.value(QStringLiteral("notes")).toString(), s("我的备注"));
+        QCOMPARE(stored.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
     }
 
     void cleanupTestCase()
