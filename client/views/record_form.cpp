@@ -15,7 +15,6 @@
 #include "views/lines_editor.h"
 #include "views/reminder_dialog.h"
 
-#include <algorithm>
 #include <QCborArray>
 #include <QCloseEvent>
 #include <QGridLayout>
@@ -259,17 +258,22 @@ QCborMap RecordForm::changes() const
     return out;
 }
 
-void RecordForm::save()
+bool RecordForm::refuseInputErrors()
 {
-    if (m_busy) return;
     // Typing the server cannot read stays on screen with its mark.
     for (FieldEditor *e : std::as_const(m_editors))
         if (e->hasInputError()) {
             m_actionAfterSave.reset();
             setBanner(tr("Please correct the marked fields first."), true);
             e->setFocus();
-            return;
+            return true;
         }
+    return false;
+}
+
+void RecordForm::save()
+{
+    if (m_busy || refuseInputErrors()) return;
     const QCborMap c = changes();
     const QCborArray lines = m_lines ? m_lines->model()->operations() : QCborArray();
     if (m_id && c.isEmpty() && lines.isEmpty()) {
@@ -408,13 +412,11 @@ void RecordForm::closeEvent(QCloseEvent *event)
 void RecordForm::runAction(const QString &action, const QCborMap &args)
 {
     if (isDirty()) {
-        if (m_busy) return;
+        if (m_busy || refuseInputErrors()) return;
         // 保存并确认: an action on unsaved edits saves them first. A plain action
         // goes with the save in one call, all or nothing; one with its own dialogs
         // (checks, recoveries) or arguments runs on the saved record afterwards.
-        const bool plain = args.isEmpty() && !actionCheck(m_entity.name, action) && !actionRecovery(m_entity.name, action);
-        const bool inputErrors = std::any_of(m_editors.cbegin(), m_editors.cend(), [](FieldEditor *e) { return e->hasInputError(); });
-        if (plain && !inputErrors) {
+        if (args.isEmpty() && !actionCheck(m_entity.name, action) && !actionRecovery(m_entity.name, action)) {
             sendSave(changes(), m_lines ? m_lines->model()->operations() : QCborArray(), m_record.value(QStringLiteral("version")).toInteger(), action);
             return;
         }

@@ -83,6 +83,8 @@ private:
     void fill(const QCborMap &record);
     QCborMap changes() const;
     void showProblems(const protocol::CallError &error);
+    // True (with the banner and focus on the first) when an editor holds typing the server cannot read.
+    bool refuseInputErrors();
     void resolveConflict(const protocol::CallError &error, const QCborMap &changes, const QCborArray &lines);
     // then: an action run by the server right after the save, in its transaction (保存并确认).
     void sendSave(const QCborMap &changes, const QCborArray &lines, qint64 version, const QString &then = {});

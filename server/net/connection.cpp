@@ -250,11 +250,7 @@ private:
 
     // --- writing ---------------------------------------------------------------
 
-    void send(Kind kind, quint32 requestId, const QCborValue &payload)
-    {
-        if (m_closed || m_goodbyeSent) return;
-        enqueue(protocol::encodeFrame(kind, requestId, payload));
-    }
+    void send(Kind kind, quint32 requestId, const QCborValue &payload) { enqueue(protocol::encodeFrame(kind, requestId, payload)); }
 
     void enqueue(QByteArray frame)
     {
