@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
+#include <cmath>
 
 namespace liuhe::bench {
 
@@ -64,6 +65,15 @@ void Workload::serverUsage(PhaseResult &result)
     result.serverRssMb = info.value(QStringLiteral("rss_mb")).toDouble();
     result.serverCpuSeconds = info.value(QStringLiteral("cpu_s")).toDouble();
     result.backend = info.value(QStringLiteral("backend")).toString();
+    // Group commit at work: calls per commit, and (SQLite) commits per fsync.
+    const qint64 batches = info.value(QStringLiteral("write_batches")).toInteger() - m_writeBatches;
+    const qint64 jobs = info.value(QStringLiteral("write_jobs")).toInteger() - m_writeJobs;
+    const qint64 syncs = info.value(QStringLiteral("wal_syncs")).toInteger() - m_walSyncs;
+    m_writeBatches += batches;
+    m_writeJobs += jobs;
+    m_walSyncs += syncs;
+    if (batches > 0) result.extra.insert(QStringLiteral("calls_per_commit"), std::round(double(jobs) / double(batches) * 10) / 10);
+    if (syncs > 0) result.extra.insert(QStringLiteral("commits_per_fsync"), std::round(double(batches) / double(syncs) * 10) / 10);
 }
 
 PhaseResult Workload::importRows(const QString &phase, const QString &entity, int count, const std::function<QCborMap(int)> &row)

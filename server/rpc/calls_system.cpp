@@ -125,6 +125,7 @@ void registerSystemCalls(CallRegistry &calls)
                    m.insert(QStringLiteral("cpu_s"), cpu);
                    m.insert(QStringLiteral("write_batches"), stats.batches.load());
                    m.insert(QStringLiteral("write_jobs"), stats.writeJobs.load());
+                   m.insert(QStringLiteral("wal_syncs"), ctx.db.walSyncs());
                    m.insert(QStringLiteral("read_jobs"), stats.readJobs.load());
                    m.insert(QStringLiteral("store_retries"), stats.retries.load());
                    done(m);

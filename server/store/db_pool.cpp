@@ -3,6 +3,7 @@
 #include "server_log.h"
 #include "store/db.h"
 #include "store/wal_checkpointer.h"
+#include "store/wal_syncer.h"
 
 #include <QDateTime>
 #include <QThread>
@@ -37,7 +38,10 @@ Reply queueTimeout()
 
 DbPool::DbPool(const StoreConfig &config, Options options) : m_config(config), m_options(options)
 {
-    if (config.backend == Backend::Sqlite) m_checkpointer = std::make_unique<WalCheckpointer>(config);
+    if (config.backend == Backend::Sqlite) {
+        m_checkpointer = std::make_unique<WalCheckpointer>(config);
+        m_syncer = std::make_unique<WalSyncer>(config.sqlitePath);
+    }
     m_writer = std::thread([this] { writerLoop(); });
     for (int i = 0; i < m_options.readers; ++i) m_readers.emplace_back([this, i] { readerLoop(i); });
 }
@@ -54,6 +58,7 @@ void DbPool::stop()
     m_writeReady.notify_all();
     m_readReady.notify_all();
     if (m_writer.joinable()) m_writer.join();
+    if (m_syncer) m_syncer->drain(); // syncs the last batches and answers them
     for (auto &t : m_readers)
         if (t.joinable()) t.join();
     m_readers.clear();
@@ -63,6 +68,8 @@ bool DbPool::waitedTooLong(Clock::time_point queuedAt) const
 {
     return m_options.queueTimeoutMs > 0 && Clock::now() - queuedAt > std::chrono::milliseconds(m_options.queueTimeoutMs);
 }
+
+qint64 DbPool::walSyncs() const { return m_syncer ? m_syncer->syncs() : 0; }
 
 int DbPool::pendingWrites() const
 {
@@ -173,6 +180,8 @@ void DbPool::writerLoop()
                 if (!db) {
                     db = std::make_unique<Db>(m_config, QStringLiteral("writer"));
                     if (m_checkpointer) m_checkpointer->attach(db->sqliteHandle());
+                    // The syncer fsyncs the log before any answer goes out.
+                    if (m_syncer) db->exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
                 }
                 runBatch(*db, chain, batch);
                 break;
@@ -258,7 +267,30 @@ void DbPool::runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batc
     db.commit();
     ++m_stats.batches;
     m_stats.writeJobs += qint64(batch.size());
-    for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(replies[i]), std::move(effects[i]));
+    if (!m_syncer) {
+        for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(replies[i]), std::move(effects[i]));
+        return;
+    }
+    struct Answers {
+        std::vector<WriteDone> done;
+        std::vector<Reply> replies;
+        std::vector<WriteEffects> effects;
+    };
+    auto answers = std::make_shared<Answers>();
+    for (auto &w : batch) answers->done.push_back(std::move(w.done));
+    answers->replies = std::move(replies);
+    answers->effects = std::move(effects);
+    m_syncer->afterCommit([answers](bool durable) {
+        for (size_t i = 0; i < answers->done.size(); ++i) {
+            if (durable) {
+                answers->done[i](std::move(answers->replies[i]), std::move(answers->effects[i]));
+            } else {
+                // Committed, but the disk did not confirm it: the caller must not
+                // count on it, and nobody else is told of the change.
+                answers->done[i](Reply::fail(ErrorCode::Internal, QStringLiteral("the disk did not confirm the write; it may be lost on power failure")), {});
+            }
+        }
+    });
 }
 
 } // namespace liuhe::store

@@ -1,6 +1,7 @@
 // The store's threads: one writer that commits jobs in batches (group commit: one
 // durable commit acknowledges many calls) and reader threads, each with its own
-// connection. Callers hand in jobs and completion callbacks; the callbacks run on
+// connection. On SQLite the fsync that makes a batch durable runs on its own
+// thread (WalSyncer) while the writer goes on with the next batch. Callers hand in jobs and completion callbacks; the callbacks run on
 // the pool's threads, so callers post them to their own executors.
 #pragma once
 
@@ -22,6 +23,7 @@ namespace liuhe::store {
 
 class Db;
 class WalCheckpointer;
+class WalSyncer;
 
 class DbPool {
 public:
@@ -56,6 +58,8 @@ public:
     // Finishes queued work, then stops the threads.
     void stop();
     const Stats &stats() const { return m_stats; }
+    // SQLite: fsyncs of the log so far, each acknowledging one or more batches.
+    qint64 walSyncs() const;
     // Queued and running jobs, for load shedding.
     int pendingWrites() const;
 
@@ -91,6 +95,7 @@ private:
 
     bool m_stopping = false;
     std::unique_ptr<WalCheckpointer> m_checkpointer; // SQLite only
+    std::unique_ptr<WalSyncer> m_syncer;             // SQLite only
     std::thread m_writer;
     std::vector<std::thread> m_readers;
 };

@@ -11,6 +11,8 @@
 #include "test_server.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -115,6 +117,48 @@ private Q_SLOTS:
     void allocationFaults()
     {
         runUnderFaults(QStringLiteral("MM"), {QStringLiteral("enable_random name=libc/mm/malloc,probability=0.00001")}, reliability::scaled(5000, 30000), true);
+    }
+
+    // On SQLite a write is acknowledged only after the write-ahead log's fsync on
+    // the syncer thread. While every fdatasync fails, no write is acknowledged
+    // (INTERNAL, "the disk did not confirm"), reads go on, and the server stays
+    // up; once the disk confirms again, writes are acknowledged again.
+    void writesWaitForTheDisk()
+    {
+        TestServer server;
+        QVERIFY2(server.start(), qPrintable(server.error()));
+        server.stop();
+        QTemporaryDir control;
+        const QString prefix = control.filePath(QStringLiteral("fiu"));
+        server.setLauncher({QStringLiteral("fiu-run"), QStringLiteral("-x"), QStringLiteral("-f"), prefix});
+        QVERIFY2(server.restart(), qPrintable(server.error()));
+        auto admin = server.admin();
+        QVERIFY2(admin, qPrintable(server.error()));
+        const auto saveCustomer = [&](const QString &code) {
+            return admin->call(QStringLiteral("data.save"),
+                               QCborMap{{QStringLiteral("entity"), QStringLiteral("customer")},
+                                        {QStringLiteral("changes"), QCborMap{{QStringLiteral("code"), code}, {QStringLiteral("name"), QStringLiteral("客户") + code}}}});
+        };
+        const auto fiu = [&](const QString &command) {
+            return QProcess::execute(QStringLiteral("fiu-ctrl"), {QStringLiteral("-f"), prefix, QStringLiteral("-c"), command, QString::number(server.processId())});
+        };
+        QVERIFY(saveCustomer(QStringLiteral("SYNC1")).isOk());
+
+        QCOMPARE(fiu(QStringLiteral("enable name=posix/io/sync/fdatasync")), 0);
+        for (int i = 0; i < 3; ++i) {
+            const protocol::Reply refused = saveCustomer(QStringLiteral("SYNC-NO-%1").arg(i));
+            QVERIFY(!refused.isOk());
+            QCOMPARE(refused.error().code(), protocol::ErrorCode::Internal);
+            QVERIFY2(refused.error().message().contains(QStringLiteral("disk did not confirm")), qPrintable(refused.error().message()));
+        }
+        const protocol::Reply read = admin->call(QStringLiteral("data.query"), QCborMap{{QStringLiteral("entity"), QStringLiteral("customer")}});
+        QVERIFY2(read.isOk(), qPrintable(test::describe(read)));
+        QVERIFY(server.isRunning());
+        QVERIFY(server.log().contains("could not flush the write-ahead log"));
+
+        QCOMPARE(fiu(QStringLiteral("disable name=posix/io/sync/fdatasync")), 0);
+        const protocol::Reply again = saveCustomer(QStringLiteral("SYNC2"));
+        QVERIFY2(again.isOk(), qPrintable(test::describe(again)));
     }
 };
 

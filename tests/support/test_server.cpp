@@ -165,6 +165,8 @@ void TestServer::kill()
     m_process->waitForFinished(10000);
 }
 
+qint64 TestServer::processId() const { return m_process ? m_process->processId() : 0; }
+
 bool TestServer::isRunning() const { return m_process && m_process->state() != QProcess::NotRunning; }
 
 QByteArray TestServer::log() const

@@ -34,6 +34,7 @@ public:
     void stop();   // SIGTERM and wait
     void kill();   // SIGKILL
     bool isRunning() const;
+    qint64 processId() const; // the server's (a launcher that execs it keeps the id)
 
     client::ServerAddress address() const { return m_address; }
     quint16 port() const { return m_address.port; }
