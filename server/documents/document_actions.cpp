@@ -68,6 +68,7 @@ Reply executeLoaded(store::WriteScope &scope, const auth::Caller &actor, const s
     }
     qint64 version = record.value(QStringLiteral("version")).toInteger();
     if (!ctx.nextState.isEmpty() && ctx.nextState != before) version = setState(scope, entity, id, ctx.nextState, actor.userId);
+    else if (ctx.writtenVersion) version = ctx.writtenVersion;
     else version = store::touchRecord(scope, entity, id, {}, actor.userId);
     QCborMap changes;
     if (ctx.nextState != before && !ctx.nextState.isEmpty()) changes.insert(QStringLiteral("state"), QCborArray{before, ctx.nextState});
@@ -86,7 +87,7 @@ Reply executeAction(store::WriteScope &scope, const auth::Caller &actor, const s
     return executeLoaded(scope, actor, entity, id, action, args, approved, *record);
 }
 
-Reply runAction(store::WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id, qint64 version,
+Reply runAction(store::WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id, std::optional<qint64> version,
                 const QString &actionName, const QCborMap &args)
 {
     scope.auditOnFailure(store::AuditEntry{caller.userId, entity.name + u'.' + actionName, entity.name, id, {}, {}, caller.peer});
@@ -95,12 +96,15 @@ Reply runAction(store::WriteScope &scope, const auth::Caller &caller, const sche
     QVariantList binds;
     const auto condition = store::scopeCondition(entity, caller, actionName, QStringLiteral("t"), binds);
     binds << id;
-    if (!condition || !scope.db().scalar(QStringLiteral("SELECT t.id FROM %1 t WHERE %2 AND t.id = ?").arg(store::Dialect::quote(entity.name), *condition), binds).isValid())
+    if (!condition) return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
+    // Scope "all" needs no query: loading the document tells whether it exists.
+    if (*condition != QLatin1String("1=1")
+        && !scope.db().scalar(QStringLiteral("SELECT t.id FROM %1 t WHERE %2 AND t.id = ?").arg(store::Dialect::quote(entity.name), *condition), binds).isValid())
         return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
     auto record = loadDocument(scope, entity, id);
     if (!record) return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
     const qint64 current = record->value(QStringLiteral("version")).toInteger();
-    if (version != current)
+    if (version && *version != current)
         return Reply(protocol::CallError(ErrorCode::Conflict, QStringLiteral("the document changed since you opened it"), {},
                                          QCborMap{{QStringLiteral("version"), current}}));
     const QString state = record->value(QStringLiteral("state")).toString();
@@ -129,8 +133,7 @@ Reply runActionsAfterSave(store::WriteScope &scope, const auth::Caller &caller, 
 {
     QCborArray results;
     for (const QString &name : actions) {
-        const qint64 version = scope.db().scalar(QStringLiteral("SELECT version FROM %1 WHERE id = ?").arg(store::Dialect::quote(entity.name)), {id}).toLongLong();
-        Reply r = runAction(scope, caller, entity, id, version, name, {});
+        Reply r = runAction(scope, caller, entity, id, std::nullopt, name, {});
         if (!r.isOk()) {
             QCborMap details = r.error().details();
             details.insert(QStringLiteral("action"), name);

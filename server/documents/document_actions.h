@@ -29,6 +29,7 @@ struct ActionContext {
     QCborMap args;
     bool approved = false;        // true when run by a completed approval
     QString nextState;            // the handler may override the action's target state
+    qint64 writtenVersion = 0;    // set by a handler that wrote the document itself: its new version (no extra bump)
 };
 
 // The document's lines as stored before the action.
@@ -53,9 +54,10 @@ private:
     QHash<QString, ActionHandler> m_handlers; // "entity.action"
 };
 
-// The call doc.action: {entity, id, version, action, args}.
+// The call doc.action: {entity, id, version, action, args}. Without a version the
+// document is not checked for staleness (it was just written in this transaction).
 protocol::Reply runAction(store::WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id,
-                          qint64 version, const QString &action, const QCborMap &args);
+                          std::optional<qint64> version, const QString &action, const QCborMap &args);
 
 // Runs the action's effect without approval routing (the approval engine calls
 // this when the last step approves). Moves the state; returns the handler's reply.

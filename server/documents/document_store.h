@@ -28,8 +28,9 @@ CreatedDocument createDocument(store::WriteScope &scope, const auth::Caller &cal
 
 QList<QCborMap> linesOf(store::WriteScope &scope, const QString &documentEntity, qint64 documentId);
 
-// Sets fields of one record (any entity) and bumps its version; values in wire form.
-void updateFields(store::WriteScope &scope, const QString &entity, qint64 id, const QCborMap &values, qint64 userId);
+// Sets fields of one record (any entity) and bumps its version; values in wire
+// form. Returns the new version.
+qint64 updateFields(store::WriteScope &scope, const QString &entity, qint64 id, const QCborMap &values, qint64 userId);
 
 const schema::Entity &entityNamed(const QString &name);
 

@@ -83,10 +83,11 @@ Reply saveRecord(store::WriteScope &scope, const CallInput &in)
 {
     auto parsed = store::SaveRequest::fromCbor(in.args);
     if (auto *error = std::get_if<CallError>(&parsed)) return *error;
-    const auto &req = std::get<store::SaveRequest>(parsed);
+    auto req = std::get<store::SaveRequest>(std::move(parsed));
     const auto then = actionsAfterSave(*req.entity, in.caller, in.args.value(QStringLiteral("then")));
     if (auto *error = std::get_if<CallError>(&then)) return *error;
     const QStringList &actions = std::get<QStringList>(then);
+    req.answerRecord = actions.isEmpty(); // with actions, the answer is the document after them
     Reply reply = store::saveRecord(scope, in.caller, req);
     if (!reply.isOk()) return reply;
     const QString name = req.entity->name;

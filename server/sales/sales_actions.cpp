@@ -103,7 +103,8 @@ Reply confirmOrder(ActionContext &ctx)
 }
 
 // Posts a delivery: stock out at FIFO cost, order lines and reservations follow.
-Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, qint64 deliveryId)
+// The order's new version goes to *orderVersion when given.
+Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, qint64 deliveryId, qint64 *orderVersion = nullptr)
 {
     store::Db &db = scope.db();
     const auto header = documents::loadDocument(scope, documents::entityNamed(QStringLiteral("delivery")), deliveryId);
@@ -166,13 +167,12 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, qint64 
     // The order is done when every line is shipped.
     const qint64 open = db.scalar(QStringLiteral("SELECT COUNT(*) FROM sales_order_line WHERE order_id = ? AND delivered_qty < quantity"), {order}).toLongLong();
     const qint64 shipped = db.scalar(QStringLiteral("SELECT COUNT(*) FROM sales_order_line WHERE order_id = ? AND delivered_qty > 0"), {order}).toLongLong();
-    documents::updateFields(scope, QStringLiteral("sales_order"), order,
-                            QCborMap{{QStringLiteral("delivery_status"), open == 0 ? QStringLiteral("full") : (shipped ? QStringLiteral("partial") : QStringLiteral("none"))}},
-                            caller.userId);
-    if (open == 0) {
-        const qint64 version = documents::setState(scope, documents::entityNamed(QStringLiteral("sales_order")), order, QStringLiteral("done"), caller.userId);
-        scope.changed(QStringLiteral("sales_order"), order, version, QStringLiteral("done"));
-    }
+    // One write of the order: how much is shipped, and done when all of it is.
+    QCborMap orderChanges{{QStringLiteral("delivery_status"), open == 0 ? QStringLiteral("full") : (shipped ? QStringLiteral("partial") : QStringLiteral("none"))}};
+    if (open == 0) orderChanges.insert(QStringLiteral("state"), QStringLiteral("done"));
+    const qint64 version = documents::updateFields(scope, QStringLiteral("sales_order"), order, orderChanges, caller.userId);
+    if (open == 0) scope.changed(QStringLiteral("sales_order"), order, version, QStringLiteral("done"));
+    if (orderVersion) *orderVersion = version;
     inventory::reviewReorderAlerts(scope, ledger.lowered());
     return QCborMap{{QStringLiteral("delivery_id"), deliveryId}, {QStringLiteral("number"), number}, {QStringLiteral("cost"), costTotal.fen()},
                     {QStringLiteral("lots"), lots}};
@@ -238,7 +238,7 @@ Reply shipOrder(ActionContext &ctx)
                                                             {QStringLiteral("amount_total"), total.fen()}, {QStringLiteral("state"), QStringLiteral("done")}},
                                                    deliveryLines);
     ctx.nextState.clear(); // postDelivery moves the order to done when complete
-    return postDelivery(ctx.scope, ctx.caller, created.id);
+    return postDelivery(ctx.scope, ctx.caller, created.id, &ctx.writtenVersion);
 }
 
 Reply postDeliveryAction(ActionContext &ctx) { return postDelivery(ctx.scope, ctx.caller, ctx.id); }

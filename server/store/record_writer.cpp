@@ -436,6 +436,7 @@ Reply saveRecord(WriteScope &scope, const auth::Caller &caller, const SaveReques
     audit.changes = auditMap;
     scope.audit(audit);
     scope.changed(e.name, id, version, creating ? QStringLiteral("created") : QStringLiteral("updated"));
+    if (!req.answerRecord) return QCborMap{{QStringLiteral("id"), id}, {QStringLiteral("version"), version}};
     return fullRecord(db, e, id, caller);
 }
 

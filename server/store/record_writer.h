@@ -24,11 +24,14 @@ struct SaveRequest {
     qint64 baseVersion = 0; // the version the changes were made against
     QCborMap changes;       // field -> new value
     QCborArray lines;       // [{id?, version?, delete?: true, …fields}]
+    // false: answer only {id, version} (the caller builds its own answer, e.g.
+    // after the actions of data.save's "then").
+    bool answerRecord = true;
 
     static std::variant<SaveRequest, protocol::CallError> fromCbor(const QCborMap &args);
 };
 
-// Returns the saved record (as data.get would).
+// Returns the saved record (as data.get would), or {id, version} (answerRecord false).
 protocol::Reply saveRecord(WriteScope &scope, const auth::Caller &caller, const SaveRequest &request);
 protocol::Reply removeRecord(WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id,
                              qint64 baseVersion);
