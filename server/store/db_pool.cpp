@@ -180,8 +180,10 @@ void DbPool::writerLoop()
                 if (!db) {
                     db = std::make_unique<Db>(m_config, QStringLiteral("writer"));
                     if (m_checkpointer) m_checkpointer->attach(db->sqliteHandle());
-                    // The syncer fsyncs the log before any answer goes out.
-                    if (m_syncer) db->exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+                    // The syncer fsyncs the log before any answer goes out; it can
+                    // stand in for synchronous = FULL only if the store is in WAL mode.
+                    m_syncAfterCommit = m_syncer && db->scalar(QStringLiteral("PRAGMA journal_mode")).toString() == QLatin1String("wal");
+                    if (m_syncAfterCommit) db->exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
                 }
                 runBatch(*db, chain, batch);
                 break;
@@ -267,7 +269,7 @@ void DbPool::runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batc
     db.commit();
     ++m_stats.batches;
     m_stats.writeJobs += qint64(batch.size());
-    if (!m_syncer) {
+    if (!m_syncAfterCommit) {
         for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(replies[i]), std::move(effects[i]));
         return;
     }

@@ -96,6 +96,7 @@ private:
     bool m_stopping = false;
     std::unique_ptr<WalCheckpointer> m_checkpointer; // SQLite only
     std::unique_ptr<WalSyncer> m_syncer;             // SQLite only
+    bool m_syncAfterCommit = false;                  // the writer's: its connection commits without fsync
     std::thread m_writer;
     std::vector<std::thread> m_readers;
 };
