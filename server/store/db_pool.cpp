@@ -69,6 +69,21 @@ bool DbPool::waitedTooLong(Clock::time_point queuedAt) const
     return m_options.queueTimeoutMs > 0 && Clock::now() - queuedAt > std::chrono::milliseconds(m_options.queueTimeoutMs);
 }
 
+void DbPool::commitDurable(quint64 sequence)
+{
+    {
+        std::lock_guard lock(m_durableMutex);
+        m_commitsDurable = std::max(m_commitsDurable, sequence);
+    }
+    m_durableReady.notify_all();
+}
+
+void DbPool::waitUntilDurable(quint64 sequence)
+{
+    std::unique_lock lock(m_durableMutex);
+    m_durableReady.wait(lock, [&] { return m_commitsDurable >= sequence; });
+}
+
 qint64 DbPool::walSyncs() const { return m_syncer ? m_syncer->syncs() : 0; }
 
 int DbPool::pendingWrites() const
@@ -125,7 +140,14 @@ void DbPool::readerLoop(int index)
             try {
                 if (!db) db = std::make_unique<Db>(m_config, QStringLiteral("reader-%1").arg(index), true);
                 db->begin(false);
+                quint64 mayHaveSeen = 0;
+                if (m_syncer) {
+                    // Take the snapshot now, then note the commits it may include.
+                    db->scalar(QStringLiteral("SELECT 1 FROM sqlite_schema LIMIT 1"));
+                    mayHaveSeen = m_commitsStarted.load();
+                }
                 reply = item.job(*db);
+                waitUntilDurable(mayHaveSeen);
                 db->commit();
                 break;
             } catch (const StoreError &e) {
@@ -266,10 +288,17 @@ void DbPool::runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batc
         db.finishQueries();
     }
     chain.saveHead(db);
-    db.commit();
+    const quint64 sequence = ++m_commitsStarted; // before it can be seen
+    try {
+        db.commit();
+    } catch (...) {
+        commitDurable(sequence); // nothing became visible
+        throw;
+    }
     ++m_stats.batches;
     m_stats.writeJobs += qint64(batch.size());
     if (!m_syncAfterCommit) {
+        commitDurable(sequence);
         for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(replies[i]), std::move(effects[i]));
         return;
     }
@@ -282,7 +311,8 @@ void DbPool::runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batc
     for (auto &w : batch) answers->done.push_back(std::move(w.done));
     answers->replies = std::move(replies);
     answers->effects = std::move(effects);
-    m_syncer->afterCommit([answers](bool durable) {
+    m_syncer->afterCommit([this, answers, sequence](bool durable) {
+        commitDurable(sequence); // a failed fsync is answered as such; readers need not wait on it
         for (size_t i = 0; i < answers->done.size(); ++i) {
             if (durable) {
                 answers->done[i](std::move(answers->replies[i]), std::move(answers->effects[i]));

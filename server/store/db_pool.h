@@ -79,6 +79,11 @@ private:
 
     void writerLoop();
     void readerLoop(int index);
+    // Commits made visible and commits made durable, numbered in order. A read
+    // answers only once every commit it may have seen is durable, so nothing is
+    // shown that a power loss could take back (SQLite with the syncer).
+    void commitDurable(quint64 sequence);
+    void waitUntilDurable(quint64 sequence);
     void runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batch);
 
     StoreConfig m_config;
@@ -97,6 +102,10 @@ private:
     std::unique_ptr<WalCheckpointer> m_checkpointer; // SQLite only
     std::unique_ptr<WalSyncer> m_syncer;             // SQLite only
     bool m_syncAfterCommit = false;                  // the writer's: its connection commits without fsync
+    std::atomic<quint64> m_commitsStarted{0};
+    quint64 m_commitsDurable = 0; // under m_durableMutex
+    std::mutex m_durableMutex;
+    std::condition_variable m_durableReady;
     std::thread m_writer;
     std::vector<std::thread> m_readers;
 };

@@ -98,6 +98,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(window->currentLocation(), QStringLiteral("Q-01"), 10000);
         scan(QString::fromLatin1(kBarcode));
         QTRY_COMPARE_WITH_TIMEOUT(counted(), kUnit, 10000);
+        // The store shows the scan a moment before its answer (after the fsync) arrives.
+        QTRY_COMPARE_WITH_TIMEOUT(window->scannedTotal(), kUnit, 10000);
     }
 
     void aScanWhoseAnswerWasLostCountsOnce()

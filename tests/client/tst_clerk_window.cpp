@@ -449,8 +449,9 @@ private Q_SLOTS:
         QCOMPARE(window->multiplier(), 0);
         scan(QStringLiteral("6901234567892"));
         QTRY_COMPARE_WITH_TIMEOUT(linesOf(QStringLiteral("stock_count_line"), "counted_qty"), qint64(0), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(window->banner(), ClerkWindow::Banner::Good, 10000);
-        QVERIFY2(window->bannerText().contains(s("扫码轴承6204 计为 0")), qPrintable(window->bannerText()));
+        // The store may show the count a moment before the answer (its fsync) reaches the screen.
+        QTRY_VERIFY2_WITH_TIMEOUT(window->bannerText().contains(s("扫码轴承6204 计为 0")), qPrintable(window->bannerText()), 10000);
+        QCOMPARE(window->banner(), ClerkWindow::Banner::Good);
         QCOMPARE(window->multiplier(), 1);
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(linesOf(QStringLiteral("stock_count_line"), "counted_qty"), 2 * kUnit, 10000);
