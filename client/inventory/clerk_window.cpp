@@ -150,6 +150,11 @@ void ClerkWindow::connectQueue()
         if (r.isOk()) showProgress(r.value().toMap());
         else setBanner(Banner::Error, tr("A queued scan was refused: %1").arg(views::errorMessage(r.error())));
     });
+    connect(m_queue, &ScanQueue::settled, this, [this] {
+        if (!m_postWhenSettled) return;
+        m_postWhenSettled = false;
+        post();
+    });
 }
 
 void ClerkWindow::buildShortcuts()

@@ -128,6 +128,7 @@ private:
     QString m_location;
     bool m_locationRequired = false;
     int m_awaitingDestination = 0;
+    bool m_postWhenSettled = false; // F10 came while a scan was still on its way
     bool m_diagnosing = false; // scans go to the diagnostics page only
     QString m_lastNoteHtml;
 };

@@ -26,6 +26,7 @@ void ClerkWindow::startTask(Task task)
 {
     m_task = task;
     m_docId = 0;
+    m_postWhenSettled = false;
     m_docType.clear();
     m_scannedTotal = 0;
     m_lines->setRowCount(0);
@@ -256,6 +257,12 @@ void ClerkWindow::undoLastScan()
 void ClerkWindow::post()
 {
     if (!m_docId) return;
+    if (m_queue->inFlight() > 0) {
+        // A fast clerk: the last scan's answer (and the document's version) is
+        // still on its way; post as soon as it is in.
+        m_postWhenSettled = true;
+        return;
+    }
     if (m_queue->pending() > 0) {
         setBanner(Banner::Error, tr("Some scans are still waiting to upload. Post when they are through."));
         return;

@@ -52,13 +52,12 @@ void ScanQueue::submit(const QCborMap &args, std::function<void(const Reply &)> 
         enqueue(item);
         return;
     }
+    ++m_inFlight;
     m_session.call(QStringLiteral("inventory.scan"), args,
                    this, [this, item, answered](const Reply &r) {
-                       if (isConnectionTrouble(r)) {
-                           enqueue(item); // the same key: the server applies it once
-                           return;
-                       }
-                       answered(r);
+                       if (isConnectionTrouble(r)) enqueue(item); // the same key: the server applies it once
+                       else answered(r);
+                       if (--m_inFlight == 0) Q_EMIT settled();
                    },
                    item.key);
 }

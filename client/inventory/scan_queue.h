@@ -26,6 +26,8 @@ public:
     // or nothing when the scan was queued (queued() is emitted instead).
     void submit(const QCborMap &args, std::function<void(const protocol::Reply &)> answered);
     int pending() const { return int(m_items.size()); }
+    // Scans sent online whose answer has not come back yet.
+    int inFlight() const { return m_inFlight; }
     // Takes back the newest scan that has not left yet (undo while offline);
     // false when there is none (the one being sent cannot be taken back).
     bool dropNewest();
@@ -35,6 +37,8 @@ Q_SIGNALS:
     void pendingChanged(int count);
     void queued(const QCborMap &args);
     void replayed(const QCborMap &args, const protocol::Reply &reply);
+    // The last scan in flight was answered (after its callback ran).
+    void settled();
 
 private:
     struct Item {
@@ -50,6 +54,7 @@ private:
     QString m_file;
     QList<Item> m_items;
     bool m_replaying = false;
+    int m_inFlight = 0;
 };
 
 } // namespace liuhe::inventory

@@ -307,8 +307,10 @@ private Q_SLOTS:
         scan(QStringLiteral("2*"));
         scan(QStringLiteral("6901234567939"));
         QTRY_COMPARE_WITH_TIMEOUT(deliveredOf(open), 2 * kUnit, 10000);
+        // F10 may come before the last scan's answer (the store shows a scan a
+        // moment before its answer arrives): the post waits for it.
         QTest::keyClick(window.get(), Qt::Key_F10);
-        QTRY_COMPARE_WITH_TIMEOUT(window->documentId(), qint64(0), 10000);
+        QTRY_VERIFY2_WITH_TIMEOUT(window->documentId() == 0, qPrintable(window->bannerText()), 10000);
         QCOMPARE(test::Erp(*admin).get(QStringLiteral("sales_order"), so).value(QStringLiteral("delivery_status")).toString(), QStringLiteral("full"));
     }
 
