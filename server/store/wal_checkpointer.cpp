@@ -26,12 +26,15 @@ void WalCheckpointer::attach(::sqlite3 *writer) { sqlite3_wal_hook(writer, &WalC
 
 int WalCheckpointer::walHook(void *self, ::sqlite3 *db, const char *schema, int pages)
 {
+    auto *checkpointer = static_cast<WalCheckpointer *>(self);
     if (pages >= kWriterPages) {
+        // Most of the log is copied already; the writer copies the rest, so its
+        // next transaction finds the log complete and starts it over.
+        std::lock_guard copying(checkpointer->m_copying);
         sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         return SQLITE_OK;
     }
     if (pages >= kStartPages) {
-        auto *checkpointer = static_cast<WalCheckpointer *>(self);
         {
             std::lock_guard lock(checkpointer->m_mutex);
             checkpointer->m_wanted = true;
@@ -53,6 +56,7 @@ void WalCheckpointer::loop()
         }
         try {
             if (!db) db = std::make_unique<Db>(m_config, QStringLiteral("checkpoint"));
+            std::lock_guard copying(m_copying);
             // PASSIVE: copies what no reader still needs, never waits for the writer.
             const int rc = sqlite3_wal_checkpoint_v2(db->sqliteHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
             if (rc != SQLITE_OK && rc != SQLITE_BUSY) log::warn(QStringLiteral("WAL checkpoint failed: %1").arg(QString::fromUtf8(sqlite3_errstr(rc))));

@@ -24,10 +24,12 @@ public:
     void attach(::sqlite3 *writer);
 
     // Pages in the log after which a checkpoint is started in the background
-    // (SQLite's default), and after which the writer does one itself because
-    // the background one cannot keep up (a reader holding an old snapshot).
+    // (SQLite's default), and after which the writer finishes one itself.
+    // Only a writer that begins with the whole log copied back rewinds the log
+    // to its start; the background copy always lags the last commit, so
+    // without the writer's turn the log file would grow without end.
     static constexpr int kStartPages = 1000;
-    static constexpr int kWriterPages = 20000;
+    static constexpr int kWriterPages = 8000;
 
 private:
     static int walHook(void *self, ::sqlite3 *db, const char *schema, int pages);
@@ -35,6 +37,8 @@ private:
 
     StoreConfig m_config;
     std::mutex m_mutex;
+    std::mutex m_copying; // held while a checkpoint runs: the writer's waits for the background one
+
     std::condition_variable m_wake;
     bool m_wanted = false;
     bool m_stopping = false;
