@@ -13,15 +13,28 @@ namespace liuhe::store {
 
 namespace {
 
-void coreTables(Db &db)
+// The chain's position is the key. On SQLite it is the rowid itself: a BIGINT
+// key would be a second b-tree that every audited write also fills.
+void createAuditLog(Db &db, const QString &table)
 {
-    const Dialect &d = db.dialect();
-    db.exec(QStringLiteral("CREATE TABLE audit_log (id BIGINT PRIMARY KEY, at TEXT NOT NULL, user_id BIGINT, call TEXT NOT NULL, "
+    db.exec(QStringLiteral("CREATE TABLE %1 (id %2 PRIMARY KEY, at TEXT NOT NULL, user_id BIGINT, call TEXT NOT NULL, "
                            "entity TEXT, record_id BIGINT, changes TEXT, outcome TEXT NOT NULL, peer TEXT, "
-                           "prev_hash TEXT NOT NULL, hash TEXT NOT NULL)"));
+                           "prev_hash TEXT NOT NULL, hash TEXT NOT NULL)")
+                .arg(table, db.dialect().isPostgres() ? QStringLiteral("BIGINT") : QStringLiteral("INTEGER")));
+}
+
+void createAuditLogIndexes(Db &db)
+{
     db.exec(QStringLiteral("CREATE INDEX ix_audit_log_entity ON audit_log (entity, record_id, id)"));
     db.exec(QStringLiteral("CREATE INDEX ix_audit_log_user ON audit_log (user_id, id)"));
     db.exec(QStringLiteral("CREATE INDEX ix_audit_log_at ON audit_log (at, id)"));
+}
+
+void coreTables(Db &db)
+{
+    const Dialect &d = db.dialect();
+    createAuditLog(db, QStringLiteral("audit_log"));
+    createAuditLogIndexes(db);
     db.exec(QStringLiteral("CREATE TABLE audit_head (id INTEGER PRIMARY KEY, last_id BIGINT NOT NULL, last_hash TEXT NOT NULL)"));
     db.exec(QStringLiteral("INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, 0, '')"));
 
@@ -166,6 +179,22 @@ void countLineSerials(Db &db)
     db.exec(QStringLiteral("CREATE INDEX ix_stock_serial_place ON stock_serial (warehouse_id, product_id, location_id) WHERE in_stock = 1"));
 }
 
+// Fewer b-trees per write on SQLite: the audit log keyed by its rowid (it had a
+// separate unique index on a BIGINT key), and FIFO layers with one index of
+// open layers (by lot, then id) instead of two. Both partial indexes were
+// rewritten whenever a layer's remaining quantity changed.
+void leanerLedgerIndexes(Db &db)
+{
+    db.exec(QStringLiteral("DROP INDEX IF EXISTS ix_fifo_open"));
+    if (db.dialect().isPostgres()) return;
+    createAuditLog(db, QStringLiteral("audit_log_rowid"));
+    db.exec(QStringLiteral("INSERT INTO audit_log_rowid (id, at, user_id, call, entity, record_id, changes, outcome, peer, prev_hash, hash) "
+                           "SELECT id, at, user_id, call, entity, record_id, changes, outcome, peer, prev_hash, hash FROM audit_log ORDER BY id"));
+    db.exec(QStringLiteral("DROP TABLE audit_log"));
+    db.exec(QStringLiteral("ALTER TABLE audit_log_rowid RENAME TO audit_log"));
+    createAuditLogIndexes(db);
+}
+
 } // namespace
 
 const std::vector<Migration> &allMigrations()
@@ -180,6 +209,7 @@ const std::vector<Migration> &allMigrations()
         {7, QStringLiteral("reminders"), reminderTable},
         {8, QStringLiteral("list sort indexes with NULLs first on PostgreSQL"), sortIndexesNullsFirst},
         {9, QStringLiteral("serial numbers on stock count lines"), countLineSerials},
+        {10, QStringLiteral("fewer indexes on the audit log and FIFO layers"), leanerLedgerIndexes},
     };
     return migrations;
 }

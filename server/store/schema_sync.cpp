@@ -76,6 +76,12 @@ void createIndexes(Db &db, const Entity &e)
             db.exec(QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS %1 ON %2 (%3)")
                         .arg(Dialect::quote(QStringLiteral("ux_%1_%2").arg(e.name, f.name)), table, Dialect::quote(f.name)));
         // In the order lists ask for (record_query.cpp), so a page is a short index walk.
+        // SQLite ends every index with the rowid, so there a unique index already is
+        // the (column, id) order: a second one would only cost every insert.
+        if (hasSortIndex(f) && f.has(schema::Unique) && !db.dialect().isPostgres()) {
+            db.exec(QStringLiteral("DROP INDEX IF EXISTS %1").arg(sortIndexName(e, f)));
+            continue;
+        }
         if (hasSortIndex(f))
             db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2 (%3%4, id)")
                         .arg(sortIndexName(e, f), table, Dialect::quote(sortColumnOf(f)), db.dialect().nullsFirst()));

@@ -1,6 +1,7 @@
 // The store's thread pool on a real SQLite file: a request that waited too long
 // for its thread is answered TIMEOUT and never runs, for writes and reads alike.
 #include "store/db.h"
+#include "store/audit_chain.h"
 #include "store/db_pool.h"
 #include "store/migrations.h"
 #include "store/wal_checkpointer.h"
@@ -57,13 +58,52 @@ private Q_SLOTS:
         store::migrate(db);
         db.exec(QStringLiteral("DROP INDEX ix_stock_serial_place"));
         db.exec(QStringLiteral("ALTER TABLE stock_count_line DROP COLUMN serial"));
-        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 9"));
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 9"));
         QCOMPARE(store::schemaVersion(db), 8);
         QVERIFY(!db.columns(QStringLiteral("stock_count_line")).contains(QStringLiteral("serial")));
-        QCOMPARE(store::migrate(db), 1);
-        QCOMPARE(store::schemaVersion(db), 9);
+        QCOMPARE(store::migrate(db), 2);
+        QCOMPARE(store::schemaVersion(db), 10);
         QVERIFY(db.columns(QStringLiteral("stock_count_line")).contains(QStringLiteral("serial")));
         QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_stock_serial_place'")).toInt(), 1);
+    }
+
+    // Migration 10 on a store of version 9: the audit log, chain intact, keyed
+    // by its rowid (no second b-tree), and one index of open FIFO layers.
+    void migrationTenKeysTheAuditLogByRowid()
+    {
+        store::StoreConfig old = config;
+        old.sqlitePath = dir.filePath(QStringLiteral("v9.sqlite"));
+        store::Db db(old, QStringLiteral("v9"));
+        store::migrate(db);
+        db.exec(QStringLiteral("DROP TABLE audit_log"));
+        db.exec(QStringLiteral("CREATE TABLE audit_log (id BIGINT PRIMARY KEY, at TEXT NOT NULL, user_id BIGINT, call TEXT NOT NULL, "
+                               "entity TEXT, record_id BIGINT, changes TEXT, outcome TEXT NOT NULL, peer TEXT, "
+                               "prev_hash TEXT NOT NULL, hash TEXT NOT NULL)"));
+        db.exec(QStringLiteral("CREATE INDEX ix_audit_log_entity ON audit_log (entity, record_id, id)"));
+        db.exec(QStringLiteral("CREATE INDEX ix_fifo_open ON fifo_layer (product_id, warehouse_id, id) WHERE qty_left > 0"));
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 10"));
+        QCOMPARE(store::schemaVersion(db), 9);
+        const auto indexCount = [&](const QString &table) {
+            return db.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"), {table}).toInt();
+        };
+        QCOMPARE(indexCount(QStringLiteral("audit_log")), 2); // the key's own index and the entity index
+        {
+            store::Transaction tx(db);
+            store::AuditChain chain;
+            chain.loadHead(db);
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            for (int i = 1; i <= 3; ++i)
+                chain.append(db, store::AuditEntry{1, QStringLiteral("data.save"), QStringLiteral("product"), i, {}, QStringLiteral("ok"), {}}, now);
+            chain.saveHead(db);
+            tx.commit();
+        }
+        QCOMPARE(store::migrate(db), 1);
+        QCOMPARE(store::schemaVersion(db), 10);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log")).toInt(), 3);
+        QVERIFY(store::AuditChain::verify(db).isEmpty());
+        QCOMPARE(indexCount(QStringLiteral("audit_log")), 3); // entity, user, time: none for the key
+        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_fifo_open'")).toInt(), 0);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_fifo_open_lot'")).toInt(), 1);
     }
 
     void lateWritesTimeOutAndChangeNothing()
