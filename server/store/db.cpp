@@ -79,6 +79,7 @@ void Db::open()
     m_db.setConnectOptions(QStringLiteral("connect_timeout=5"));
     if (!m_db.open()) throw StoreError(StoreError::Kind::ConnectionLost, m_db.lastError().text(), m_db.lastError().nativeErrorCode());
     exec(QStringLiteral("SET synchronous_commit = on"));
+    exec(QStringLiteral("SET plan_cache_mode = force_generic_plan"));
 }
 
 QStringList Db::tables()

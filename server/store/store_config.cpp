@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace liuhe::store {
 
@@ -22,6 +23,17 @@ std::optional<StoreConfig> StoreConfig::fromUrl(const QString &url, const QStrin
     c.backend = Backend::Postgres;
     c.host = u.host().isEmpty() ? QStringLiteral("127.0.0.1") : u.host();
     c.port = u.port(5432);
+    // libpq's form for a server on this machine: ?host=/socket/directory (no TCP).
+    const QString socketDir = QUrlQuery(u).queryItemValue(QStringLiteral("host"), QUrl::FullyDecoded);
+    if (!socketDir.isEmpty()) {
+        if (!socketDir.startsWith(QLatin1Char('/'))) {
+            if (error) *error = QStringLiteral("host= in a database URL must be a socket directory (an absolute path)");
+            return std::nullopt;
+        }
+        c.host = socketDir;
+        const QString port = QUrlQuery(u).queryItemValue(QStringLiteral("port"));
+        if (!port.isEmpty()) c.port = port.toInt();
+    }
     c.user = u.userName();
     c.password = u.password();
     c.database = u.path().mid(1);
