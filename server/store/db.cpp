@@ -1,12 +1,14 @@
 #include "store/db.h"
 
-#include "store/qtsql_query.h"
+#include "store/pg_query.h"
 #include "store/sqlite_query.h"
 #include "store/statement_profile.h"
 
 #include <QElapsedTimer>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
+#include <libpq-fe.h>
 #include <mutex>
 #include <sqlite3.h>
 
@@ -44,6 +46,7 @@ void Db::close()
         sqlite3_close_v2(m_sqlite);
         m_sqlite = nullptr;
     }
+    m_pg = nullptr; // QtSql's driver owns it
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -78,6 +81,11 @@ void Db::open()
     m_db.setDatabaseName(m_config.database);
     m_db.setConnectOptions(QStringLiteral("connect_timeout=5"));
     if (!m_db.open()) throw StoreError(StoreError::Kind::ConnectionLost, m_db.lastError().text(), m_db.lastError().nativeErrorCode());
+    // QtSql opens and closes the session; statements go through libpq itself.
+    const QVariant handle = m_db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0)
+        throw StoreError(StoreError::Kind::Other, QStringLiteral("the QPSQL driver gave no libpq handle (%1)").arg(QString::fromLatin1(handle.typeName())), {});
+    m_pg = *static_cast<PGconn *const *>(handle.constData());
     exec(QStringLiteral("SET synchronous_commit = on"));
     exec(QStringLiteral("SET plan_cache_mode = force_generic_plan"));
 }
@@ -120,17 +128,7 @@ void Db::configureSqlite()
 
 StoreError Db::classify(const QSqlError &error, const QString &context) const
 {
-    const QString code = error.nativeErrorCode();
-    const QString text = context + QStringLiteral(": ") + error.text();
-    using K = StoreError::Kind;
-    if (code == QLatin1String("40001") || code == QLatin1String("40P01") || code == QLatin1String("55P03"))
-        return StoreError(K::Retryable, text, code);
-    if (code.startsWith(QLatin1String("23"))) return StoreError(K::Constraint, text, code);
-    if (code == QLatin1String("53100") || code == QLatin1String("53200")) return StoreError(K::Full, text, code);
-    if (code.startsWith(QLatin1String("08")) || code.startsWith(QLatin1String("57P")) || code.isEmpty()
-        || error.type() == QSqlError::ConnectionError)
-        return StoreError(K::ConnectionLost, text, code);
-    return StoreError(K::Other, text, code);
+    return postgresError(error.nativeErrorCode(), error.text(), error.type() == QSqlError::ConnectionError, context);
 }
 
 Query &Db::prepared(const QString &sql)
@@ -139,12 +137,7 @@ Query &Db::prepared(const QString &sql)
     if (it != m_statements.end()) return *it->second;
     std::unique_ptr<Query> statement;
     if (m_sqlite) statement = std::make_unique<SqliteQuery>(m_sqlite, sql);
-    else {
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        if (!q.prepare(sql)) throw classify(q.lastError(), QStringLiteral("prepare ") + sql);
-        statement = std::make_unique<QtSqlQuery>(std::move(q));
-    }
+    else statement = std::make_unique<PgQuery>(m_pg, sql);
     return *m_statements.emplace(sql, std::move(statement)).first->second;
 }
 
@@ -162,16 +155,7 @@ Query &Db::run(const QString &sql, const QVariantList &binds)
     if (StatementProfile::enabled()) timer.start();
     Query &statement = prepared(sql);
     if (m_sqlite) static_cast<SqliteQuery &>(statement).exec(binds);
-    else {
-        QSqlQuery &q = static_cast<QtSqlQuery &>(statement).query();
-        q.finish();
-        for (qsizetype i = 0; i < binds.size(); ++i) q.bindValue(int(i), binds[i]);
-        if (!q.exec()) {
-            const StoreError e = classify(q.lastError(), sql);
-            q.finish();
-            throw e;
-        }
-    }
+    else static_cast<PgQuery &>(statement).exec(binds);
     if (timer.isValid()) StatementProfile::record(sql, timer.nsecsElapsed());
     m_active.push_back(&statement);
     return statement;
@@ -202,8 +186,14 @@ void Db::exec(const QString &sql)
         const int rc = sqlite3_exec(m_sqlite, sql.toUtf8().constData(), nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK) throw sqliteError(m_sqlite, rc, sql);
     } else {
-        QSqlQuery q(m_db);
-        if (!q.exec(sql)) throw classify(q.lastError(), sql);
+        PGresult *result = PQexec(m_pg, sql.toUtf8().constData());
+        const ExecStatusType status = PQresultStatus(result);
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+            const StoreError error = postgresError(m_pg, result, sql);
+            PQclear(result);
+            throw error;
+        }
+        PQclear(result);
     }
     if (timer.isValid()) StatementProfile::record(sql, timer.nsecsElapsed());
 }

@@ -1,6 +1,7 @@
 // One database connection owned by one thread, with a cache of prepared
 // statements and errors turned into StoreError. SQLite is driven through its C
-// API, PostgreSQL through QtSql (QSqlDatabase is per thread).
+// API, PostgreSQL through libpq (QtSql only opens and closes its session, and
+// lists tables and columns; QSqlDatabase is per thread).
 #pragma once
 
 #include "store/dialect.h"
@@ -17,6 +18,7 @@
 #include <vector>
 
 struct sqlite3;
+struct pg_conn;
 
 namespace liuhe::store {
 
@@ -79,6 +81,7 @@ private:
     QString m_name;
     bool m_readOnly;
     QSqlDatabase m_db; // PostgreSQL only
+    ::pg_conn *m_pg = nullptr; // PostgreSQL only: m_db's session
     std::unordered_map<QString, std::unique_ptr<Query>> m_statements;
     std::vector<Query *> m_active;
     bool m_inTransaction = false;

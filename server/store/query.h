@@ -1,15 +1,31 @@
 // A prepared statement after Db::run: positioned before its first row, read
-// forward only. SQLite statements run on the C API (the writer's hot path),
-// PostgreSQL ones through QtSql; callers see one shape.
+// forward only. SQLite statements run on its C API, PostgreSQL ones on libpq;
+// callers see one shape.
 #pragma once
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QCborValue>
+#include <QDate>
+#include <QDateTime>
 #include <QString>
 #include <QVariant>
 
 namespace liuhe::store {
+
+// QtSql bound these as NULL, and so do both drivers: a null string, byte array
+// or date is "no value".
+inline bool isSqlNull(const QVariant &v)
+{
+    if (v.isNull()) return true;
+    switch (v.typeId()) {
+    case QMetaType::QString: return static_cast<const QString *>(v.constData())->isNull();
+    case QMetaType::QByteArray: return static_cast<const QByteArray *>(v.constData())->isNull();
+    case QMetaType::QDate: return static_cast<const QDate *>(v.constData())->isNull();
+    case QMetaType::QDateTime: return static_cast<const QDateTime *>(v.constData())->isNull();
+    default: return false;
+    }
+}
 
 class Query {
 public:

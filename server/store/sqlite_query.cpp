@@ -7,22 +7,6 @@
 
 namespace liuhe::store {
 
-namespace {
-
-// QtSql binds these as NULL too: a null string, byte array or date is "no value".
-bool isSqlNull(const QVariant &v)
-{
-    if (v.isNull()) return true;
-    switch (v.typeId()) {
-    case QMetaType::QString: return static_cast<const QString *>(v.constData())->isNull();
-    case QMetaType::QByteArray: return static_cast<const QByteArray *>(v.constData())->isNull();
-    case QMetaType::QDate: return static_cast<const QDate *>(v.constData())->isNull();
-    case QMetaType::QDateTime: return static_cast<const QDateTime *>(v.constData())->isNull();
-    default: return false;
-    }
-}
-
-} // namespace
 
 StoreError sqliteError(::sqlite3 *db, int rc, const QString &context)
 {

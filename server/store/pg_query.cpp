@@ -1,0 +1,219 @@
+#include "store/pg_query.h"
+
+#include <QDateTime>
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+#include <libpq-fe.h>
+
+namespace liuhe::store {
+
+namespace {
+
+// Type OIDs of the result columns we read as numbers (catalog/pg_type.h, which
+// libpq's headers do not ship).
+constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
+
+QByteArray statementName()
+{
+    static std::atomic<quint64> next{0};
+    return QByteArrayLiteral("lh_") + QByteArray::number(++next);
+}
+
+bool isIntegral(const char *digits) { return !std::strpbrk(digits, ".eE"); }
+
+} // namespace
+
+StoreError postgresError(const QString &sqlState, const QString &message, bool connectionLost, const QString &context)
+{
+    const QString text = context + QStringLiteral(": ") + message;
+    using K = StoreError::Kind;
+    if (sqlState == QLatin1String("40001") || sqlState == QLatin1String("40P01") || sqlState == QLatin1String("55P03"))
+        return StoreError(K::Retryable, text, sqlState);
+    if (sqlState.startsWith(QLatin1String("23"))) return StoreError(K::Constraint, text, sqlState);
+    if (sqlState == QLatin1String("53100") || sqlState == QLatin1String("53200")) return StoreError(K::Full, text, sqlState);
+    if (sqlState.startsWith(QLatin1String("08")) || sqlState.startsWith(QLatin1String("57P")) || sqlState.isEmpty() || connectionLost)
+        return StoreError(K::ConnectionLost, text, sqlState);
+    return StoreError(K::Other, text, sqlState);
+}
+
+StoreError postgresError(::pg_conn *conn, const ::pg_result *result, const QString &context)
+{
+    const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char *message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn);
+    return postgresError(QString::fromLatin1(state ? state : ""), QString::fromUtf8(message).trimmed(), PQstatus(conn) != CONNECTION_OK, context);
+}
+
+QByteArray numberedPlaceholders(const QString &sql, int *count)
+{
+    QString out;
+    out.reserve(sql.size() + 16);
+    int n = 0;
+    QChar quote; // inside '…' or "…" when not null
+    for (const QChar c : sql) {
+        if (!quote.isNull()) {
+            if (c == quote) quote = QChar();
+        } else if (c == u'\'' || c == u'"') {
+            quote = c;
+        } else if (c == u'?') {
+            out += u'$' + QString::number(++n);
+            continue;
+        }
+        out += c;
+    }
+    if (count) *count = n;
+    return out.toUtf8();
+}
+
+PgQuery::PgQuery(::pg_conn *conn, const QString &sql) : m_conn(conn), m_sql(sql), m_name(statementName())
+{
+    const QByteArray text = numberedPlaceholders(sql, &m_params);
+    PGresult *prepared = PQprepare(m_conn, m_name.constData(), text.constData(), m_params, nullptr);
+    if (PQresultStatus(prepared) != PGRES_COMMAND_OK) {
+        const StoreError error = postgresError(m_conn, prepared, QStringLiteral("prepare ") + sql);
+        PQclear(prepared);
+        throw error;
+    }
+    PQclear(prepared);
+}
+
+// The statement lives as long as the session; the cache drops it only when the
+// connection goes.
+PgQuery::~PgQuery() { PQclear(m_result); }
+
+void PgQuery::exec(const QVariantList &binds)
+{
+    finish();
+    if (binds.size() != m_params)
+        throw StoreError(StoreError::Kind::Other, m_sql + QStringLiteral(": %1 values for %2 parameters").arg(binds.size()).arg(m_params), QStringLiteral("08P01"));
+    const auto n = size_t(m_params);
+    std::vector<QByteArray> storage(n);
+    std::vector<const char *> values(n, nullptr);
+    std::vector<int> lengths(n, 0), formats(n, 0);
+    for (int i = 0; i < m_params; ++i) {
+        const QVariant &v = binds[i];
+        if (isSqlNull(v)) continue;
+        QByteArray &bytes = storage[size_t(i)];
+        switch (v.typeId()) {
+        case QMetaType::QString: bytes = static_cast<const QString *>(v.constData())->toUtf8(); break;
+        case QMetaType::QByteArray:
+            bytes = *static_cast<const QByteArray *>(v.constData());
+            formats[size_t(i)] = 1; // as is: bytea, or text already in UTF-8
+            break;
+        case QMetaType::Bool: bytes = v.toBool() ? QByteArrayLiteral("1") : QByteArrayLiteral("0"); break;
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong: bytes = QByteArray::number(v.toLongLong()); break;
+        case QMetaType::Double: bytes = QByteArray::number(v.toDouble(), 'g', 17); break;
+        case QMetaType::QDateTime: bytes = v.toDateTime().toString(Qt::ISODateWithMs).toUtf8(); break;
+        default: bytes = v.toString().toUtf8(); break;
+        }
+        values[size_t(i)] = bytes.constData();
+        lengths[size_t(i)] = int(bytes.size());
+    }
+    m_result = PQexecPrepared(m_conn, m_name.constData(), m_params, values.data(), lengths.data(), formats.data(), 0);
+    const ExecStatusType status = PQresultStatus(m_result);
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+        const StoreError error = postgresError(m_conn, m_result, m_sql);
+        finish();
+        throw error;
+    }
+    m_rows = PQntuples(m_result);
+    m_changes = std::atoi(PQcmdTuples(m_result));
+    const int columns = PQnfields(m_result);
+    m_kinds.resize(size_t(columns));
+    for (int c = 0; c < columns; ++c) {
+        switch (PQftype(m_result, c)) {
+        case kInt8:
+        case kInt2:
+        case kInt4:
+        case kOid: m_kinds[size_t(c)] = Kind::Integer; break;
+        case kBool: m_kinds[size_t(c)] = Kind::Boolean; break;
+        case kFloat4:
+        case kFloat8:
+        case kNumeric: m_kinds[size_t(c)] = Kind::Float; break;
+        case kBytea: m_kinds[size_t(c)] = Kind::Bytes; break;
+        default: m_kinds[size_t(c)] = Kind::Text; break;
+        }
+    }
+}
+
+bool PgQuery::next()
+{
+    if (!m_result || m_row + 1 >= m_rows) return false;
+    ++m_row;
+    return true;
+}
+
+PgQuery::Kind PgQuery::kindOf(int column) const { return m_kinds[size_t(column)]; }
+
+bool PgQuery::isNull(int column) const { return PQgetisnull(m_result, m_row, column) != 0; }
+
+QVariant PgQuery::value(int column) const
+{
+    if (isNull(column)) return QVariant(QMetaType::fromType<QString>());
+    const char *raw = PQgetvalue(m_result, m_row, column);
+    switch (kindOf(column)) {
+    case Kind::Integer: return QVariant(qlonglong(std::strtoll(raw, nullptr, 10)));
+    case Kind::Boolean: return QVariant(raw[0] == 't');
+    case Kind::Float:
+        // A sum of integers comes back as numeric: keep it exact.
+        if (isIntegral(raw)) return QVariant(qlonglong(std::strtoll(raw, nullptr, 10)));
+        return QVariant(std::strtod(raw, nullptr));
+    case Kind::Bytes: {
+        size_t length = 0;
+        unsigned char *bytes = PQunescapeBytea(reinterpret_cast<const unsigned char *>(raw), &length);
+        QByteArray out(reinterpret_cast<const char *>(bytes), qsizetype(length));
+        PQfreemem(bytes);
+        return QVariant(out);
+    }
+    case Kind::Text: break;
+    }
+    return QVariant(text(column));
+}
+
+qint64 PgQuery::integer(int column) const
+{
+    if (isNull(column)) return 0;
+    const char *raw = PQgetvalue(m_result, m_row, column);
+    switch (kindOf(column)) {
+    case Kind::Integer: return std::strtoll(raw, nullptr, 10);
+    case Kind::Boolean: return raw[0] == 't' ? 1 : 0;
+    default: return value(column).toLongLong();
+    }
+}
+
+QString PgQuery::text(int column) const
+{
+    if (isNull(column)) return QString();
+    return QString::fromUtf8(PQgetvalue(m_result, m_row, column), PQgetlength(m_result, m_row, column));
+}
+
+bool PgQuery::isText(int column) const { return kindOf(column) == Kind::Text && !isNull(column); }
+
+QByteArrayView PgQuery::utf8(int column) const
+{
+    if (isNull(column)) return {};
+    return QByteArrayView(PQgetvalue(m_result, m_row, column), PQgetlength(m_result, m_row, column));
+}
+
+Query::Field PgQuery::field(int column) const
+{
+    if (isNull(column)) return {};
+    if (kindOf(column) == Kind::Text) return {Type::Text, 0, utf8(column)};
+    return {Type::Integer, integer(column), {}}; // as cell(): a float or bytes read as a number
+}
+
+int PgQuery::columnCount() const { return m_result ? PQnfields(m_result) : 0; }
+
+int PgQuery::numRowsAffected() const { return m_changes; }
+
+void PgQuery::finish()
+{
+    PQclear(m_result);
+    m_result = nullptr;
+    m_row = -1;
+    m_rows = 0;
+}
+
+} // namespace liuhe::store

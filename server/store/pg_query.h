@@ -1,0 +1,65 @@
+// A Query on libpq: a server-side prepared statement run with the extended
+// protocol (Bind/Execute, no SQL text per call), values read straight from the
+// result. QtSql's driver sent each call as "EXECUTE name (literals)", parsed
+// anew by the backend, and converted every cell to a QVariant and UTF-16.
+#pragma once
+
+#include "store/query.h"
+#include "store/store_error.h"
+
+#include <QVariantList>
+#include <vector>
+
+struct pg_conn;
+struct pg_result;
+
+namespace liuhe::store {
+
+// A StoreError for a failed PostgreSQL call, classified by its SQLSTATE like
+// every store error (connection, retryable, constraint, full).
+StoreError postgresError(const QString &sqlState, const QString &message, bool connectionLost, const QString &context);
+StoreError postgresError(::pg_conn *conn, const ::pg_result *result, const QString &context);
+
+// "… WHERE a = ? AND b = ?" → "… WHERE a = $1 AND b = $2"; question marks in
+// quoted literals and identifiers stay.
+QByteArray numberedPlaceholders(const QString &sql, int *count);
+
+class PgQuery final : public Query {
+public:
+    // Prepares sql on the connection; throws StoreError.
+    PgQuery(::pg_conn *conn, const QString &sql);
+    ~PgQuery() override;
+    PgQuery(const PgQuery &) = delete;
+    PgQuery &operator=(const PgQuery &) = delete;
+
+    // Binds and runs; the rows are read with next().
+    void exec(const QVariantList &binds);
+
+    bool next() override;
+    QVariant value(int column) const override;
+    bool isNull(int column) const override;
+    qint64 integer(int column) const override;
+    QString text(int column) const override;
+    bool isText(int column) const override;
+    QByteArrayView utf8(int column) const override;
+    Field field(int column) const override;
+    int columnCount() const override;
+    int numRowsAffected() const override;
+    void finish() override;
+
+private:
+    enum class Kind { Integer, Boolean, Float, Bytes, Text };
+    Kind kindOf(int column) const;
+
+    ::pg_conn *m_conn;
+    QString m_sql;
+    QByteArray m_name;
+    int m_params = 0;
+    ::pg_result *m_result = nullptr;
+    int m_row = -1;
+    int m_rows = 0;
+    int m_changes = 0;
+    std::vector<Kind> m_kinds; // per column of the current result
+};
+
+} // namespace liuhe::store
