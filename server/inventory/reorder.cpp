@@ -28,20 +28,23 @@ QList<qint64> purchasers(store::Db &db)
 void reviewReorderAlerts(store::WriteScope &scope, const QSet<QPair<qint64, qint64>> &pairs)
 {
     store::Db &db = scope.db();
-    for (const auto &[productId, warehouseId] : pairs) {
-        qint64 safety = 0, onHand = 0, reserved = 0;
-        {
-            store::Query &q = db.run(QStringLiteral("SELECT p.safety_stock, l.on_hand, l.reserved FROM product p LEFT JOIN stock_level l "
-                                                 "ON l.product_id = p.id AND l.warehouse_id = ? WHERE p.id = ?"),
-                                  {warehouseId, productId});
-            if (q.next()) {
-                safety = q.value(0).toLongLong();
-                onHand = q.value(1).toLongLong();
-                reserved = q.value(2).toLongLong();
-            }
-            q.finish();
-        }
-        if (safety <= 0) continue;
+    QMap<qint64, QList<qint64>> productsByWarehouse;
+    for (const auto &[productId, warehouseId] : pairs) productsByWarehouse[warehouseId] << productId;
+    struct Watched {
+        qint64 productId, warehouseId, safety, onHand, reserved;
+    };
+    // One read per warehouse for every product the call lowered; only products
+    // with a safety stock are watched.
+    QList<Watched> watched;
+    for (auto it = productsByWarehouse.cbegin(); it != productsByWarehouse.cend(); ++it) {
+        store::Query &q = db.run(QStringLiteral("SELECT p.id, p.safety_stock, l.on_hand, l.reserved FROM product p LEFT JOIN stock_level l "
+                                             "ON l.product_id = p.id AND l.warehouse_id = ? WHERE p.safety_stock > 0 AND %1 ORDER BY p.id")
+                                  .arg(db.dialect().inIdList(QStringLiteral("p.id"))),
+                              {it.key(), db.dialect().idList(it.value())});
+        while (q.next()) watched.append({q.integer(0), it.key(), q.integer(1), q.integer(2), q.integer(3)});
+        q.finish();
+    }
+    for (const auto &[productId, warehouseId, safety, onHand, reserved] : watched) {
         const qint64 available = onHand - reserved;
         // An alert stays active while a requisition for it is under way.
         const QVariant open = db.scalar(QStringLiteral("SELECT id FROM reorder_alert WHERE product_id = ? AND warehouse_id = ? AND state IN ('open', 'requested')"),

@@ -237,10 +237,11 @@ std::variant<Issued, CallError> StockLedger::issue(const StockPlace &given, Quan
     // transfer, count loss or return to the supplier does not.
     const bool sold = source.kind == QLatin1String("delivery");
     store::Query &u = db.run(QStringLiteral("UPDATE stock_level SET on_hand = on_hand - ?, value = value - ?, "
+                                         "reserved = CASE WHEN reserved < ? THEN 0 ELSE reserved - ? END, "
                                          "last_out_at = CASE WHEN ? = 1 THEN ? ELSE last_out_at END "
                                          "WHERE product_id = ? AND warehouse_id = ? AND (on_hand >= ? OR ? = 1)"),
-                          {want, fromLayers.fen(), sold ? 1 : 0, toWireDateTime(m_scope.now()), p.productId, p.warehouseId, want,
-                           negativeAllowed ? 1 : 0});
+                          {want, fromLayers.fen(), source.releasesReserved, source.releasesReserved, sold ? 1 : 0,
+                           toWireDateTime(m_scope.now()), p.productId, p.warehouseId, want, negativeAllowed ? 1 : 0});
     const int updated = u.numRowsAffected();
     u.finish();
     if (updated != 1) return CallError(ErrorCode::InsufficientStock, QStringLiteral("not enough stock"));

@@ -32,6 +32,9 @@ struct MoveSource {
     qint64 docId = 0;
     QString docNumber;
     qint64 lineId = 0;
+    // An issue that ends a reservation (a delivery of a confirmed order) releases
+    // it in the same update of the stock level.
+    qint64 releasesReserved = 0; // milli-units
 };
 
 struct StockPlace {

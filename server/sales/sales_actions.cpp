@@ -136,7 +136,9 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, qint64 
                                    {protocol::FieldProblem{QStringLiteral("quantity"), QStringLiteral("over_order"), ordered - delivered, id(line, "id"), {}}}));
         inventory::StockPlace place{id(line, "product_id"), warehouse, id(line, "location_id"), line.value(QStringLiteral("lot")).toString(),
                                     line.value(QStringLiteral("serial")).toString(), {}};
-        auto issued = ledger.issue(place, q, inventory::MoveSource{QStringLiteral("delivery"), QStringLiteral("delivery"), deliveryId, number, id(line, "id")});
+        // What the order line still had reserved, up to what ships now.
+        const qint64 released = std::min(q.milli(), std::max<qint64>(0, ordered - delivered));
+        auto issued = ledger.issue(place, q, inventory::MoveSource{QStringLiteral("delivery"), QStringLiteral("delivery"), deliveryId, number, id(line, "id"), released});
         if (auto *e = std::get_if<CallError>(&issued)) {
             QCborMap details = e->details();
             details.insert(QStringLiteral("line"), id(line, "id"));
@@ -161,12 +163,15 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, qint64 
                                 QCborMap{{QStringLiteral("delivered_qty"), nowDelivered}, {QStringLiteral("cost"), lineCost + cost.fen()},
                                          {QStringLiteral("line_status"), nowDelivered >= ordered ? QStringLiteral("shipped") : QStringLiteral("partial")}},
                                 caller.userId);
-        ledger.reserve(id(line, "product_id"), warehouse, -Quantity::fromMilli(std::min(q.milli(), std::max<qint64>(0, ordered - delivered))));
     }
     documents::updateFields(scope, QStringLiteral("delivery"), deliveryId, QCborMap{{QStringLiteral("cost_total"), costTotal.fen()}}, caller.userId);
     // The order is done when every line is shipped.
-    const qint64 open = db.scalar(QStringLiteral("SELECT COUNT(*) FROM sales_order_line WHERE order_id = ? AND delivered_qty < quantity"), {order}).toLongLong();
-    const qint64 shipped = db.scalar(QStringLiteral("SELECT COUNT(*) FROM sales_order_line WHERE order_id = ? AND delivered_qty > 0"), {order}).toLongLong();
+    store::Query &counts = db.run(QStringLiteral("SELECT COALESCE(SUM(CASE WHEN delivered_qty < quantity THEN 1 ELSE 0 END), 0), "
+                                                 "COALESCE(SUM(CASE WHEN delivered_qty > 0 THEN 1 ELSE 0 END), 0) FROM sales_order_line WHERE order_id = ?"),
+                                  {order});
+    const bool counted = counts.next();
+    const qint64 open = counted ? counts.integer(0) : 0, shipped = counted ? counts.integer(1) : 0;
+    counts.finish();
     // One write of the order: how much is shipped, and done when all of it is.
     QCborMap orderChanges{{QStringLiteral("delivery_status"), open == 0 ? QStringLiteral("full") : (shipped ? QStringLiteral("partial") : QStringLiteral("none"))}};
     if (open == 0) orderChanges.insert(QStringLiteral("state"), QStringLiteral("done"));

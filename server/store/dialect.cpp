@@ -22,4 +22,18 @@ QString Dialect::quote(const QString &identifier)
     return u'"' + identifier + u'"';
 }
 
+QString Dialect::inIdList(const QString &column) const
+{
+    return isPostgres() ? QStringLiteral("%1 = ANY(CAST(? AS BIGINT[]))").arg(column) : QStringLiteral("%1 IN (SELECT value FROM json_each(?))").arg(column);
+}
+
+QString Dialect::idList(const QList<qint64> &ids) const
+{
+    QStringList numbers;
+    numbers.reserve(ids.size());
+    for (qint64 id : ids) numbers << QString::number(id);
+    const QString joined = numbers.join(u',');
+    return isPostgres() ? u'{' + joined + u'}' : u'[' + joined + u']'; // an array literal / a JSON array
+}
+
 } // namespace liuhe::store

@@ -22,6 +22,10 @@ public:
     // indexes must say so, or it sorts the whole table for every page.
     QString nullsFirst() const;         // " NULLS FIRST" on PostgreSQL
     static QString quote(const QString &identifier); // "user"
+    // "column is one of a bound list of ids": one statement text (and one cached
+    // statement) for any number of them; bind idList(ids) as its value.
+    QString inIdList(const QString &column) const;
+    QString idList(const QList<qint64> &ids) const;
 
 private:
     Backend m_backend;

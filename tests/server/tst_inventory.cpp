@@ -711,6 +711,22 @@ private Q_SLOTS:
         // One alert per shortage, not one per sale.
         QVERIFY(erp->sell(customer, wh1, {{p, kUnit}}));
         QVERIFY(!buyer->waitForEvent(QStringLiteral("inventory.reorder"), 500));
+
+        // One sale lowering several products (read together): each watched one
+        // that falls below its safety stock gets an alert, the unwatched none.
+        const qint64 a = erp->product(QStringLiteral("RO2"), s("安全库存甲"), 1000, 500, QString(), 3 * kUnit);
+        const qint64 b = erp->product(QStringLiteral("RO3"), s("安全库存乙"), 1000, 500, QString(), 3 * kUnit);
+        const qint64 c = erp->product(QStringLiteral("RO4"), s("无安全库存"), 1000, 500);
+        QVERIFY(erp->buy(supplier, wh1, {{a, 5 * kUnit, 500}, {b, 5 * kUnit, 500}, {c, 5 * kUnit, 500}}));
+        QVERIFY(erp->sell(customer, wh1, {{a, 3 * kUnit}, {b, 3 * kUnit}, {c, 5 * kUnit}}));
+        QSet<qint64> alerted;
+        for (int i = 0; i < 2; ++i) {
+            QCborMap event;
+            QVERIFY(buyer->waitForEvent(QStringLiteral("inventory.reorder"), 5000, &event));
+            alerted << event.value(QStringLiteral("product_id")).toInteger();
+        }
+        QCOMPARE(alerted, (QSet<qint64>{a, b}));
+        QVERIFY(!buyer->waitForEvent(QStringLiteral("inventory.reorder"), 300));
     }
 
     void concurrentSellersOfTheLastUnits()
