@@ -39,7 +39,7 @@ Reply queueTimeout()
 DbPool::DbPool(const StoreConfig &config, Options options) : m_config(config), m_options(options)
 {
     if (config.backend == Backend::Sqlite) {
-        m_checkpointer = std::make_unique<WalCheckpointer>(config);
+        m_checkpointer = std::make_unique<WalCheckpointer>(config, m_options.walRestartPages);
         m_syncer = std::make_unique<WalSyncer>(config.sqlitePath);
     }
     m_writer = std::thread([this] { writerLoop(); });

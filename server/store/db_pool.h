@@ -39,6 +39,8 @@ public:
         // A job still queued after this long is answered TIMEOUT and never run:
         // its caller has likely given up, and running it late would surprise them.
         int queueTimeoutMs = 30000;
+        // SQLite: log pages after which the log file starts over (WalCheckpointer).
+        int walRestartPages = 32000;
     };
 
     struct Stats {

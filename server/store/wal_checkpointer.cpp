@@ -7,7 +7,7 @@
 
 namespace liuhe::store {
 
-WalCheckpointer::WalCheckpointer(const StoreConfig &config) : m_config(config)
+WalCheckpointer::WalCheckpointer(const StoreConfig &config, int restartPages) : m_config(config), m_restartPages(restartPages)
 {
     m_thread = std::thread([this] { loop(); });
 }
@@ -27,21 +27,41 @@ void WalCheckpointer::attach(::sqlite3 *writer) { sqlite3_wal_hook(writer, &WalC
 int WalCheckpointer::walHook(void *self, ::sqlite3 *db, const char *schema, int pages)
 {
     auto *checkpointer = static_cast<WalCheckpointer *>(self);
-    if (pages >= kWriterPages) {
-        // Most of the log is copied already; the writer copies the rest, so its
-        // next transaction finds the log complete and starts it over.
-        std::lock_guard copying(checkpointer->m_copying);
-        sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (pages < checkpointer->m_wokenAt) { // the log started over
+        checkpointer->m_wokenAt = 0;
+        checkpointer->m_lastStepWoken = false;
+    }
+    if (pages >= checkpointer->m_restartPages) {
+        // One last background step first, so what the writer copies itself is a
+        // commit or two; it never waits for the background copy, it tries again
+        // after its next commit. Its transaction after this one finds the log
+        // complete and starts it over.
+        if (!checkpointer->m_lastStepWoken) {
+            checkpointer->m_lastStepWoken = true;
+            checkpointer->wakeBackground();
+            return SQLITE_OK;
+        }
+        std::unique_lock copying(checkpointer->m_copying, std::try_to_lock);
+        if (copying.owns_lock()) sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         return SQLITE_OK;
     }
-    if (pages >= kStartPages) {
-        {
-            std::lock_guard lock(checkpointer->m_mutex);
-            checkpointer->m_wanted = true;
-        }
-        checkpointer->m_wake.notify_one();
+    // Copied back in steps: a page changed by many commits (a stock level, the
+    // end of an index) is then written to the database once per step, not once
+    // per commit.
+    if (pages - checkpointer->m_wokenAt >= kStepPages) {
+        checkpointer->m_wokenAt = pages;
+        checkpointer->wakeBackground();
     }
     return SQLITE_OK;
+}
+
+void WalCheckpointer::wakeBackground()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_wanted = true;
+    }
+    m_wake.notify_one();
 }
 
 void WalCheckpointer::loop()
