@@ -46,7 +46,7 @@ std::optional<ServerConfig> ServerConfig::parse(const QStringList &arguments, QS
     const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Read settings from FILE (key = value lines)."), QStringLiteral("FILE"));
     const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address and port to listen on (default 127.0.0.1:7460; port 0 picks a free one)."), QStringLiteral("HOST:PORT"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Directory for the SQLite store and backups."), QStringLiteral("DIR"));
-    const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("postgresql://user@host:port/db instead of SQLite."), QStringLiteral("URL"));
+    const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("postgresql://user@host:port/db instead of SQLite (on the same machine, ?host=/socket/dir for its Unix socket)."), QStringLiteral("URL"));
     const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Load the demo company into an empty store."));
     const QCommandLineOption adminPassword(QStringLiteral("admin-password"), QStringLiteral("Initial administrator password (first start only)."), QStringLiteral("PW"));
     const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QStringLiteral("TLS certificate chain (PEM)."), QStringLiteral("FILE"));

@@ -40,7 +40,7 @@ public:
         // its caller has likely given up, and running it late would surprise them.
         int queueTimeoutMs = 30000;
         // SQLite: log pages after which the log file starts over (WalCheckpointer).
-        int walRestartPages = 32000;
+        int walRestartPages = 8000;
     };
 
     struct Stats {

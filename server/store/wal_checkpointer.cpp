@@ -29,25 +29,23 @@ int WalCheckpointer::walHook(void *self, ::sqlite3 *db, const char *schema, int 
     auto *checkpointer = static_cast<WalCheckpointer *>(self);
     if (pages < checkpointer->m_wokenAt) { // the log started over
         checkpointer->m_wokenAt = 0;
-        checkpointer->m_lastStepWoken = false;
+        checkpointer->m_lastStep = 0;
     }
     if (pages >= checkpointer->m_restartPages) {
-        // One last background step first, so what the writer copies itself is a
-        // commit or two; it never waits for the background copy, it tries again
-        // after its next commit. Its transaction after this one finds the log
-        // complete and starts it over.
-        if (!checkpointer->m_lastStepWoken) {
-            checkpointer->m_lastStepWoken = true;
-            checkpointer->wakeBackground();
+        // One last background step first; the writer takes its turn at its
+        // first commit after that step has run, so what it copies itself is a
+        // commit or two and it never waits for the background copy. Its
+        // transaction after that finds the log complete and starts it over.
+        if (checkpointer->m_lastStep == 0) {
+            checkpointer->m_lastStep = checkpointer->wakeBackground();
             return SQLITE_OK;
         }
+        if (checkpointer->m_stepsDone.load() < checkpointer->m_lastStep) return SQLITE_OK; // not copied yet
         std::unique_lock copying(checkpointer->m_copying, std::try_to_lock);
         if (copying.owns_lock()) sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         return SQLITE_OK;
     }
-    // Copied back in steps: a page changed by many commits (a stock level, the
-    // end of an index) is then written to the database once per step, not once
-    // per commit.
+    // Copied back in small steps, about one per commit under load.
     if (pages - checkpointer->m_wokenAt >= kStepPages) {
         checkpointer->m_wokenAt = pages;
         checkpointer->wakeBackground();
@@ -55,24 +53,29 @@ int WalCheckpointer::walHook(void *self, ::sqlite3 *db, const char *schema, int 
     return SQLITE_OK;
 }
 
-void WalCheckpointer::wakeBackground()
+quint64 WalCheckpointer::wakeBackground()
 {
+    quint64 step = 0;
     {
         std::lock_guard lock(m_mutex);
+        step = ++m_stepsAsked;
         m_wanted = true;
     }
     m_wake.notify_one();
+    return step;
 }
 
 void WalCheckpointer::loop()
 {
     std::unique_ptr<Db> db;
     for (;;) {
+        quint64 serving = 0; // every step asked for until now
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [this] { return m_stopping || m_wanted; });
             if (m_stopping) return;
             m_wanted = false;
+            serving = m_stepsAsked;
         }
         try {
             if (!db) db = std::make_unique<Db>(m_config, QStringLiteral("checkpoint"));
@@ -84,6 +87,7 @@ void WalCheckpointer::loop()
             log::warn(QStringLiteral("WAL checkpoint connection: %1").arg(e.message()));
             db.reset();
         }
+        m_stepsDone = serving; // done or failed: the writer need not wait longer for it
     }
 }
 
