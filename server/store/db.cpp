@@ -126,11 +126,6 @@ void Db::configureSqlite()
     if (m_readOnly) exec(QStringLiteral("PRAGMA query_only = ON"));
 }
 
-StoreError Db::classify(const QSqlError &error, const QString &context) const
-{
-    return postgresError(error.nativeErrorCode(), error.text(), error.type() == QSqlError::ConnectionError, context);
-}
-
 Query &Db::prepared(const QString &sql)
 {
     auto it = m_statements.find(sql);

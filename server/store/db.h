@@ -61,8 +61,6 @@ public:
     // Releases result sets and statement locks of every query run since the last call.
     void finishQueries();
 
-    StoreError classify(const class QSqlError &error, const QString &context) const;
-
     // The SQLite connection (nullptr on PostgreSQL), for the online backup API.
     ::sqlite3 *sqliteHandle() const { return m_sqlite; }
 
