@@ -181,14 +181,7 @@ void Db::exec(const QString &sql)
         const int rc = sqlite3_exec(m_sqlite, sql.toUtf8().constData(), nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK) throw sqliteError(m_sqlite, rc, sql);
     } else {
-        PGresult *result = PQexec(m_pg, sql.toUtf8().constData());
-        const ExecStatusType status = PQresultStatus(result);
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-            const StoreError error = postgresError(m_pg, result, sql);
-            PQclear(result);
-            throw error;
-        }
-        PQclear(result);
+        PQclear(checkedResult(m_pg, PQexec(m_pg, sql.toUtf8().constData()), sql));
     }
     if (timer.isValid()) StatementProfile::record(sql, timer.nsecsElapsed());
 }

@@ -44,6 +44,15 @@ StoreError postgresError(::pg_conn *conn, const ::pg_result *result, const QStri
     return postgresError(QString::fromLatin1(state ? state : ""), QString::fromUtf8(message).trimmed(), PQstatus(conn) != CONNECTION_OK, context);
 }
 
+PGresult *checkedResult(PGconn *conn, PGresult *result, const QString &context)
+{
+    const ExecStatusType status = PQresultStatus(result);
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
+    const StoreError error = postgresError(conn, result, context);
+    PQclear(result);
+    throw error;
+}
+
 QByteArray numberedPlaceholders(const QString &sql, int *count)
 {
     QString out;
@@ -68,13 +77,7 @@ QByteArray numberedPlaceholders(const QString &sql, int *count)
 PgQuery::PgQuery(::pg_conn *conn, const QString &sql) : m_conn(conn), m_sql(sql), m_name(statementName())
 {
     const QByteArray text = numberedPlaceholders(sql, &m_params);
-    PGresult *prepared = PQprepare(m_conn, m_name.constData(), text.constData(), m_params, nullptr);
-    if (PQresultStatus(prepared) != PGRES_COMMAND_OK) {
-        const StoreError error = postgresError(m_conn, prepared, QStringLiteral("prepare ") + sql);
-        PQclear(prepared);
-        throw error;
-    }
-    PQclear(prepared);
+    PQclear(checkedResult(m_conn, PQprepare(m_conn, m_name.constData(), text.constData(), m_params, nullptr), QStringLiteral("prepare ") + sql));
 }
 
 // The statement lives as long as the session; the cache drops it only when the
@@ -111,13 +114,7 @@ void PgQuery::exec(const QVariantList &binds)
         values[size_t(i)] = bytes.constData();
         lengths[size_t(i)] = int(bytes.size());
     }
-    m_result = PQexecPrepared(m_conn, m_name.constData(), m_params, values.data(), lengths.data(), formats.data(), 0);
-    const ExecStatusType status = PQresultStatus(m_result);
-    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-        const StoreError error = postgresError(m_conn, m_result, m_sql);
-        finish();
-        throw error;
-    }
+    m_result = checkedResult(m_conn, PQexecPrepared(m_conn, m_name.constData(), m_params, values.data(), lengths.data(), formats.data(), 0), m_sql);
     m_rows = PQntuples(m_result);
     m_changes = std::atoi(PQcmdTuples(m_result));
     const int columns = PQnfields(m_result);

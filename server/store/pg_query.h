@@ -19,6 +19,9 @@ namespace liuhe::store {
 // every store error (connection, retryable, constraint, full).
 StoreError postgresError(const QString &sqlState, const QString &message, bool connectionLost, const QString &context);
 StoreError postgresError(::pg_conn *conn, const ::pg_result *result, const QString &context);
+// The result of a call that must have succeeded (a command, or rows); on failure
+// it is freed and its StoreError thrown.
+::pg_result *checkedResult(::pg_conn *conn, ::pg_result *result, const QString &context);
 
 // "… WHERE a = ? AND b = ?" → "… WHERE a = $1 AND b = $2"; question marks in
 // quoted literals and identifiers stay.

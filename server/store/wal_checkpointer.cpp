@@ -40,9 +40,9 @@ int WalCheckpointer::walHook(void *self, ::sqlite3 *db, const char *schema, int 
             checkpointer->m_lastStep = checkpointer->wakeBackground();
             return SQLITE_OK;
         }
+        // Not woken again, the background thread is idle once its last step ran.
         if (checkpointer->m_stepsDone.load() < checkpointer->m_lastStep) return SQLITE_OK; // not copied yet
-        std::unique_lock copying(checkpointer->m_copying, std::try_to_lock);
-        if (copying.owns_lock()) sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         return SQLITE_OK;
     }
     // Copied back in small steps, about one per commit under load.
@@ -79,7 +79,6 @@ void WalCheckpointer::loop()
         }
         try {
             if (!db) db = std::make_unique<Db>(m_config, QStringLiteral("checkpoint"));
-            std::lock_guard copying(m_copying);
             // PASSIVE: copies what no reader still needs, never waits for the writer.
             const int rc = sqlite3_wal_checkpoint_v2(db->sqliteHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
             if (rc != SQLITE_OK && rc != SQLITE_BUSY) log::warn(QStringLiteral("WAL checkpoint failed: %1").arg(QString::fromUtf8(sqlite3_errstr(rc))));

@@ -44,7 +44,6 @@ private:
     StoreConfig m_config;
     int m_restartPages;
     std::mutex m_mutex;
-    std::mutex m_copying; // held while a checkpoint runs: the writer's never waits for the background one
     std::condition_variable m_wake;
     bool m_wanted = false;
     quint64 m_stepsAsked = 0;             // under m_mutex
