@@ -181,6 +181,12 @@ void DbPool::readerLoop(int index)
 void DbPool::writerLoop()
 {
     std::unique_ptr<Db> db;
+    // Closing SQLite's last connection deletes the log file, which the syncer
+    // may still have to flush for the batches before: they go first.
+    const auto closeWriter = [&] {
+        if (m_syncer) m_syncer->drain();
+        db.reset();
+    };
     AuditChain chain;
     for (;;) {
         std::vector<PendingWrite> batch;
@@ -213,7 +219,7 @@ void DbPool::writerLoop()
                 if (db && db->inTransaction()) {
                     try { db->rollback(); } catch (...) {}
                 }
-                if (e.kind() == StoreError::Kind::ConnectionLost) db.reset();
+                if (e.kind() == StoreError::Kind::ConnectionLost) closeWriter();
                 if ((e.isRetryable() || e.kind() == StoreError::Kind::ConnectionLost) && attempt < m_options.retries) {
                     ++m_stats.retries;
                     std::this_thread::sleep_for(std::chrono::milliseconds(5 << attempt));
@@ -230,7 +236,7 @@ void DbPool::writerLoop()
                 if (db && db->inTransaction()) {
                     try { db->rollback(); } catch (...) {}
                 }
-                db.reset();
+                closeWriter();
                 ++m_stats.failedBatches;
                 log::error(QStringLiteral("write batch of %1 threw: %2").arg(batch.size()).arg(QString::fromUtf8(e.what())));
                 const Reply failure = Reply::fail(ErrorCode::Internal, QStringLiteral("internal error; nothing was saved"));
@@ -239,6 +245,7 @@ void DbPool::writerLoop()
             }
         }
     }
+    closeWriter();
 }
 
 void DbPool::runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batch)

@@ -40,8 +40,13 @@ int WalCheckpointer::walHook(void *self, ::sqlite3 *db, const char *schema, int 
             checkpointer->m_lastStep = checkpointer->wakeBackground();
             return SQLITE_OK;
         }
-        // Not woken again, the background thread is idle once its last step ran.
-        if (checkpointer->m_stepsDone.load() < checkpointer->m_lastStep) return SQLITE_OK; // not copied yet
+        // Not woken again, the background thread is idle once its last step
+        // ran. If that step is slow (the disk saturated, the thread starved),
+        // the writer waits for it past a margin: back-pressure, so the log
+        // cannot outgrow the mark by more.
+        const bool stepDone = checkpointer->m_stepsDone.load() >= checkpointer->m_lastStep;
+        if (!stepDone && pages < checkpointer->m_restartPages + kWaitMarginPages) return SQLITE_OK;
+        std::lock_guard copying(checkpointer->m_copying);
         sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         return SQLITE_OK;
     }
@@ -79,6 +84,7 @@ void WalCheckpointer::loop()
         }
         try {
             if (!db) db = std::make_unique<Db>(m_config, QStringLiteral("checkpoint"));
+            std::lock_guard copying(m_copying);
             // PASSIVE: copies what no reader still needs, never waits for the writer.
             const int rc = sqlite3_wal_checkpoint_v2(db->sqliteHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
             if (rc != SQLITE_OK && rc != SQLITE_BUSY) log::warn(QStringLiteral("WAL checkpoint failed: %1").arg(QString::fromUtf8(sqlite3_errstr(rc))));

@@ -27,6 +27,8 @@ public:
     // finishes the copy then, or the log file would grow without end.
     static constexpr int kStepPages = 100;
     static constexpr int kRestartPages = 8000;
+    // Past the mark by this much, the writer waits for the background copy.
+    static constexpr int kWaitMarginPages = 4000;
 
     explicit WalCheckpointer(const StoreConfig &config, int restartPages = kRestartPages);
     ~WalCheckpointer();
@@ -44,6 +46,7 @@ private:
     StoreConfig m_config;
     int m_restartPages;
     std::mutex m_mutex;
+    std::mutex m_copying; // held while a checkpoint runs
     std::condition_variable m_wake;
     bool m_wanted = false;
     quint64 m_stepsAsked = 0;             // under m_mutex

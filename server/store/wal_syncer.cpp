@@ -2,6 +2,8 @@
 
 #include "server_log.h"
 
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #ifdef _WIN32
@@ -57,22 +59,22 @@ void WalSyncer::drain()
     m_drained.wait(lock, [this] { return m_waiting.empty() && !m_busy; });
 }
 
-bool WalSyncer::syncLog()
+int WalSyncer::syncLog()
 {
     // The log keeps its file while the store is open, but a reopened store may
     // have made a new one: follow the path if its file changed.
     const QByteArray path = m_walPath.toLocal8Bit();
     struct stat byPath {};
     struct stat byFd {};
-    if (::stat(path.constData(), &byPath) != 0) return false;
+    if (::stat(path.constData(), &byPath) != 0) return errno;
     if (m_fd >= 0 && (::fstat(m_fd, &byFd) != 0 || byFd.st_ino != byPath.st_ino || byFd.st_dev != byPath.st_dev)) {
         closeFile(m_fd);
         m_fd = -1;
     }
     if (m_fd < 0) m_fd = openForSync(path);
-    if (m_fd < 0) return false;
+    if (m_fd < 0) return errno;
     ++m_syncs;
-    return flushToDisk(m_fd) == 0;
+    return flushToDisk(m_fd) == 0 ? 0 : errno;
 }
 
 void WalSyncer::loop()
@@ -86,8 +88,10 @@ void WalSyncer::loop()
             batch.swap(m_waiting);
             m_busy = true;
         }
-        const bool durable = syncLog();
-        if (!durable) log::error(QStringLiteral("could not flush the write-ahead log %1 to disk").arg(m_walPath));
+        const int failure = syncLog();
+        const bool durable = failure == 0;
+        if (!durable)
+            log::error(QStringLiteral("could not flush the write-ahead log %1 to disk: %2").arg(m_walPath, QString::fromLocal8Bit(std::strerror(failure))));
         for (auto &done : batch) done(durable);
         {
             std::lock_guard lock(m_mutex);

@@ -34,7 +34,7 @@ public:
 
 private:
     void loop();
-    bool syncLog();
+    int syncLog(); // 0, or the errno of what failed
 
     QString m_walPath;
     std::mutex m_mutex;

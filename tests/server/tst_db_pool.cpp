@@ -215,10 +215,10 @@ private Q_SLOTS:
         QCOMPARE(failed.load(), 0);
         const qint64 logBytes = QFileInfo(own.sqlitePath + QStringLiteral("-wal")).size();
         const qint64 written = qint64(writes) * pagesPerWrite * 4096;
-        // The mark, plus what the writer commits while the background copy
-        // catches up before the writer's turn (these 256-page batches come
-        // faster than it copies them); without the restart it would be all 8×.
-        const qint64 bound = qint64(options.walRestartPages + 8000) * (4096 + 24);
+        // The mark, plus the margin after which the writer waits for the
+        // background copy, plus one of these 256-page batches; without the
+        // restart it would be all 8×.
+        const qint64 bound = qint64(options.walRestartPages + store::WalCheckpointer::kWaitMarginPages + 1000) * (4096 + 24);
         QVERIFY2(logBytes < bound, qPrintable(QStringLiteral("log %1 bytes after %2 written").arg(logBytes).arg(written)));
         store::Db db(own, QStringLiteral("check"));
         QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM filler")).toInt(), writes);
