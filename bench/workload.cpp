@@ -9,6 +9,7 @@
 #include <QThread>
 #include <QTimer>
 #include <cmath>
+#include <cstdio>
 
 namespace liuhe::bench {
 
@@ -75,6 +76,16 @@ void Workload::serverUsage(PhaseResult &result)
     m_walSyncs += syncs;
     if (batches > 0) result.extra.insert(QStringLiteral("calls_per_commit"), std::round(double(jobs) / double(batches) * 10) / 10);
     if (syncs > 0) result.extra.insert(QStringLiteral("commits_per_fsync"), std::round(double(batches) / double(syncs) * 10) / 10);
+    // The writer's cost of one unit of the phase (an order, a product): time in
+    // batches and pages written to the log.
+    const qint64 busyMs = info.value(QStringLiteral("writer_busy_ms")).toInteger() - m_writerBusyMs;
+    const qint64 pages = info.value(QStringLiteral("log_pages")).toInteger() - m_logPages;
+    m_writerBusyMs += busyMs;
+    m_logPages += pages;
+    if (result.count > 0 && jobs > 0) {
+        result.extra.insert(QStringLiteral("writer_ms_per_unit"), std::round(double(busyMs) / double(result.count) * 1000) / 1000);
+        if (pages > 0) result.extra.insert(QStringLiteral("log_pages_per_unit"), std::round(double(pages) / double(result.count) * 10) / 10);
+    }
 }
 
 PhaseResult Workload::importRows(const QString &phase, const QString &entity, int count, const std::function<QCborMap(int)> &row)
@@ -195,6 +206,10 @@ PhaseResult Workload::sellOrders(int clients, int orders)
             return r;
         }
     }
+    // Progress marks on stderr (sessions open, then done): scripts that sample
+    // the server's threads during the phase go by them.
+    std::fprintf(stderr, "liuhe-bench: orders, %d clients, starting\n", clients);
+    std::fflush(stderr);
     int started = 0, finished = 0;
     QEventLoop loop;
     QElapsedTimer wall;
@@ -265,6 +280,8 @@ PhaseResult Workload::sellOrders(int clients, int orders)
     for (auto &s : sessions) next(&s->connection());
     if (finished < orders) loop.exec();
     r.seconds = double(wall.nsecsElapsed()) / 1e9;
+    std::fprintf(stderr, "liuhe-bench: orders, %d clients, done\n", clients);
+    std::fflush(stderr);
     serverUsage(r);
     return r;
 }

@@ -37,7 +37,7 @@ CreatedDocument createDocument(store::WriteScope &scope, const auth::Caller &cal
     if (const schema::Entity *lineEntity = schema::Catalogue::instance().linesOf(e)) {
         for (QCborMap line : lines) {
             line.insert(lineEntity->parentField, out.id);
-            store::insertRecordDirect(db, *lineEntity, line, caller.userId, scope.now());
+            out.lineIds.append(store::insertRecordDirect(db, *lineEntity, line, caller.userId, scope.now()));
         }
     }
     scope.audit(store::AuditEntry{caller.userId, caller.call, e.name, out.id, QCborMap{{QStringLiteral("created"), out.number}},

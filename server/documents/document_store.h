@@ -19,6 +19,7 @@ namespace liuhe::documents {
 struct CreatedDocument {
     qint64 id = 0;
     QString number;
+    QList<qint64> lineIds; // in the order the lines were given
 };
 
 // Inserts a document in its first state with lines; no permission checks (the

@@ -16,7 +16,11 @@ FifoLayers::Taken FifoLayers::takeFrom(qint64 layerId, qint64 qtyLeft, qint64 co
 {
     const qint64 take = std::min(want, qtyLeft);
     const qint64 cost = take == qtyLeft ? costLeft : mulDivRound(costLeft, take, qtyLeft).value_or(0);
-    m_db.run(QStringLiteral("UPDATE fifo_layer SET qty_left = qty_left - ?, cost_left = cost_left - ? WHERE id = ?"), {take, cost, layerId});
+    // Only using a layer up touches `closed`, and with it the index of open layers.
+    if (take == qtyLeft)
+        m_db.run(QStringLiteral("UPDATE fifo_layer SET qty_left = qty_left - ?, cost_left = cost_left - ?, closed = 1 WHERE id = ?"), {take, cost, layerId});
+    else
+        m_db.run(QStringLiteral("UPDATE fifo_layer SET qty_left = qty_left - ?, cost_left = cost_left - ? WHERE id = ?"), {take, cost, layerId});
     return Taken{Money::fromFen(cost), Quantity::fromMilli(take)};
 }
 
@@ -30,7 +34,7 @@ FifoLayers::Taken FifoLayers::consume(qint64 productId, qint64 warehouseId, Quan
         QVariantList binds{productId, warehouseId};
         if (lotFilter) binds << (lotFilter->isEmpty() ? QStringLiteral("") : *lotFilter);
         store::Query &q = m_db.run(QStringLiteral("SELECT id, qty_left, cost_left FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? %1"
-                                               "AND qty_left > 0 ORDER BY id LIMIT 8")
+                                               "AND closed = 0 ORDER BY id LIMIT 8")
                                     .arg(lotFilter ? QStringLiteral("AND lot = ? ") : QString()),
                                 binds);
         while (q.next()) layers.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()});
@@ -78,7 +82,7 @@ FifoLayers::Taken FifoLayers::peek(qint64 productId, qint64 warehouseId, Quantit
 {
     Taken total;
     qint64 skipLeft = skip.milli(), want = quantity.milli();
-    store::Query &q = m_db.run(QStringLiteral("SELECT qty_left, cost_left FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? AND qty_left > 0 ORDER BY id"),
+    store::Query &q = m_db.run(QStringLiteral("SELECT qty_left, cost_left FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? AND closed = 0 ORDER BY id"),
                             {productId, warehouseId});
     while (want > 0 && q.next()) {
         qint64 qtyLeft = q.value(0).toLongLong(), costLeft = q.value(1).toLongLong();

@@ -68,6 +68,16 @@ QStringList fifoMatchesValue(store::Db &db)
         QStringLiteral("FIFO: product %1 warehouse %2 value %3 but layers hold %4; on hand %5 but layers hold %6"));
 }
 
+// A layer is marked closed exactly when it is used up: issues find open layers
+// by the mark alone.
+QStringList fifoClosedMarks(store::Db &db)
+{
+    return rowsAsProblems(db, QStringLiteral(
+        "SELECT id, product_id, warehouse_id, qty_left, closed FROM fifo_layer "
+        "WHERE closed <> CASE WHEN qty_left = 0 THEN 1 ELSE 0 END ORDER BY id"),
+        QStringLiteral("FIFO layer %1 (product %2 warehouse %3): %4 left but marked closed = %5"));
+}
+
 // A lot-tracked product's layers hold, per lot, exactly what is on hand of that lot.
 QStringList lotLayersMatchLotStock(store::Db &db)
 {
@@ -113,6 +123,7 @@ void registerInventoryInvariants()
     inv.add({QStringLiteral("locations_sum_to_levels"), quantsMatchLevels});
     inv.add({QStringLiteral("no_negative_stock"), noForbiddenNegatives});
     inv.add({QStringLiteral("fifo_layers_equal_stock_value"), fifoMatchesValue});
+    inv.add({QStringLiteral("fifo_closed_marks_used_up_layers"), fifoClosedMarks});
     inv.add({QStringLiteral("reservations_equal_open_orders"), reservationsMatchOpenOrders});
     inv.add({QStringLiteral("lot_layers_equal_lot_stock"), lotLayersMatchLotStock});
     inv.add({QStringLiteral("serials_equal_stock"), serialsMatchStock});

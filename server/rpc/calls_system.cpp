@@ -127,6 +127,8 @@ void registerSystemCalls(CallRegistry &calls)
                    m.insert(QStringLiteral("write_jobs"), stats.writeJobs.load());
                    m.insert(QStringLiteral("wal_syncs"), ctx.db.walSyncs());
                    m.insert(QStringLiteral("read_jobs"), stats.readJobs.load());
+                   m.insert(QStringLiteral("writer_busy_ms"), stats.writerBusyNs.load() / 1000000);
+                   m.insert(QStringLiteral("log_pages"), stats.logPages.load());
                    m.insert(QStringLiteral("store_retries"), stats.retries.load());
                    done(m);
                }});

@@ -102,16 +102,25 @@ Reply confirmOrder(ActionContext &ctx)
     return QCborValue(true);
 }
 
+// What posting a delivery needs of it: shipping an order has it at hand, a
+// draft delivery is read from the store.
+struct DeliveryToPost {
+    qint64 id = 0;
+    QString number;
+    qint64 warehouse = 0;
+    qint64 order = 0;
+    QList<QCborMap> lines; // id, order_line_id, product_id, quantity, location_id, lot, serial
+};
+
 // Posts a delivery: stock out at FIFO cost, order lines and reservations follow.
 // The order's new version goes to *orderVersion when given.
-Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, qint64 deliveryId, qint64 *orderVersion = nullptr)
+Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, const DeliveryToPost &delivery, qint64 *orderVersion = nullptr)
 {
     store::Db &db = scope.db();
-    const auto header = documents::loadDocument(scope, documents::entityNamed(QStringLiteral("delivery")), deliveryId);
-    if (!header) return Reply::fail(ErrorCode::NotFound, QStringLiteral("delivery not found"));
-    const qint64 warehouse = id(*header, "warehouse_id");
-    const qint64 order = id(*header, "order_id");
-    const QString number = header->value(QStringLiteral("number")).toString();
+    const qint64 deliveryId = delivery.id;
+    const qint64 warehouse = delivery.warehouse;
+    const qint64 order = delivery.order;
+    const QString &number = delivery.number;
     // A cancelled or closed order ships nothing more, not even from a draft picked before.
     if (db.scalar(QStringLiteral("SELECT state FROM sales_order WHERE id = ?"), {order}).toString() != QLatin1String("confirmed"))
         return Reply(CallError(ErrorCode::InvalidState, QStringLiteral("the order is no longer open for shipping"),
@@ -119,8 +128,7 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, qint64 
     inventory::StockLedger ledger(scope, caller.userId);
     Money costTotal;
     QCborArray lots;
-    for (const auto &lv : header->value(QStringLiteral("lines")).toArray()) {
-        const QCborMap line = lv.toMap();
+    for (const QCborMap &line : delivery.lines) {
         const Quantity q = qty(line, "quantity");
         // The order line first: another delivery may have shipped it meanwhile.
         store::Query &ol = db.run(QStringLiteral("SELECT quantity, delivered_qty, cost FROM sales_order_line WHERE id = ?"), {id(line, "order_line_id")});
@@ -243,10 +251,20 @@ Reply shipOrder(ActionContext &ctx)
                                                             {QStringLiteral("amount_total"), total.fen()}, {QStringLiteral("state"), QStringLiteral("done")}},
                                                    deliveryLines);
     ctx.nextState.clear(); // postDelivery moves the order to done when complete
-    return postDelivery(ctx.scope, ctx.caller, created.id, &ctx.writtenVersion);
+    DeliveryToPost toPost{created.id, created.number, warehouse, ctx.id, {}};
+    for (qsizetype i = 0; i < deliveryLines.size(); ++i) {
+        QCborMap line = deliveryLines[i];
+        line.insert(QStringLiteral("id"), created.lineIds.value(i));
+        toPost.lines.append(line);
+    }
+    return postDelivery(ctx.scope, ctx.caller, toPost, &ctx.writtenVersion);
 }
 
-Reply postDeliveryAction(ActionContext &ctx) { return postDelivery(ctx.scope, ctx.caller, ctx.id); }
+Reply postDeliveryAction(ActionContext &ctx)
+{
+    DeliveryToPost toPost{ctx.id, ctx.record.value(QStringLiteral("number")).toString(), id(ctx.record, "warehouse_id"), id(ctx.record, "order_id"), documentLines(ctx)};
+    return postDelivery(ctx.scope, ctx.caller, toPost);
+}
 
 Reply releaseReservations(ActionContext &ctx)
 {

@@ -2,11 +2,10 @@
 
 #include "domain/chinese_format.h"
 #include "server_log.h"
+#include "store/compact_json.h"
 #include "store/db.h"
 
 #include <QCryptographicHash>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace liuhe::store {
 
@@ -56,24 +55,40 @@ QString AuditChain::rowHash(qint64 id, const QString &at, qint64 userId, const Q
                             qint64 recordId, const QString &changes, const QString &outcome, const QString &peer,
                             const QString &prevHash)
 {
+    return rowHash(id, at, userId, call, entity, recordId, changes.toUtf8(), outcome, peer, prevHash);
+}
+
+QString AuditChain::rowHash(qint64 id, const QString &at, qint64 userId, const QString &call, const QString &entity,
+                            qint64 recordId, const QByteArray &changesUtf8, const QString &outcome, const QString &peer,
+                            const QString &prevHash)
+{
     // Length-prefixed fields, so no separator inside a value can forge a match.
-    QByteArray data;
-    for (const QString &part : {QString::number(id), at, QString::number(userId), call, entity, QString::number(recordId),
-                                changes, outcome, peer, prevHash}) {
-        const QByteArray utf8 = part.toUtf8();
-        data += QByteArray::number(utf8.size()) + ':' + utf8;
-    }
-    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const auto add = [&hash](const QByteArray &utf8) {
+        hash.addData(QByteArray::number(utf8.size()));
+        hash.addData(QByteArrayView(":", 1));
+        hash.addData(utf8);
+    };
+    add(QByteArray::number(id));
+    add(at.toUtf8());
+    add(QByteArray::number(userId));
+    add(call.toUtf8());
+    add(entity.toUtf8());
+    add(QByteArray::number(recordId));
+    add(changesUtf8);
+    add(outcome.toUtf8());
+    add(peer.toUtf8());
+    add(prevHash.toUtf8());
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 void AuditChain::append(Db &db, const AuditEntry &e, const QDateTime &now)
 {
     const qint64 id = m_head.lastId + 1;
     const QString at = toWireDateTime(now);
-    const QString changes = e.changes.isEmpty()
-        ? QString()
-        : QString::fromUtf8(QJsonDocument(e.changes.toJsonObject()).toJson(QJsonDocument::Compact));
-    const QString hash = rowHash(id, at, e.userId, e.call, e.entity, e.recordId, changes, e.outcome, e.peer, m_head.lastHash);
+    const QByteArray changesUtf8 = e.changes.isEmpty() ? QByteArray() : compactJson(e.changes);
+    const QString changes = changesUtf8.isNull() ? QString() : QString::fromUtf8(changesUtf8); // no changes: NULL, as before
+    const QString hash = rowHash(id, at, e.userId, e.call, e.entity, e.recordId, changesUtf8, e.outcome, e.peer, m_head.lastHash);
     db.run(QStringLiteral("INSERT INTO audit_log (id, at, user_id, call, entity, record_id, changes, outcome, peer, prev_hash, hash) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
            {id, at, e.userId ? QVariant(e.userId) : QVariant(), e.call, e.entity, e.recordId ? QVariant(e.recordId) : QVariant(),

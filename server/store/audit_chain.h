@@ -43,6 +43,10 @@ public:
     static QString rowHash(qint64 id, const QString &at, qint64 userId, const QString &call, const QString &entity,
                            qint64 recordId, const QString &changes, const QString &outcome, const QString &peer,
                            const QString &prevHash);
+    // The same with changes already in UTF-8 (as append writes them).
+    static QString rowHash(qint64 id, const QString &at, qint64 userId, const QString &call, const QString &entity,
+                           qint64 recordId, const QByteArray &changesUtf8, const QString &outcome, const QString &peer,
+                           const QString &prevHash);
 
 private:
     Head m_head;

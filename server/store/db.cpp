@@ -217,6 +217,14 @@ void Db::commit()
     control(QStringLiteral("COMMIT"));
 }
 
+qint64 Db::takePagesWritten()
+{
+    if (!m_sqlite) return 0;
+    int current = 0, highest = 0;
+    sqlite3_db_status(m_sqlite, SQLITE_DBSTATUS_CACHE_WRITE, &current, &highest, 1);
+    return current;
+}
+
 void Db::rollback()
 {
     finishQueries();

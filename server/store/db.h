@@ -57,6 +57,9 @@ public:
     void releaseSavepoint(const QString &name);
     void rollbackToSavepoint(const QString &name);
     bool inTransaction() const { return m_inTransaction; }
+    // SQLite: pages this connection wrote out (to the log, in WAL mode) since
+    // the last call; 0 on PostgreSQL.
+    qint64 takePagesWritten();
 
     // Releases result sets and statement locks of every query run since the last call.
     void finishQueries();

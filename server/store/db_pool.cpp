@@ -6,6 +6,7 @@
 #include "store/wal_syncer.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QThread>
 #include <chrono>
 
@@ -250,6 +251,8 @@ void DbPool::writerLoop()
 
 void DbPool::runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batch)
 {
+    QElapsedTimer busy;
+    busy.start();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     std::vector<Reply> replies;
     std::vector<WriteEffects> effects;
@@ -304,6 +307,8 @@ void DbPool::runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batc
     }
     ++m_stats.batches;
     m_stats.writeJobs += qint64(batch.size());
+    m_stats.logPages += db.takePagesWritten();
+    m_stats.writerBusyNs += busy.nsecsElapsed();
     if (!m_syncAfterCommit) {
         commitDurable(sequence);
         for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(replies[i]), std::move(effects[i]));

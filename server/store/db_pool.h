@@ -50,6 +50,10 @@ public:
         std::atomic<qint64> retries{0};
         std::atomic<qint64> failedBatches{0};
         std::atomic<qint64> timedOut{0};
+        // What bounds the write rate: the writer's time in batches, and the
+        // pages its commits wrote (SQLite's log frames).
+        std::atomic<qint64> writerBusyNs{0};
+        std::atomic<qint64> logPages{0};
     };
 
     DbPool(const StoreConfig &config, Options options);

@@ -195,6 +195,19 @@ void leanerLedgerIndexes(Db &db)
     createAuditLogIndexes(db);
 }
 
+// The index of open FIFO layers keys on a flag set once, when a layer is used
+// up, instead of on qty_left > 0: a partial index whose condition names a
+// column is rewritten by every update of that column, so each issue wrote one
+// more page (SQLite), or could not be a HOT update (PostgreSQL).
+void fifoLayersClosedFlag(Db &db)
+{
+    if (!db.columns(QStringLiteral("fifo_layer")).contains(QStringLiteral("closed")))
+        db.exec(QStringLiteral("ALTER TABLE fifo_layer ADD COLUMN closed SMALLINT NOT NULL DEFAULT 0"));
+    db.exec(QStringLiteral("UPDATE fifo_layer SET closed = 1 WHERE qty_left <= 0"));
+    db.exec(QStringLiteral("DROP INDEX IF EXISTS ix_fifo_open_lot"));
+    db.exec(QStringLiteral("CREATE INDEX ix_fifo_open_lot ON fifo_layer (product_id, warehouse_id, lot, id) WHERE closed = 0"));
+}
+
 } // namespace
 
 const std::vector<Migration> &allMigrations()
@@ -210,6 +223,7 @@ const std::vector<Migration> &allMigrations()
         {8, QStringLiteral("list sort indexes with NULLs first on PostgreSQL"), sortIndexesNullsFirst},
         {9, QStringLiteral("serial numbers on stock count lines"), countLineSerials},
         {10, QStringLiteral("fewer indexes on the audit log and FIFO layers"), leanerLedgerIndexes},
+        {11, QStringLiteral("open FIFO layers indexed by a closed flag"), fifoLayersClosedFlag},
     };
     return migrations;
 }

@@ -61,8 +61,8 @@ private Q_SLOTS:
         db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 9"));
         QCOMPARE(store::schemaVersion(db), 8);
         QVERIFY(!db.columns(QStringLiteral("stock_count_line")).contains(QStringLiteral("serial")));
-        QCOMPARE(store::migrate(db), 2);
-        QCOMPARE(store::schemaVersion(db), 10);
+        QCOMPARE(store::migrate(db), 3);
+        QCOMPARE(store::schemaVersion(db), 11);
         QVERIFY(db.columns(QStringLiteral("stock_count_line")).contains(QStringLiteral("serial")));
         QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_stock_serial_place'")).toInt(), 1);
     }
@@ -81,7 +81,7 @@ private Q_SLOTS:
                                "prev_hash TEXT NOT NULL, hash TEXT NOT NULL)"));
         db.exec(QStringLiteral("CREATE INDEX ix_audit_log_entity ON audit_log (entity, record_id, id)"));
         db.exec(QStringLiteral("CREATE INDEX ix_fifo_open ON fifo_layer (product_id, warehouse_id, id) WHERE qty_left > 0"));
-        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 10"));
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 10"));
         QCOMPARE(store::schemaVersion(db), 9);
         const auto indexCount = [&](const QString &table) {
             return db.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"), {table}).toInt();
@@ -97,13 +97,46 @@ private Q_SLOTS:
             chain.saveHead(db);
             tx.commit();
         }
-        QCOMPARE(store::migrate(db), 1);
-        QCOMPARE(store::schemaVersion(db), 10);
+        QCOMPARE(store::migrate(db), 2);
+        QCOMPARE(store::schemaVersion(db), 11);
         QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log")).toInt(), 3);
         QVERIFY(store::AuditChain::verify(db).isEmpty());
         QCOMPARE(indexCount(QStringLiteral("audit_log")), 3); // entity, user, time: none for the key
         QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_fifo_open'")).toInt(), 0);
         QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_fifo_open_lot'")).toInt(), 1);
+    }
+
+    // Migration 11: open FIFO layers are found by a closed mark, set on the
+    // layers already used up; issues then read the index by the mark.
+    void migrationElevenMarksUsedUpLayers()
+    {
+        store::StoreConfig old = config;
+        old.sqlitePath = dir.filePath(QStringLiteral("v10.sqlite"));
+        store::Db db(old, QStringLiteral("v10"));
+        store::migrate(db);
+        db.exec(QStringLiteral("DROP INDEX ix_fifo_open_lot"));
+        db.exec(QStringLiteral("ALTER TABLE fifo_layer DROP COLUMN closed"));
+        db.exec(QStringLiteral("CREATE INDEX ix_fifo_open_lot ON fifo_layer (product_id, warehouse_id, lot, id) WHERE qty_left > 0"));
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 11"));
+        QCOMPARE(store::schemaVersion(db), 10);
+        db.exec(QStringLiteral("PRAGMA foreign_keys = OFF")); // layers without their products and moves
+        for (const auto &[qtyLeft, costLeft] : {std::pair{0, 0}, std::pair{4000, 400}, std::pair{0, 0}})
+            db.run(QStringLiteral("INSERT INTO fifo_layer (product_id, warehouse_id, lot, move_id, at, qty_in, qty_left, cost_in, cost_left) "
+                                  "VALUES (7, 1, '', 0, '2026-11-01', 5000, ?, 500, ?)"),
+                   {qtyLeft, costLeft});
+        QCOMPARE(store::migrate(db), 1);
+        QCOMPARE(store::schemaVersion(db), 11);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT group_concat(closed, ',') FROM (SELECT closed FROM fifo_layer ORDER BY id)")).toString(),
+                 QStringLiteral("1,0,1"));
+        QVERIFY(db.scalar(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'ix_fifo_open_lot'")).toString().contains(QLatin1String("closed = 0")));
+        // The issue's query (fifo_layers.cpp) walks the index of open layers.
+        QString plan;
+        store::Query &q = db.run(QStringLiteral("EXPLAIN QUERY PLAN SELECT id, qty_left, cost_left FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? "
+                                                "AND closed = 0 ORDER BY id LIMIT 8"),
+                                 {7, 1});
+        while (q.next()) plan += q.text(3) + u'\n';
+        q.finish();
+        QVERIFY2(plan.contains(QLatin1String("ix_fifo_open_lot")), qPrintable(plan));
     }
 
     void lateWritesTimeOutAndChangeNothing()

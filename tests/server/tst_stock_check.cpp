@@ -155,6 +155,14 @@ private Q_SLOTS:
                      {QStringLiteral("UPDATE fifo_layer SET cost_left = cost_left - 100 WHERE %1").arg(layer)});
     }
 
+    // A used-up layer marked open again: issues would find it among the open ones.
+    void usedUpLayerMarkedOpen()
+    {
+        expectCaught({QStringLiteral("UPDATE fifo_layer SET closed = 0 WHERE %1").arg(where(sold))},
+                     QStringLiteral("FIFO layer "),
+                     {QStringLiteral("UPDATE fifo_layer SET closed = 1 WHERE %1").arg(where(sold))}, true);
+    }
+
     // One unit below zero in a warehouse that does not allow it, with moves,
     // locations and levels all agreeing: only the negative-stock rule sees it.
     void negativeWhereNotAllowed()
