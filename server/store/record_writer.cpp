@@ -52,22 +52,30 @@ struct CurrentShape {
     MapTemplate values; // id, then every field
 };
 
-const CurrentShape &currentShape(const Entity &e)
+// Something derived from an entity alone, built on first use and kept (one
+// cache per call site: each passes its own lambda type).
+template <typename T, typename Build>
+const T &perEntity(const Entity &e, Build build)
 {
     static std::mutex mutex;
-    static QHash<const Entity *, std::shared_ptr<const CurrentShape>> cache;
+    static QHash<const Entity *, std::shared_ptr<const T>> cache;
     std::lock_guard lock(mutex);
     auto &slot = cache[&e];
-    if (!slot) {
+    if (!slot) slot = std::make_shared<const T>(build());
+    return *slot;
+}
+
+const CurrentShape &currentShape(const Entity &e)
+{
+    return perEntity<CurrentShape>(e, [&e] {
         QStringList cols = {QStringLiteral("id"), QStringLiteral("version"), QStringLiteral("field_versions"), QStringLiteral("archived")};
         QStringList keys = {QStringLiteral("id")};
         for (const Field &f : e.fields) {
             for (const QString &c : readColumnsOfField(f)) cols << Dialect::quote(c);
             keys << f.name;
         }
-        slot = std::make_shared<const CurrentShape>(CurrentShape{cols.join(u','), MapTemplate(keys)});
-    }
-    return *slot;
+        return CurrentShape{cols.join(u','), MapTemplate(keys)};
+    });
 }
 
 std::optional<Current> readCurrent(Db &db, const Entity &e, const QString &where, const QVariantList &binds)
@@ -100,18 +108,26 @@ QString fieldVersionsJson(const QHash<QString, qint64> &fv)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
+// An entity's INSERT statement: the same text for every row, built once.
+const QString &insertSql(const Entity &e)
+{
+    return perEntity<QString>(e, [&e] {
+        QStringList cols = {QStringLiteral("version"), QStringLiteral("created_at"), QStringLiteral("created_by"),
+                            QStringLiteral("updated_at"), QStringLiteral("updated_by"), QStringLiteral("field_versions")};
+        for (const Field &f : e.fields)
+            for (const QString &c : columnsOfField(f)) cols << Dialect::quote(c);
+        QStringList marks;
+        for (qsizetype i = 0; i < cols.size(); ++i) marks << QStringLiteral("?");
+        return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(Dialect::quote(e.name), cols.join(u','), marks.join(u','));
+    });
+}
+
 qint64 insertRow(Db &db, const Entity &e, const QCborMap &values, qint64 userId, const QString &now)
 {
-    QStringList cols = {QStringLiteral("version"), QStringLiteral("created_at"), QStringLiteral("created_by"),
-                        QStringLiteral("updated_at"), QStringLiteral("updated_by"), QStringLiteral("field_versions")};
     QVariantList binds = {1, now, userId ? QVariant(userId) : QVariant(), now, userId ? QVariant(userId) : QVariant(), QStringLiteral("{}")};
-    for (const Field &f : e.fields) {
-        for (const QString &c : columnsOfField(f)) cols << Dialect::quote(c);
-        appendSqlValues(f, values.value(f.name), binds);
-    }
-    QStringList marks;
-    for (qsizetype i = 0; i < cols.size(); ++i) marks << QStringLiteral("?");
-    return db.insert(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(Dialect::quote(e.name), cols.join(u','), marks.join(u',')), binds);
+    binds.reserve(binds.size() + qsizetype(e.fields.size()) + 4);
+    for (const Field &f : e.fields) appendSqlValues(f, values.value(f.name), binds);
+    return db.insert(insertSql(e), binds);
 }
 
 void updateRow(Db &db, const Entity &e, qint64 id, const QStringList &fields, const QCborMap &values, qint64 version,
@@ -523,17 +539,45 @@ qint64 touchRecord(WriteScope &scope, const Entity &e, qint64 id, const QStringL
     return updateRecordFields(scope, e, id, QCborMap(), userId, changedFieldNames);
 }
 
+namespace {
+
+// The statements of updateRecordFields, built once per entity and set of fields
+// (services write the same few combinations over and over).
+QString updateFieldsSql(const Entity &e, const std::vector<const Field *> &fields, bool withFieldVersions)
+{
+    QString key = e.name;
+    for (const Field *f : fields) key += u' ' + f->name;
+    if (withFieldVersions) key += QStringLiteral(" +fv");
+    static std::mutex mutex;
+    static QHash<QString, QString> cache;
+    std::lock_guard lock(mutex);
+    auto it = cache.constFind(key);
+    if (it != cache.constEnd()) return *it;
+    QStringList sets = {QStringLiteral("version = version + 1"), QStringLiteral("updated_at = ?"), QStringLiteral("updated_by = ?")};
+    for (const Field *f : fields)
+        for (const QString &c : columnsOfField(*f)) sets << Dialect::quote(c) + QStringLiteral(" = ?");
+    if (withFieldVersions) sets << QStringLiteral("field_versions = ?");
+    return cache.insert(key, QStringLiteral("UPDATE %1 SET %2 WHERE id = ? RETURNING version").arg(Dialect::quote(e.name), sets.join(u','))).value();
+}
+
+QString versionsSql(const Entity &e)
+{
+    return QStringLiteral("SELECT version, field_versions FROM %1 WHERE id = ?").arg(Dialect::quote(e.name));
+}
+
+} // namespace
+
 qint64 updateRecordFields(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId, const QStringList &alsoChanged)
 {
     Db &db = scope.db();
-    QStringList sets = {QStringLiteral("version = version + 1"), QStringLiteral("updated_at = ?"), QStringLiteral("updated_by = ?")};
     QVariantList binds = {toWireDateTime(scope.now()), userId ? QVariant(userId) : QVariant()};
     QStringList changed = alsoChanged;
+    std::vector<const Field *> written;
     for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
         const Field *f = e.field(it.key().toString());
         if (!f) continue;
         changed << f->name;
-        for (const QString &c : columnsOfField(*f)) sets << Dialect::quote(c) + QStringLiteral(" = ?");
+        written.push_back(f);
         appendSqlValues(*f, it.value(), binds);
     }
     // Conflicts are judged on the fields users edit; when a service changes one
@@ -543,7 +587,7 @@ qint64 updateRecordFields(WriteScope &scope, const Entity &e, qint64 id, const Q
         return f && !f->isReadOnly();
     });
     if (userFieldChanged) {
-        Query &q = db.run(QStringLiteral("SELECT version, field_versions FROM %1 WHERE id = ?").arg(Dialect::quote(e.name)), {id});
+        Query &q = db.run(versionsSql(e), {id});
         qint64 version = 0;
         QHash<QString, qint64> fv;
         if (q.next()) {
@@ -553,11 +597,10 @@ qint64 updateRecordFields(WriteScope &scope, const Entity &e, qint64 id, const Q
         }
         q.finish();
         for (const QString &f : changed) fv.insert(f, version + 1);
-        sets << QStringLiteral("field_versions = ?");
         binds << fieldVersionsJson(fv);
     }
     binds << id;
-    Query &u = db.run(QStringLiteral("UPDATE %1 SET %2 WHERE id = ? RETURNING version").arg(Dialect::quote(e.name), sets.join(u',')), binds);
+    Query &u = db.run(updateFieldsSql(e, written, userFieldChanged), binds);
     const qint64 version = u.next() ? u.value(0).toLongLong() : 0;
     u.finish();
     return version;

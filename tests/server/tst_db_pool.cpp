@@ -38,6 +38,16 @@ class TestDbPool : public QObject {
         }
     };
 
+    // A new store file, fully migrated: tests then take it back to an older shape.
+    std::unique_ptr<store::Db> migratedStore(const QString &name)
+    {
+        store::StoreConfig own = config;
+        own.sqlitePath = dir.filePath(name + QStringLiteral(".sqlite"));
+        auto db = std::make_unique<store::Db>(own, name);
+        store::migrate(*db);
+        return db;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -52,10 +62,8 @@ private Q_SLOTS:
     // column and the index of serials in stock from migration 9.
     void migrationNineGivesCountLinesASerial()
     {
-        store::StoreConfig old = config;
-        old.sqlitePath = dir.filePath(QStringLiteral("v8.sqlite"));
-        store::Db db(old, QStringLiteral("v8"));
-        store::migrate(db);
+        const auto owned = migratedStore(QStringLiteral("v8"));
+        store::Db &db = *owned;
         db.exec(QStringLiteral("DROP INDEX ix_stock_serial_place"));
         db.exec(QStringLiteral("ALTER TABLE stock_count_line DROP COLUMN serial"));
         db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 9"));
@@ -71,10 +79,8 @@ private Q_SLOTS:
     // by its rowid (no second b-tree), and one index of open FIFO layers.
     void migrationTenKeysTheAuditLogByRowid()
     {
-        store::StoreConfig old = config;
-        old.sqlitePath = dir.filePath(QStringLiteral("v9.sqlite"));
-        store::Db db(old, QStringLiteral("v9"));
-        store::migrate(db);
+        const auto owned = migratedStore(QStringLiteral("v9"));
+        store::Db &db = *owned;
         db.exec(QStringLiteral("DROP TABLE audit_log"));
         db.exec(QStringLiteral("CREATE TABLE audit_log (id BIGINT PRIMARY KEY, at TEXT NOT NULL, user_id BIGINT, call TEXT NOT NULL, "
                                "entity TEXT, record_id BIGINT, changes TEXT, outcome TEXT NOT NULL, peer TEXT, "
@@ -110,10 +116,8 @@ private Q_SLOTS:
     // layers already used up; issues then read the index by the mark.
     void migrationElevenMarksUsedUpLayers()
     {
-        store::StoreConfig old = config;
-        old.sqlitePath = dir.filePath(QStringLiteral("v10.sqlite"));
-        store::Db db(old, QStringLiteral("v10"));
-        store::migrate(db);
+        const auto owned = migratedStore(QStringLiteral("v10"));
+        store::Db &db = *owned;
         db.exec(QStringLiteral("DROP INDEX ix_fifo_open_lot"));
         db.exec(QStringLiteral("ALTER TABLE fifo_layer DROP COLUMN closed"));
         db.exec(QStringLiteral("CREATE INDEX ix_fifo_open_lot ON fifo_layer (product_id, warehouse_id, lot, id) WHERE qty_left > 0"));
