@@ -126,6 +126,14 @@ void Db::configureSqlite()
     if (m_readOnly) exec(QStringLiteral("PRAGMA query_only = ON"));
 }
 
+size_t StatementTextHash::operator()(const QString &sql) const noexcept
+{
+    constexpr qsizetype kEnd = 48;
+    const QStringView text(sql);
+    if (text.size() <= 2 * kEnd) return qHash(text);
+    return qHash(text.first(kEnd)) ^ (qHash(text.last(kEnd)) * 31) ^ size_t(text.size());
+}
+
 Query &Db::prepared(const QString &sql)
 {
     auto it = m_statements.find(sql);

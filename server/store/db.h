@@ -22,6 +22,14 @@ struct pg_conn;
 
 namespace liuhe::store {
 
+// Statement texts are long (hundreds of characters) and few: their length and
+// both ends nearly always tell them apart, at a fraction of the cost of hashing
+// all of it on every statement run. Keys are still compared in full, so two
+// texts that share ends cost a comparison, never the wrong statement.
+struct StatementTextHash {
+    size_t operator()(const QString &sql) const noexcept;
+};
+
 class Db {
 public:
     Db(const StoreConfig &config, const QString &connectionName, bool readOnly = false);
@@ -83,7 +91,7 @@ private:
     bool m_readOnly;
     QSqlDatabase m_db; // PostgreSQL only
     ::pg_conn *m_pg = nullptr; // PostgreSQL only: m_db's session
-    std::unordered_map<QString, std::unique_ptr<Query>> m_statements;
+    std::unordered_map<QString, std::unique_ptr<Query>, StatementTextHash> m_statements;
     std::vector<Query *> m_active;
     bool m_inTransaction = false;
     ::sqlite3 *m_sqlite = nullptr; // SQLite only
