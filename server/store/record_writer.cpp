@@ -122,6 +122,31 @@ const QString &insertSql(const Entity &e)
     });
 }
 
+// The statements of updateRecordFields, built once per entity and set of fields
+// (services write the same few combinations over and over).
+QString updateFieldsSql(const Entity &e, const std::vector<const Field *> &fields, bool withFieldVersions)
+{
+    QString key = e.name;
+    for (const Field *f : fields) key += u' ' + f->name;
+    if (withFieldVersions) key += QStringLiteral(" +fv");
+    static std::mutex mutex;
+    static QHash<QString, QString> cache;
+    std::lock_guard lock(mutex);
+    auto it = cache.constFind(key);
+    if (it != cache.constEnd()) return *it;
+    QStringList sets = {QStringLiteral("version = version + 1"), QStringLiteral("updated_at = ?"), QStringLiteral("updated_by = ?")};
+    for (const Field *f : fields)
+        for (const QString &c : columnsOfField(*f)) sets << Dialect::quote(c) + QStringLiteral(" = ?");
+    if (withFieldVersions) sets << QStringLiteral("field_versions = ?");
+    return cache.insert(key, QStringLiteral("UPDATE %1 SET %2 WHERE id = ? RETURNING version").arg(Dialect::quote(e.name), sets.join(u','))).value();
+}
+
+// updateRecordFields' read of the version and field versions it bumps.
+const QString &versionsSql(const Entity &e)
+{
+    return perEntity<QString>(e, [&e] { return QStringLiteral("SELECT version, field_versions FROM %1 WHERE id = ?").arg(Dialect::quote(e.name)); });
+}
+
 qint64 insertRow(Db &db, const Entity &e, const QCborMap &values, qint64 userId, const QString &now)
 {
     QVariantList binds = {1, now, userId ? QVariant(userId) : QVariant(), now, userId ? QVariant(userId) : QVariant(), QStringLiteral("{}")};
@@ -538,34 +563,6 @@ qint64 touchRecord(WriteScope &scope, const Entity &e, qint64 id, const QStringL
 {
     return updateRecordFields(scope, e, id, QCborMap(), userId, changedFieldNames);
 }
-
-namespace {
-
-// The statements of updateRecordFields, built once per entity and set of fields
-// (services write the same few combinations over and over).
-QString updateFieldsSql(const Entity &e, const std::vector<const Field *> &fields, bool withFieldVersions)
-{
-    QString key = e.name;
-    for (const Field *f : fields) key += u' ' + f->name;
-    if (withFieldVersions) key += QStringLiteral(" +fv");
-    static std::mutex mutex;
-    static QHash<QString, QString> cache;
-    std::lock_guard lock(mutex);
-    auto it = cache.constFind(key);
-    if (it != cache.constEnd()) return *it;
-    QStringList sets = {QStringLiteral("version = version + 1"), QStringLiteral("updated_at = ?"), QStringLiteral("updated_by = ?")};
-    for (const Field *f : fields)
-        for (const QString &c : columnsOfField(*f)) sets << Dialect::quote(c) + QStringLiteral(" = ?");
-    if (withFieldVersions) sets << QStringLiteral("field_versions = ?");
-    return cache.insert(key, QStringLiteral("UPDATE %1 SET %2 WHERE id = ? RETURNING version").arg(Dialect::quote(e.name), sets.join(u','))).value();
-}
-
-QString versionsSql(const Entity &e)
-{
-    return QStringLiteral("SELECT version, field_versions FROM %1 WHERE id = ?").arg(Dialect::quote(e.name));
-}
-
-} // namespace
 
 qint64 updateRecordFields(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId, const QStringList &alsoChanged)
 {
