@@ -24,13 +24,17 @@ namespace {
 const QString kBarcode = QStringLiteral("barcode");
 
 // The other product a code already leads to (by code, barcode or another
-// barcode), or an empty name.
+// barcode), or an empty name. One equality per branch, not `barcode = ? OR
+// code = ?`: PostgreSQL keeps the plan it made for a statement while the table
+// was empty, and for the OR that plan is a scan of the whole table — an import
+// of 10,000 products spent 0.6 ms per check there.
 QString productUsing(store::Db &db, const QString &code, qint64 exceptProduct)
 {
-    return db.scalar(QStringLiteral("SELECT p.name FROM product p WHERE p.id <> ? AND (p.barcode = ? OR p.code = ?) "
+    return db.scalar(QStringLiteral("SELECT p.name FROM product p WHERE p.barcode = ? AND p.id <> ? "
+                                    "UNION ALL SELECT p.name FROM product p WHERE p.code = ? AND p.id <> ? "
                                     "UNION ALL SELECT p.name FROM product_barcode b JOIN product p ON p.id = b.product_id "
-                                    "WHERE b.product_id <> ? AND b.barcode = ? LIMIT 1"),
-                     {exceptProduct, code, code, exceptProduct, code})
+                                    "WHERE b.barcode = ? AND b.product_id <> ? LIMIT 1"),
+                     {code, exceptProduct, code, exceptProduct, code, exceptProduct})
         .toString();
 }
 

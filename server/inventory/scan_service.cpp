@@ -41,13 +41,15 @@ std::optional<Product> productByBarcode(store::Db &db, const QString &barcode)
 {
     const QString code = barcode.trimmed().normalized(QString::NormalizationForm_KC).toUpper();
     if (code.isEmpty()) return std::nullopt;
-    // The product's own barcode first, then its code, then its other barcodes.
-    store::Query &q = db.run(QStringLiteral("SELECT id, code, name, unit, serial_tracked, lot_tracked, CASE WHEN barcode = ? THEN -2 ELSE -1 END FROM product "
-                                         "WHERE (barcode = ? OR code = ?) AND archived = 0 "
+    // The product's own barcode first, then its code, then its other barcodes;
+    // one equality per branch, so every plan is an index look-up (see
+    // productUsing in product_barcodes.cpp).
+    store::Query &q = db.run(QStringLiteral("SELECT id, code, name, unit, serial_tracked, lot_tracked, -2 FROM product WHERE barcode = ? AND archived = 0 "
+                                         "UNION ALL SELECT id, code, name, unit, serial_tracked, lot_tracked, -1 FROM product WHERE code = ? AND archived = 0 "
                                          "UNION ALL SELECT p.id, p.code, p.name, p.unit, p.serial_tracked, p.lot_tracked, b.pack_qty FROM product_barcode b "
                                          "JOIN product p ON p.id = b.product_id WHERE b.barcode = ? AND p.archived = 0 "
                                          "ORDER BY 7 LIMIT 1"),
-                          {code, code, code, code});
+                          {code, code, code});
     std::optional<Product> p;
     if (q.next()) {
         p = Product{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toInt() != 0, q.value(5).toInt() != 0};

@@ -1,6 +1,7 @@
 #include "store/db.h"
 
 #include "store/pg_query.h"
+#include "store/sqlite_page_cache.h"
 #include "store/sqlite_query.h"
 #include "store/statement_profile.h"
 
@@ -17,11 +18,15 @@ namespace liuhe::store {
 namespace {
 
 // Before SQLite's first use in the process: no memory statistics, which would
-// take a process-wide mutex on every allocation of every connection.
+// take a process-wide mutex on every allocation of every connection, and the
+// page cache of sqlite_page_cache.h.
 void configureSqliteLibrary()
 {
     static std::once_flag once;
-    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+    std::call_once(once, [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        installSqlitePageCache();
+    });
 }
 
 } // namespace
