@@ -53,9 +53,9 @@ QList<QCborMap> linesOf(store::WriteScope &scope, const QString &documentEntity,
     return out;
 }
 
-qint64 updateFields(store::WriteScope &scope, const QString &entityName, qint64 id, const QCborMap &values, qint64 userId)
+void updateFields(store::WriteScope &scope, const QString &entityName, qint64 id, const QCborMap &values, qint64 userId)
 {
-    return store::updateRecordFields(scope, entityNamed(entityName), id, values, userId);
+    store::writeRecordFields(scope, entityNamed(entityName), id, values, userId);
 }
 
 } // namespace liuhe::documents

@@ -30,8 +30,9 @@ CreatedDocument createDocument(store::WriteScope &scope, const auth::Caller &cal
 QList<QCborMap> linesOf(store::WriteScope &scope, const QString &documentEntity, qint64 documentId);
 
 // Sets fields of one record (any entity) and bumps its version; values in wire
-// form. Returns the new version.
-qint64 updateFields(store::WriteScope &scope, const QString &entity, qint64 id, const QCborMap &values, qint64 userId);
+// form. The statement's result is not read (store::writeRecordFields): a caller
+// that needs the new version uses store::updateRecordFields.
+void updateFields(store::WriteScope &scope, const QString &entity, qint64 id, const QCborMap &values, qint64 userId);
 
 const schema::Entity &entityNamed(const QString &name);
 

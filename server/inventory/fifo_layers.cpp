@@ -7,7 +7,7 @@ namespace liuhe::inventory {
 void FifoLayers::add(qint64 productId, qint64 warehouseId, const QString &lot, qint64 moveId, const QString &at, Quantity quantity, Money cost)
 {
     if (quantity.milli() <= 0) return;
-    m_db.run(QStringLiteral("INSERT INTO fifo_layer (product_id, warehouse_id, lot, move_id, at, qty_in, qty_left, cost_in, cost_left) "
+    m_db.runUnread(QStringLiteral("INSERT INTO fifo_layer (product_id, warehouse_id, lot, move_id, at, qty_in, qty_left, cost_in, cost_left) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
              {productId, warehouseId, lot.isEmpty() ? QStringLiteral("") : lot, moveId, at, quantity.milli(), quantity.milli(), cost.fen(), cost.fen()});
 }
@@ -18,9 +18,9 @@ FifoLayers::Taken FifoLayers::takeFrom(qint64 layerId, qint64 qtyLeft, qint64 co
     const qint64 cost = take == qtyLeft ? costLeft : mulDivRound(costLeft, take, qtyLeft).value_or(0);
     // Only using a layer up touches `closed`, and with it the index of open layers.
     if (take == qtyLeft)
-        m_db.run(QStringLiteral("UPDATE fifo_layer SET qty_left = qty_left - ?, cost_left = cost_left - ?, closed = 1 WHERE id = ?"), {take, cost, layerId});
+        m_db.runUnread(QStringLiteral("UPDATE fifo_layer SET qty_left = qty_left - ?, cost_left = cost_left - ?, closed = 1 WHERE id = ?"), {take, cost, layerId});
     else
-        m_db.run(QStringLiteral("UPDATE fifo_layer SET qty_left = qty_left - ?, cost_left = cost_left - ? WHERE id = ?"), {take, cost, layerId});
+        m_db.runUnread(QStringLiteral("UPDATE fifo_layer SET qty_left = qty_left - ?, cost_left = cost_left - ? WHERE id = ?"), {take, cost, layerId});
     return Taken{Money::fromFen(cost), Quantity::fromMilli(take)};
 }
 

@@ -20,9 +20,9 @@ using protocol::ErrorCode;
 
 void StockLedger::ensureLevel(qint64 productId, qint64 warehouseId)
 {
-    m_scope.db().run(QStringLiteral("INSERT INTO stock_level (product_id, warehouse_id, on_hand, reserved, value) VALUES (?, ?, 0, 0, 0) "
-                                    "ON CONFLICT (product_id, warehouse_id) DO NOTHING"),
-                     {productId, warehouseId});
+    m_scope.db().runUnread(QStringLiteral("INSERT INTO stock_level (product_id, warehouse_id, on_hand, reserved, value) VALUES (?, ?, 0, 0, 0) "
+                                          "ON CONFLICT (product_id, warehouse_id) DO NOTHING"),
+                           {productId, warehouseId});
 }
 
 StockLedger::Level StockLedger::level(qint64 productId, qint64 warehouseId, bool lock)
@@ -79,17 +79,13 @@ qint64 StockLedger::appendMove(const StockPlace &p, qint64 quantity, qint64 cost
          s.docNumber, s.lineId ? QVariant(s.lineId) : QVariant(), m_userId ? QVariant(m_userId) : QVariant()});
 }
 
+// One statement whose result is not read: on PostgreSQL it rides with the
+// next one (Db::runUnread).
 void StockLedger::addToQuant(const StockPlace &p, qint64 quantity)
 {
-    store::Db &db = m_scope.db();
-    store::Query &q = db.run(QStringLiteral("UPDATE stock_quant SET quantity = quantity + ? WHERE product_id = ? AND warehouse_id = ? "
-                                         "AND location_id = ? AND lot = ?"),
-                          {quantity, p.productId, p.warehouseId, p.locationId, lotKey(p.lot)});
-    const int updated = q.numRowsAffected();
-    q.finish();
-    if (updated == 0)
-        db.run(QStringLiteral("INSERT INTO stock_quant (product_id, warehouse_id, location_id, lot, quantity) VALUES (?, ?, ?, ?, ?)"),
-               {p.productId, p.warehouseId, p.locationId, lotKey(p.lot), quantity});
+    m_scope.db().runUnread(QStringLiteral("INSERT INTO stock_quant (product_id, warehouse_id, location_id, lot, quantity) VALUES (?, ?, ?, ?, ?) "
+                                          "ON CONFLICT (product_id, warehouse_id, location_id, lot) DO UPDATE SET quantity = stock_quant.quantity + excluded.quantity"),
+                           {p.productId, p.warehouseId, p.locationId, lotKey(p.lot), quantity});
 }
 
 Tracking StockLedger::tracking(qint64 productId)
@@ -291,20 +287,14 @@ std::optional<CallError> StockLedger::relocate(const StockPlace &given, qint64 t
     return std::nullopt;
 }
 
+// One statement whose result is not read, like addToQuant.
 void StockLedger::reserve(qint64 productId, qint64 warehouseId, Quantity quantity)
 {
-    const auto update = [&] {
-        store::Query &q = m_scope.db().run(QStringLiteral("UPDATE stock_level SET reserved = CASE WHEN reserved + ? < 0 THEN 0 ELSE reserved + ? END "
-                                                       "WHERE product_id = ? AND warehouse_id = ?"),
-                                        {quantity.milli(), quantity.milli(), productId, warehouseId});
-        const int updated = q.numRowsAffected();
-        q.finish();
-        return updated;
-    };
-    if (update() == 0) {
-        ensureLevel(productId, warehouseId);
-        update();
-    }
+    const qint64 q = quantity.milli();
+    m_scope.db().runUnread(QStringLiteral("INSERT INTO stock_level (product_id, warehouse_id, on_hand, reserved, value) VALUES (?, ?, 0, CASE WHEN CAST(? AS BIGINT) < 0 THEN 0 ELSE CAST(? AS BIGINT) END, 0) "
+                                          "ON CONFLICT (product_id, warehouse_id) DO UPDATE SET "
+                                          "reserved = CASE WHEN stock_level.reserved + ? < 0 THEN 0 ELSE stock_level.reserved + ? END"),
+                           {productId, warehouseId, q, q, q, q});
     if (quantity.milli() > 0) m_lowered.insert({productId, warehouseId}); // available went down
 }
 

@@ -6,6 +6,7 @@
 #include "inventory/reorder.h"
 #include "inventory/stock_ledger.h"
 #include "store/db.h"
+#include "store/record_writer.h"
 #include "store/write_scope.h"
 
 #include <QCborArray>
@@ -183,7 +184,7 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, const D
     // One write of the order: how much is shipped, and done when all of it is.
     QCborMap orderChanges{{QStringLiteral("delivery_status"), open == 0 ? QStringLiteral("full") : (shipped ? QStringLiteral("partial") : QStringLiteral("none"))}};
     if (open == 0) orderChanges.insert(QStringLiteral("state"), QStringLiteral("done"));
-    const qint64 version = documents::updateFields(scope, QStringLiteral("sales_order"), order, orderChanges, caller.userId);
+    const qint64 version = store::updateRecordFields(scope, documents::entityNamed(QStringLiteral("sales_order")), order, orderChanges, caller.userId);
     if (open == 0) scope.changed(QStringLiteral("sales_order"), order, version, QStringLiteral("done"));
     if (orderVersion) *orderVersion = version;
     inventory::reviewReorderAlerts(scope, ledger.lowered());

@@ -66,7 +66,7 @@ void addKeys(store::Db &db, const Entity &entity, qint64 id, const QCborMap &val
         }
     }
     for (const auto &[k, rank] : keys)
-        db.run(QStringLiteral("INSERT INTO search_key (entity, record_id, skey, rank) VALUES (?, ?, ?, ?)"), {entity.name, id, k, rank});
+        db.runUnread(QStringLiteral("INSERT INTO search_key (entity, record_id, skey, rank) VALUES (?, ?, ?, ?)"), {entity.name, id, k, rank});
 }
 
 void rebuildAll(store::Db &db)

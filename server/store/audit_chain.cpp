@@ -89,7 +89,7 @@ void AuditChain::append(Db &db, const AuditEntry &e, const QDateTime &now)
     const QByteArray changesUtf8 = e.changes.isEmpty() ? QByteArray() : compactJson(e.changes);
     const QString changes = changesUtf8.isNull() ? QString() : QString::fromUtf8(changesUtf8); // no changes: NULL, as before
     const QString hash = rowHash(id, at, e.userId, e.call, e.entity, e.recordId, changesUtf8, e.outcome, e.peer, m_head.lastHash);
-    db.run(QStringLiteral("INSERT INTO audit_log (id, at, user_id, call, entity, record_id, changes, outcome, peer, prev_hash, hash) "
+    db.runUnread(QStringLiteral("INSERT INTO audit_log (id, at, user_id, call, entity, record_id, changes, outcome, peer, prev_hash, hash) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
            {id, at, e.userId ? QVariant(e.userId) : QVariant(), e.call, e.entity, e.recordId ? QVariant(e.recordId) : QVariant(),
             changes, e.outcome, e.peer, m_head.lastHash, hash});

@@ -1,5 +1,6 @@
 #include "store/db.h"
 
+#include "store/pg_pipeline.h"
 #include "store/pg_query.h"
 #include "store/sqlite_page_cache.h"
 #include "store/sqlite_query.h"
@@ -46,6 +47,7 @@ void Db::close()
 {
     m_active.clear();
     m_statements.clear(); // statements go before their connection
+    m_pipeline.reset();
     m_inTransaction = false;
     if (m_sqlite) {
         sqlite3_close_v2(m_sqlite);
@@ -91,12 +93,14 @@ void Db::open()
     if (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0)
         throw StoreError(StoreError::Kind::Other, QStringLiteral("the QPSQL driver gave no libpq handle (%1)").arg(QString::fromLatin1(handle.typeName())), {});
     m_pg = *static_cast<PGconn *const *>(handle.constData());
+    m_pipeline = std::make_unique<PgPipeline>(m_pg);
     exec(QStringLiteral("SET synchronous_commit = on"));
     exec(QStringLiteral("SET plan_cache_mode = force_generic_plan"));
 }
 
 QStringList Db::tables()
 {
+    flushUnread();
     if (!m_sqlite) return m_db.tables();
     QStringList names;
     Query &q = run(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
@@ -108,6 +112,7 @@ QStringList Db::tables()
 QStringList Db::columns(const QString &table)
 {
     QStringList names;
+    flushUnread();
     if (!m_sqlite) {
         const QSqlRecord record = m_db.record(table);
         for (int i = 0; i < record.count(); ++i) names << record.fieldName(i);
@@ -144,8 +149,12 @@ Query &Db::prepared(const QString &sql)
     auto it = m_statements.find(sql);
     if (it != m_statements.end()) return *it->second;
     std::unique_ptr<Query> statement;
-    if (m_sqlite) statement = std::make_unique<SqliteQuery>(m_sqlite, sql);
-    else statement = std::make_unique<PgQuery>(m_pg, sql);
+    if (m_sqlite) {
+        statement = std::make_unique<SqliteQuery>(m_sqlite, sql);
+    } else {
+        flushUnread(); // preparing is a call of its own, outside the pipeline
+        statement = std::make_unique<PgQuery>(m_pg, m_pipeline.get(), sql);
+    }
     return *m_statements.emplace(sql, std::move(statement)).first->second;
 }
 
@@ -185,9 +194,27 @@ qint64 Db::insert(const QString &sql, const QVariantList &binds)
     return id;
 }
 
+void Db::runUnread(const QString &sql, const QVariantList &binds)
+{
+    if (m_sqlite) {
+        run(sql, binds).finish();
+        return;
+    }
+    QElapsedTimer timer;
+    if (StatementProfile::enabled()) timer.start();
+    static_cast<PgQuery &>(prepared(sql)).send(binds);
+    if (timer.isValid()) StatementProfile::record(sql, timer.nsecsElapsed());
+}
+
+void Db::flushUnread()
+{
+    if (m_pipeline) m_pipeline->drain();
+}
+
 void Db::exec(const QString &sql)
 {
     checkTransactionAlive();
+    flushUnread();
     QElapsedTimer timer;
     if (StatementProfile::enabled()) timer.start();
     if (m_sqlite) {
@@ -241,16 +268,29 @@ qint64 Db::takePagesWritten()
 void Db::rollback()
 {
     finishQueries();
+    if (m_pipeline) m_pipeline->drain(false); // undone anyway
     m_inTransaction = false;
     control(QStringLiteral("ROLLBACK"));
 }
 
-void Db::savepoint(const QString &name) { control(QStringLiteral("SAVEPOINT ") + name); }
-void Db::releaseSavepoint(const QString &name) { control(QStringLiteral("RELEASE SAVEPOINT ") + name); }
+// On PostgreSQL these go out with the job's first statement (savepoint) or
+// the next job's (release): two round trips fewer per call.
+void Db::savepoint(const QString &name)
+{
+    if (m_pipeline) runUnread(QStringLiteral("SAVEPOINT ") + name);
+    else control(QStringLiteral("SAVEPOINT ") + name);
+}
+
+void Db::releaseSavepoint(const QString &name)
+{
+    if (m_pipeline) runUnread(QStringLiteral("RELEASE SAVEPOINT ") + name);
+    else control(QStringLiteral("RELEASE SAVEPOINT ") + name);
+}
 
 void Db::rollbackToSavepoint(const QString &name)
 {
     finishQueries();
+    if (m_pipeline) m_pipeline->drain(false); // undone anyway
     control(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name);
 }
 

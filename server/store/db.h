@@ -22,6 +22,8 @@ struct pg_conn;
 
 namespace liuhe::store {
 
+class PgPipeline;
+
 // Statement texts are long (hundreds of characters) and few: their length and
 // both ends nearly always tell them apart, at a fraction of the cost of hashing
 // all of it on every statement run. Keys are still compared in full, so two
@@ -57,6 +59,15 @@ public:
     qint64 insert(const QString &sql, const QVariantList &binds);
     // Unprepared statement (DDL, pragmas, transaction control).
     void exec(const QString &sql);
+    // A statement whose result nobody reads: an INSERT, UPDATE or DELETE whose
+    // count of rows does not matter. On PostgreSQL it goes out with the next
+    // statement that is read, in the same round trip (pg_pipeline.h), and an
+    // error it raises is thrown from there or from flushUnread(); on SQLite it
+    // runs at once.
+    void runUnread(const QString &sql, const QVariantList &binds = {});
+    void runUnread(const QString &sql, std::initializer_list<QVariant> binds) { runUnread(sql, QVariantList(binds)); }
+    // Reads what runUnread sent and throws the first error among it.
+    void flushUnread();
 
     void begin(bool write);
     void commit();
@@ -91,6 +102,7 @@ private:
     bool m_readOnly;
     QSqlDatabase m_db; // PostgreSQL only
     ::pg_conn *m_pg = nullptr; // PostgreSQL only: m_db's session
+    std::unique_ptr<PgPipeline> m_pipeline; // PostgreSQL only
     std::unordered_map<QString, std::unique_ptr<Query>, StatementTextHash> m_statements;
     std::vector<Query *> m_active;
     bool m_inTransaction = false;

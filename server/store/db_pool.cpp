@@ -269,6 +269,7 @@ void DbPool::runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batc
         bool failed = false;
         try {
             reply = w.job(scope);
+            db.flushUnread(); // an error of the job's unread statements is the job's
             failed = !reply.isOk();
         } catch (const StoreError &e) {
             if (e.isRetryable() || e.kind() == StoreError::Kind::ConnectionLost || e.kind() == StoreError::Kind::Full)

@@ -1,5 +1,7 @@
 #include "store/pg_query.h"
 
+#include "store/pg_pipeline.h"
+
 #include <QDateTime>
 #include <atomic>
 #include <cstdlib>
@@ -74,7 +76,8 @@ QByteArray numberedPlaceholders(const QString &sql, int *count)
     return out.toUtf8();
 }
 
-PgQuery::PgQuery(::pg_conn *conn, const QString &sql) : m_conn(conn), m_sql(sql), m_name(statementName())
+PgQuery::PgQuery(::pg_conn *conn, PgPipeline *pipeline, const QString &sql)
+    : m_conn(conn), m_pipeline(pipeline), m_sql(sql), m_name(statementName())
 {
     const QByteArray text = numberedPlaceholders(sql, &m_params);
     PQclear(checkedResult(m_conn, PQprepare(m_conn, m_name.constData(), text.constData(), m_params, nullptr), QStringLiteral("prepare ") + sql));
@@ -84,37 +87,28 @@ PgQuery::PgQuery(::pg_conn *conn, const QString &sql) : m_conn(conn), m_sql(sql)
 // connection goes.
 PgQuery::~PgQuery() { PQclear(m_result); }
 
+void PgQuery::checkParamCount(const QVariantList &binds) const
+{
+    if (binds.size() != m_params)
+        throw StoreError(StoreError::Kind::Other, m_sql + QStringLiteral(": %1 values for %2 parameters").arg(binds.size()).arg(m_params), QStringLiteral("08P01"));
+}
+
+void PgQuery::send(const QVariantList &binds)
+{
+    finish();
+    checkParamCount(binds);
+    m_pipeline->send(m_name, m_sql, PgParams(binds));
+}
+
 void PgQuery::exec(const QVariantList &binds)
 {
     finish();
-    if (binds.size() != m_params)
-        throw StoreError(StoreError::Kind::Other, m_sql + QStringLiteral(": %1 values for %2 parameters").arg(binds.size()).arg(m_params), QStringLiteral("08P01"));
-    const auto n = size_t(m_params);
-    std::vector<QByteArray> storage(n);
-    std::vector<const char *> values(n, nullptr);
-    std::vector<int> lengths(n, 0), formats(n, 0);
-    for (int i = 0; i < m_params; ++i) {
-        const QVariant &v = binds[i];
-        if (isSqlNull(v)) continue;
-        QByteArray &bytes = storage[size_t(i)];
-        switch (v.typeId()) {
-        case QMetaType::QString: bytes = static_cast<const QString *>(v.constData())->toUtf8(); break;
-        case QMetaType::QByteArray:
-            bytes = *static_cast<const QByteArray *>(v.constData());
-            formats[size_t(i)] = 1; // as is: bytea, or text already in UTF-8
-            break;
-        case QMetaType::Bool: bytes = v.toBool() ? QByteArrayLiteral("1") : QByteArrayLiteral("0"); break;
-        case QMetaType::Int:
-        case QMetaType::UInt:
-        case QMetaType::LongLong: bytes = QByteArray::number(v.toLongLong()); break;
-        case QMetaType::Double: bytes = QByteArray::number(v.toDouble(), 'g', 17); break;
-        case QMetaType::QDateTime: bytes = v.toDateTime().toString(Qt::ISODateWithMs).toUtf8(); break;
-        default: bytes = v.toString().toUtf8(); break;
-        }
-        values[size_t(i)] = bytes.constData();
-        lengths[size_t(i)] = int(bytes.size());
-    }
-    m_result = checkedResult(m_conn, PQexecPrepared(m_conn, m_name.constData(), m_params, values.data(), lengths.data(), formats.data(), 0), m_sql);
+    checkParamCount(binds);
+    const PgParams p(binds);
+    ::pg_result *result = m_pipeline->pending()
+        ? m_pipeline->sendLast(m_name, m_sql, p)
+        : PQexecPrepared(m_conn, m_name.constData(), p.count(), p.values.data(), p.lengths.data(), p.formats.data(), 0);
+    m_result = checkedResult(m_conn, result, m_sql);
     m_rows = PQntuples(m_result);
     m_changes = std::atoi(PQcmdTuples(m_result));
     const int columns = PQnfields(m_result);

@@ -15,6 +15,8 @@ struct pg_result;
 
 namespace liuhe::store {
 
+class PgPipeline;
+
 // A StoreError for a failed PostgreSQL call, classified by its SQLSTATE like
 // every store error (connection, retryable, constraint, full).
 StoreError postgresError(const QString &sqlState, const QString &message, bool connectionLost, const QString &context);
@@ -29,14 +31,17 @@ QByteArray numberedPlaceholders(const QString &sql, int *count);
 
 class PgQuery final : public Query {
 public:
-    // Prepares sql on the connection; throws StoreError.
-    PgQuery(::pg_conn *conn, const QString &sql);
+    // Prepares sql on the connection; throws StoreError. The pipeline is the
+    // connection's: a statement run while others wait unread goes with them.
+    PgQuery(::pg_conn *conn, PgPipeline *pipeline, const QString &sql);
     ~PgQuery() override;
     PgQuery(const PgQuery &) = delete;
     PgQuery &operator=(const PgQuery &) = delete;
 
     // Binds and runs; the rows are read with next().
     void exec(const QVariantList &binds);
+    // Binds and sends; the result is never read (PgPipeline).
+    void send(const QVariantList &binds);
 
     bool next() override;
     QVariant value(int column) const override;
@@ -53,8 +58,10 @@ public:
 private:
     enum class Kind { Integer, Boolean, Float, Bytes, Text };
     Kind kindOf(int column) const;
+    void checkParamCount(const QVariantList &binds) const;
 
     ::pg_conn *m_conn;
+    PgPipeline *m_pipeline;
     QString m_sql;
     QByteArray m_name;
     int m_params = 0;

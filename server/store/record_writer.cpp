@@ -564,7 +564,11 @@ qint64 touchRecord(WriteScope &scope, const Entity &e, qint64 id, const QStringL
     return updateRecordFields(scope, e, id, QCborMap(), userId, changedFieldNames);
 }
 
-qint64 updateRecordFields(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId, const QStringList &alsoChanged)
+namespace {
+
+// updateRecordFields' statement and its values.
+std::pair<QString, QVariantList> fieldUpdate(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId,
+                                            const QStringList &alsoChanged)
 {
     Db &db = scope.db();
     QVariantList binds = {toWireDateTime(scope.now()), userId ? QVariant(userId) : QVariant()};
@@ -597,10 +601,24 @@ qint64 updateRecordFields(WriteScope &scope, const Entity &e, qint64 id, const Q
         binds << fieldVersionsJson(fv);
     }
     binds << id;
-    Query &u = db.run(updateFieldsSql(e, written, userFieldChanged), binds);
+    return {updateFieldsSql(e, written, userFieldChanged), std::move(binds)};
+}
+
+} // namespace
+
+qint64 updateRecordFields(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId, const QStringList &alsoChanged)
+{
+    const auto [sql, binds] = fieldUpdate(scope, e, id, values, userId, alsoChanged);
+    Query &u = scope.db().run(sql, binds);
     const qint64 version = u.next() ? u.value(0).toLongLong() : 0;
     u.finish();
     return version;
+}
+
+void writeRecordFields(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId)
+{
+    const auto [sql, binds] = fieldUpdate(scope, e, id, values, userId, {});
+    scope.db().runUnread(sql, binds);
 }
 
 } // namespace liuhe::store

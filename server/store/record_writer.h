@@ -51,5 +51,8 @@ std::variant<qint64, protocol::CallError> recomputeRecord(WriteScope &scope, con
 // Sets fields (wire values) and bumps the version in one statement; returns the new version.
 qint64 updateRecordFields(WriteScope &scope, const schema::Entity &entity, qint64 id, const QCborMap &values, qint64 userId,
                           const QStringList &alsoChanged = {});
+// The same for a caller that does not need the version: the statement's result
+// is not read (Db::runUnread; on PostgreSQL no round trip of its own).
+void writeRecordFields(WriteScope &scope, const schema::Entity &entity, qint64 id, const QCborMap &values, qint64 userId);
 
 } // namespace liuhe::store

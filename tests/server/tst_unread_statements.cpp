@@ -1,0 +1,170 @@
+// Statements whose results nobody reads (Db::runUnread) on both backends. On
+// PostgreSQL they wait in libpq's pipeline and go out with the next statement
+// read; that must change nothing a caller can see: they take effect in order,
+// before the next read; an error they raise is thrown at the latest by
+// flushUnread, leaves the connection usable after a rollback to a savepoint;
+// and in the writer an error stays with the job that caused it, while the
+// other jobs of the same batch commit.
+#include "store/db.h"
+#include "store/db_pool.h"
+#include "store/migrations.h"
+#include "store/store_config.h"
+#include "store/write_scope.h"
+
+#include <QCoreApplication>
+#include <QTemporaryDir>
+#include <QTest>
+#include <atomic>
+#include <future>
+#include <mutex>
+#include <thread>
+
+using namespace liuhe;
+using protocol::Reply;
+using store::StoreError;
+
+class TestUnreadStatements : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir;
+    store::StoreConfig config;
+    std::optional<store::StoreConfig> admin; // PostgreSQL: where the test's database is made
+    QString database;
+
+    bool postgres() const { return config.backend == store::Backend::Postgres; }
+
+    QStringList tags(store::Db &db)
+    {
+        QStringList out;
+        auto &q = db.run(QStringLiteral("SELECT tag FROM probe ORDER BY tag"));
+        while (q.next()) out << q.text(0);
+        q.finish();
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(dir.isValid());
+        if (qEnvironmentVariable("LIUHE_TEST_BACKEND") == QLatin1String("postgresql")) {
+            QString error;
+            admin = store::StoreConfig::fromUrl(qEnvironmentVariable("LIUHE_TEST_PG"), dir.path(), &error);
+            QVERIFY2(admin, qPrintable(QStringLiteral("LIUHE_TEST_PG: ") + error));
+            database = QStringLiteral("lh_unread_%1").arg(QCoreApplication::applicationPid());
+            store::Db server(*admin, QStringLiteral("admin"));
+            server.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(database));
+            server.exec(QStringLiteral("CREATE DATABASE %1 ENCODING 'UTF8' TEMPLATE template0").arg(database));
+            config = *admin;
+            config.database = database;
+        } else {
+            config.sqlitePath = dir.filePath(QStringLiteral("unread.sqlite"));
+        }
+        store::Db db(config, QStringLiteral("setup"));
+        store::migrate(db);
+        db.exec(QStringLiteral("CREATE TABLE probe (tag TEXT NOT NULL UNIQUE, n BIGINT NOT NULL DEFAULT 0)"));
+    }
+
+    void cleanupTestCase()
+    {
+        if (!admin) return;
+        store::Db server(*admin, QStringLiteral("admin"));
+        server.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database));
+    }
+
+    void init()
+    {
+        store::Db db(config, QStringLiteral("clean"));
+        db.exec(QStringLiteral("DELETE FROM probe"));
+    }
+
+    void takeEffectInOrderBeforeTheNextRead()
+    {
+        store::Db db(config, QStringLiteral("order"));
+        db.begin(true);
+        for (const char *tag : {"b", "a", "c"}) db.runUnread(QStringLiteral("INSERT INTO probe (tag) VALUES (?)"), {QString::fromLatin1(tag)});
+        db.runUnread(QStringLiteral("UPDATE probe SET n = n + ? WHERE tag = ?"), {5, QStringLiteral("a")});
+        db.runUnread(QStringLiteral("UPDATE probe SET n = n * ? WHERE tag = ?"), {3, QStringLiteral("a")}); // after the +5, or it would be 5
+        QCOMPARE(db.scalar(QStringLiteral("SELECT n FROM probe WHERE tag = ?"), {QStringLiteral("a")}).toLongLong(), qint64(15));
+        QCOMPARE(tags(db), (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+        db.runUnread(QStringLiteral("INSERT INTO probe (tag) VALUES (?)"), {QStringLiteral("d")});
+        db.commit(); // the commit carries what is still unread
+        QCOMPARE(tags(db).size(), 4);
+    }
+
+    void anErrorIsThrownAndTheConnectionGoesOn()
+    {
+        store::Db db(config, QStringLiteral("error"));
+        db.begin(true);
+        db.runUnread(QStringLiteral("INSERT INTO probe (tag) VALUES ('kept')"));
+        db.savepoint(QStringLiteral("job"));
+        db.runUnread(QStringLiteral("INSERT INTO probe (tag) VALUES ('undone')"));
+        std::optional<StoreError> caught;
+        try {
+            db.runUnread(QStringLiteral("INSERT INTO probe (tag) VALUES ('kept')")); // a second 'kept'
+            db.runUnread(QStringLiteral("INSERT INTO probe (tag) VALUES ('skipped')"));
+            if (postgres()) QVERIFY(db.scalar(QStringLiteral("SELECT COUNT(*) FROM probe")).isValid()); // must throw, never answer
+            db.flushUnread();
+        } catch (const StoreError &e) {
+            caught = e;
+        }
+        QVERIFY(caught);
+        QCOMPARE(caught->kind(), StoreError::Kind::Constraint);
+        db.rollbackToSavepoint(QStringLiteral("job"));
+        db.runUnread(QStringLiteral("INSERT INTO probe (tag) VALUES ('after')"));
+        QCOMPARE(tags(db), (QStringList{QStringLiteral("after"), QStringLiteral("kept")}));
+        db.commit();
+        QCOMPARE(tags(db), (QStringList{QStringLiteral("after"), QStringLiteral("kept")}));
+    }
+
+    void aJobsErrorStaysInThatJob()
+    {
+        store::DbPool pool(config, store::DbPool::Options{1, 128, 6, 30000});
+        std::mutex mutex;
+        std::vector<std::pair<QString, Reply>> answers;
+        auto answer = [&](const QString &job) {
+            return [&, job](Reply r, store::WriteEffects) {
+                std::lock_guard lock(mutex);
+                answers.emplace_back(job, std::move(r));
+            };
+        };
+        // The gate holds the writer until the three jobs are queued: they then
+        // share one batch, one transaction.
+        std::promise<void> queued;
+        std::shared_future<void> open = queued.get_future().share();
+        std::atomic<bool> gateRunning{false};
+        pool.write(
+            [&, open](store::WriteScope &) {
+                gateRunning = true;
+                open.wait();
+                return Reply(QCborValue(true));
+            },
+            answer(QStringLiteral("gate")));
+        QTRY_VERIFY(gateRunning.load());
+        auto insert = [](const QString &tag) {
+            return [tag](store::WriteScope &scope) {
+                scope.db().runUnread(QStringLiteral("INSERT INTO probe (tag) VALUES (?)"), {tag});
+                return Reply(QCborValue(true));
+            };
+        };
+        pool.write(insert(QStringLiteral("first")), answer(QStringLiteral("first")));
+        pool.write(
+            [](store::WriteScope &scope) {
+                scope.db().runUnread(QStringLiteral("INSERT INTO probe (tag) VALUES ('bad-but-unique')"));
+                scope.db().runUnread(QStringLiteral("INSERT INTO probe (tag) VALUES ('first')")); // taken by the job before
+                return Reply(QCborValue(true));
+            },
+            answer(QStringLiteral("bad")));
+        pool.write(insert(QStringLiteral("third")), answer(QStringLiteral("third")));
+        queued.set_value();
+        QTRY_COMPARE(([&] { std::lock_guard lock(mutex); return answers.size(); })(), size_t(4));
+        pool.stop();
+        QCOMPARE(pool.stats().batches.load(), qint64(2));
+
+        for (const auto &[job, reply] : answers)
+            QVERIFY2(reply.isOk() == (job != QLatin1String("bad")), qPrintable(job));
+        store::Db db(config, QStringLiteral("check"));
+        QCOMPARE(tags(db), (QStringList{QStringLiteral("first"), QStringLiteral("third")}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUnreadStatements)
+#include "tst_unread_statements.moc"
