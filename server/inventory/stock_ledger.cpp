@@ -69,14 +69,28 @@ bool StockLedger::allowsNegative(qint64 warehouseId)
     return *it;
 }
 
+namespace {
+
+const QString kMoveInsert = QStringLiteral("INSERT INTO stock_move (at, product_id, warehouse_id, location_id, lot, serial, quantity, cost, kind, doc_type, "
+                                           "doc_id, doc_number, doc_line_id, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+QVariantList moveValues(const StockPlace &p, qint64 quantity, qint64 cost, const MoveSource &s, const QDateTime &now, qint64 userId)
+{
+    return {toWireDateTime(now), p.productId, p.warehouseId, p.locationId ? QVariant(p.locationId) : QVariant(),
+            p.lot.isEmpty() ? QVariant() : QVariant(p.lot), p.serial.isEmpty() ? QVariant() : QVariant(p.serial), quantity, cost, s.kind, s.docType,
+            s.docId ? QVariant(s.docId) : QVariant(), s.docNumber, s.lineId ? QVariant(s.lineId) : QVariant(), userId ? QVariant(userId) : QVariant()};
+}
+
+} // namespace
+
 qint64 StockLedger::appendMove(const StockPlace &p, qint64 quantity, qint64 cost, const MoveSource &s)
 {
-    return m_scope.db().insert(
-        QStringLiteral("INSERT INTO stock_move (at, product_id, warehouse_id, location_id, lot, serial, quantity, cost, kind, doc_type, doc_id, doc_number, "
-                       "doc_line_id, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {toWireDateTime(m_scope.now()), p.productId, p.warehouseId, p.locationId ? QVariant(p.locationId) : QVariant(),
-         p.lot.isEmpty() ? QVariant() : QVariant(p.lot), p.serial.isEmpty() ? QVariant() : QVariant(p.serial), quantity, cost, s.kind, s.docType, s.docId ? QVariant(s.docId) : QVariant(),
-         s.docNumber, s.lineId ? QVariant(s.lineId) : QVariant(), m_userId ? QVariant(m_userId) : QVariant()});
+    return m_scope.db().insert(kMoveInsert, moveValues(p, quantity, cost, s, m_scope.now(), m_userId));
+}
+
+void StockLedger::recordMove(const StockPlace &p, qint64 quantity, qint64 cost, const MoveSource &s)
+{
+    m_scope.db().runUnread(kMoveInsert, moveValues(p, quantity, cost, s, m_scope.now(), m_userId));
 }
 
 // One statement whose result is not read: on PostgreSQL it rides with the
@@ -245,7 +259,7 @@ std::variant<Issued, CallError> StockLedger::issue(const StockPlace &given, Quan
     Issued out;
     for (const IssuedPiece &piece : pieces) {
         out.cost += piece.cost;
-        out.moveIds << appendMove(piece.at, -piece.quantity.milli(), -piece.cost.fen(), source);
+        recordMove(piece.at, -piece.quantity.milli(), -piece.cost.fen(), source);
         addToQuant(piece.at, -piece.quantity.milli());
     }
     if (t.serial) SerialNumbers(db).markOut(p.productId, p.serial);
@@ -278,9 +292,9 @@ std::optional<CallError> StockLedger::relocate(const StockPlace &given, qint64 t
     for (const auto &[at, take] : takes) {
         StockPlace to = at;
         to.locationId = toLocationId;
-        appendMove(at, -take, 0, out);
+        recordMove(at, -take, 0, out);
         addToQuant(at, -take);
-        appendMove(to, take, 0, in);
+        recordMove(to, take, 0, in);
         addToQuant(to, take);
     }
     if (t.serial) SerialNumbers(m_scope.db()).moveTo(from.productId, from.serial, toLocationId);

@@ -55,7 +55,6 @@ struct IssuedPiece {
 
 struct Issued {
     Money cost;
-    QList<qint64> moveIds;
     QList<IssuedPiece> pieces;
 };
 
@@ -96,7 +95,10 @@ public:
     const QSet<QPair<qint64, qint64>> &lowered() const { return m_lowered; }
 
 private:
+    // A move whose id the caller needs (a receipt's FIFO layer points at it),
+    // and one whose id nobody reads (Db::runUnread).
     qint64 appendMove(const StockPlace &place, qint64 quantity, qint64 cost, const MoveSource &source);
+    void recordMove(const StockPlace &place, qint64 quantity, qint64 cost, const MoveSource &source);
     void addToQuant(const StockPlace &place, qint64 quantity);
     void ensureLevel(qint64 productId, qint64 warehouseId);
     // The lot's first receipt and expiry (kept once per product and lot).

@@ -129,17 +129,22 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, const D
     inventory::StockLedger ledger(scope, caller.userId);
     Money costTotal;
     QCborArray lots;
+    // The order's lines as they are now (another delivery may have shipped some
+    // meanwhile), read once and kept in step below: two delivery lines may ship
+    // the same order line.
+    struct OrderLine {
+        qint64 ordered = 0, delivered = 0, cost = 0;
+    };
+    QHash<qint64, OrderLine> orderLines;
+    store::Query &ol = db.run(QStringLiteral("SELECT id, quantity, delivered_qty, cost FROM sales_order_line WHERE order_id = ?"), {order});
+    while (ol.next()) orderLines.insert(ol.integer(0), OrderLine{ol.integer(1), ol.integer(2), ol.integer(3)});
+    ol.finish();
     for (const QCborMap &line : delivery.lines) {
         const Quantity q = qty(line, "quantity");
-        // The order line first: another delivery may have shipped it meanwhile.
-        store::Query &ol = db.run(QStringLiteral("SELECT quantity, delivered_qty, cost FROM sales_order_line WHERE id = ?"), {id(line, "order_line_id")});
-        qint64 ordered = 0, delivered = 0, lineCost = 0;
-        if (ol.next()) {
-            ordered = ol.value(0).toLongLong();
-            delivered = ol.value(1).toLongLong();
-            lineCost = ol.value(2).toLongLong();
-        }
-        ol.finish();
+        const auto found = orderLines.find(id(line, "order_line_id"));
+        OrderLine none; // a line of another order has nothing open here: refused below
+        OrderLine &orderLine = found != orderLines.end() ? *found : none;
+        const qint64 ordered = orderLine.ordered, delivered = orderLine.delivered, lineCost = orderLine.cost;
         if (delivered + q.milli() > ordered)
             return Reply(CallError(ErrorCode::Validation, QStringLiteral("more than is open on the order line"),
                                    {protocol::FieldProblem{QStringLiteral("quantity"), QStringLiteral("over_order"), ordered - delivered, id(line, "id"), {}}}));
@@ -168,19 +173,20 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, const D
         documents::updateFields(scope, QStringLiteral("delivery_line"), id(line, "id"), lineChanges, caller.userId);
         const Money cost = out.cost;
         const qint64 nowDelivered = delivered + q.milli();
+        orderLine.delivered = nowDelivered;
+        orderLine.cost = lineCost + cost.fen();
         documents::updateFields(scope, QStringLiteral("sales_order_line"), id(line, "order_line_id"),
-                                QCborMap{{QStringLiteral("delivered_qty"), nowDelivered}, {QStringLiteral("cost"), lineCost + cost.fen()},
+                                QCborMap{{QStringLiteral("delivered_qty"), nowDelivered}, {QStringLiteral("cost"), orderLine.cost},
                                          {QStringLiteral("line_status"), nowDelivered >= ordered ? QStringLiteral("shipped") : QStringLiteral("partial")}},
                                 caller.userId);
     }
     documents::updateFields(scope, QStringLiteral("delivery"), deliveryId, QCborMap{{QStringLiteral("cost_total"), costTotal.fen()}}, caller.userId);
     // The order is done when every line is shipped.
-    store::Query &counts = db.run(QStringLiteral("SELECT COALESCE(SUM(CASE WHEN delivered_qty < quantity THEN 1 ELSE 0 END), 0), "
-                                                 "COALESCE(SUM(CASE WHEN delivered_qty > 0 THEN 1 ELSE 0 END), 0) FROM sales_order_line WHERE order_id = ?"),
-                                  {order});
-    const bool counted = counts.next();
-    const qint64 open = counted ? counts.integer(0) : 0, shipped = counted ? counts.integer(1) : 0;
-    counts.finish();
+    qint64 open = 0, shipped = 0;
+    for (const OrderLine &l : std::as_const(orderLines)) {
+        if (l.delivered < l.ordered) ++open;
+        if (l.delivered > 0) ++shipped;
+    }
     // One write of the order: how much is shipped, and done when all of it is.
     QCborMap orderChanges{{QStringLiteral("delivery_status"), open == 0 ? QStringLiteral("full") : (shipped ? QStringLiteral("partial") : QStringLiteral("none"))}};
     if (open == 0) orderChanges.insert(QStringLiteral("state"), QStringLiteral("done"));

@@ -472,6 +472,38 @@ private Q_SLOTS:
     //   3 on 04-02 (¥150.00, cost ¥90.00); 1 returned on 04-15 (−¥50.00, −¥30.00)
     //   March: 2, ¥100.00, cost ¥60.00, margin ¥40.00
     //   April: 3 − 1 = 2, ¥150.00 − ¥50.00 = ¥100.00, cost ¥60.00, margin ¥40.00
+    // A delivery's lines are checked against what the order line has open as
+    // they are posted one after another: two lines of one order line together
+    // cannot ship more than was ordered, and a refused delivery changes nothing.
+    void twoDeliveryLinesOfOneOrderLine()
+    {
+        const qint64 p = erp->product(QStringLiteral("DL2"), s("双行出库法兰"), 5000, 3000);
+        QVERIFY(erp->buy(supplier, wh, {{p, 20 * kUnit, 3000}}));
+        const qint64 so = order(customer(QStringLiteral("SC-DL2"), QStringLiteral("standard")), p, 10 * kUnit, 5000);
+        QVERIFY(so);
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), so, QStringLiteral("confirm")));
+        const qint64 soLine = linesOf(erp->get(QStringLiteral("sales_order"), so)).first().value(QStringLiteral("id")).toInteger();
+        const M ofOrder{{QStringLiteral("order_id"), so}};
+
+        const Reply tooMuch = postDated(QStringLiteral("delivery"), ofOrder, QStringLiteral("2025-05-06"), QStringLiteral("order_line_id"),
+                                        {{soLine, 6 * kUnit}, {soLine, 6 * kUnit}});
+        LH_VERIFY_ERROR(tooMuch, ErrorCode::Validation);
+        QCOMPARE(tooMuch.error().fields().first().code, QStringLiteral("over_order"));
+        QCOMPARE(tooMuch.error().fields().first().current.toInteger(), 4 * kUnit); // open after the first line's six
+        QCOMPARE(erp->onHand(p, wh), 20 * kUnit);
+        QCOMPARE(linesOf(erp->get(QStringLiteral("sales_order"), so)).first().value(QStringLiteral("delivered_qty")).toInteger(), qint64(0));
+
+        LH_VERIFY_OK(postDated(QStringLiteral("delivery"), ofOrder, QStringLiteral("2025-05-06"), QStringLiteral("order_line_id"),
+                               {{soLine, 4 * kUnit}, {soLine, 6 * kUnit}}));
+        const QCborMap done = erp->get(QStringLiteral("sales_order"), so);
+        QCOMPARE(done.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        QCOMPARE(done.value(QStringLiteral("delivery_status")).toString(), QStringLiteral("full"));
+        QCOMPARE(linesOf(done).first().value(QStringLiteral("delivered_qty")).toInteger(), 10 * kUnit);
+        QCOMPARE(linesOf(done).first().value(QStringLiteral("line_status")).toString(), QStringLiteral("shipped"));
+        QCOMPARE(linesOf(done).first().value(QStringLiteral("cost")).toInteger(), qint64(10 * 3000));
+        QCOMPARE(erp->onHand(p, wh), 10 * kUnit);
+    }
+
     void summariesByMonth()
     {
         const qint64 pump = erp->product(QStringLiteral("MS1"), s("月度汇总水泵"), 5000, 3000);
