@@ -118,6 +118,19 @@ Tracking StockLedger::tracking(qint64 productId)
     return *it;
 }
 
+void StockLedger::knowTracking(const QList<qint64> &productIds)
+{
+    QList<qint64> unknown;
+    for (const qint64 id : productIds)
+        if (!m_tracking.contains(id) && !unknown.contains(id)) unknown << id;
+    if (unknown.size() < 2) return; // tracking() reads one as cheaply
+    store::Db &db = m_scope.db();
+    store::Query &q = db.run(QStringLiteral("SELECT id, lot_tracked, serial_tracked FROM product WHERE %1").arg(db.dialect().inIdList(QStringLiteral("id"))),
+                             {db.dialect().idList(unknown)});
+    while (q.next()) m_tracking.insert(q.integer(0), Tracking{q.integer(1) != 0, q.integer(2) != 0});
+    q.finish();
+}
+
 void StockLedger::recordLot(const StockPlace &p)
 {
     store::Db &db = m_scope.db();

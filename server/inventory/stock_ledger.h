@@ -90,6 +90,9 @@ public:
     Quantity quantAt(const StockPlace &place);
     bool allowsNegative(qint64 warehouseId);
     Tracking tracking(qint64 productId);
+    // Reads the tracking of these products in one statement, for a document
+    // about to issue or receive them line by line.
+    void knowTracking(const QList<qint64> &productIds);
 
     // Product/warehouse pairs whose stock went down in this transaction.
     const QSet<QPair<qint64, qint64>> &lowered() const { return m_lowered; }

@@ -127,6 +127,9 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, const D
         return Reply(CallError(ErrorCode::InvalidState, QStringLiteral("the order is no longer open for shipping"),
                                {protocol::FieldProblem{QStringLiteral("order_id"), QStringLiteral("not_confirmed"), {}, 0, {}}}));
     inventory::StockLedger ledger(scope, caller.userId);
+    QList<qint64> products;
+    for (const QCborMap &line : delivery.lines) products << id(line, "product_id");
+    ledger.knowTracking(products);
     Money costTotal;
     QCborArray lots;
     // The order's lines as they are now (another delivery may have shipped some

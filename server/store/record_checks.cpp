@@ -84,18 +84,48 @@ void checkRequired(const schema::Entity &entity, const QCborMap &values, qint64 
 
 void checkReferences(Db &db, const schema::Entity &entity, const QCborMap &changes, qint64 line, FieldChecks &out)
 {
+    ReferenceChecks checks;
+    checks.add(entity, changes, line);
+    checks.run(db, out);
+}
+
+void ReferenceChecks::add(const schema::Entity &entity, const QCborMap &changes, qint64 line)
+{
     for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {
         const Field *f = entity.field(it.key().toString());
         if (!f || f->type != schema::FieldType::Ref || !it.value().isInteger()) continue;
-        const schema::Entity *target = schema::Catalogue::instance().entity(f->refEntity);
-        if (!target) continue;
-        const QString sql = target->customTable
-            ? QStringLiteral("SELECT 0 FROM %1 WHERE id = ?").arg(Dialect::quote(target->name))
-            : QStringLiteral("SELECT archived FROM %1 WHERE id = ?").arg(Dialect::quote(target->name));
-        const QVariant archived = db.scalar(sql, {qlonglong(it.value().toInteger())});
-        if (!archived.isValid()) out.invalid << problemOf(f->name, schema::problem::refMissing, line);
-        else if (archived.toInt() != 0) out.invalid << problemOf(f->name, QStringLiteral("ref_archived"), line);
+        if (const schema::Entity *target = schema::Catalogue::instance().entity(f->refEntity))
+            m_references.append(Reference{target, f->name, qint64(it.value().toInteger()), line});
     }
+}
+
+void ReferenceChecks::run(Db &db, FieldChecks &out)
+{
+    // Archived flag by entity and id; absent: no such record.
+    QHash<const schema::Entity *, QHash<qint64, bool>> archived;
+    QHash<const schema::Entity *, QList<qint64>> wanted;
+    for (const Reference &r : std::as_const(m_references)) {
+        QList<qint64> &ids = wanted[r.target];
+        if (!ids.contains(r.id)) ids << r.id;
+    }
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+        const schema::Entity &target = *it.key();
+        const QString flag = target.customTable ? QStringLiteral("0") : QStringLiteral("archived");
+        QHash<qint64, bool> &found = archived[&target];
+        const bool one = it->size() == 1;
+        const QString where = one ? QStringLiteral("id = ?") : db.dialect().inIdList(QStringLiteral("id"));
+        Query &q = db.run(QStringLiteral("SELECT id, %1 FROM %2 WHERE %3").arg(flag, Dialect::quote(target.name), where),
+                          {one ? QVariant(it->first()) : QVariant(db.dialect().idList(*it))});
+        while (q.next()) found.insert(q.integer(0), q.integer(1) != 0);
+        q.finish();
+    }
+    for (const Reference &r : std::as_const(m_references)) {
+        const QHash<qint64, bool> &flags = archived[r.target];
+        const auto hit = flags.constFind(r.id);
+        if (hit == flags.constEnd()) out.invalid << problemOf(r.field, schema::problem::refMissing, r.line);
+        else if (*hit) out.invalid << problemOf(r.field, QStringLiteral("ref_archived"), r.line);
+    }
+    m_references.clear();
 }
 
 void checkUnique(Db &db, const schema::Entity &entity, const QCborMap &changes, qint64 selfId, qint64 line, FieldChecks &out)

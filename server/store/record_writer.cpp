@@ -246,6 +246,7 @@ std::optional<CallError> mergeLines(Db &db, const Entity &lineEntity, qint64 par
         }
     }
     FieldChecks checks;
+    ReferenceChecks references;
     QList<FieldProblem> conflicts;
     int newIndex = 0;
     for (const QCborValue &opValue : ops) {
@@ -262,7 +263,7 @@ std::optional<CallError> mergeLines(Db &db, const Entity &lineEntity, qint64 par
             s.values = op;
             applyDefaults(lineEntity, s.values);
             checkRequired(lineEntity, s.values, s.problemKey, checks);
-            checkReferences(db, lineEntity, op, s.problemKey, checks);
+            references.add(lineEntity, op, s.problemKey);
             out.lines << s;
             out.changed = true;
             continue;
@@ -283,9 +284,10 @@ std::optional<CallError> mergeLines(Db &db, const Entity &lineEntity, qint64 par
             it->values.insert(c.key(), c.value());
         }
         checkRequired(lineEntity, it->values, id, checks);
-        checkReferences(db, lineEntity, op, id, checks);
+        references.add(lineEntity, op, id);
         out.changed = true;
     }
+    references.run(db, checks);
     if (!checks.ok()) return checks.error();
     if (!conflicts.isEmpty()) return CallError(ErrorCode::Conflict, QStringLiteral("lines were changed by someone else"), conflicts);
     return std::nullopt;

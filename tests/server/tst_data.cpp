@@ -513,6 +513,31 @@ private Q_SLOTS:
         LH_VERIFY_ERROR(save(*admin, QStringLiteral("sales_order"), M{{QStringLiteral("archived"), false}}), ErrorCode::BadRequest);
     }
 
+    // The references of a document's lines are read together (one statement
+    // per entity referenced): each line still gets its own problem, and a
+    // refused save writes nothing.
+    void lineReferencesAreCheckedTogether()
+    {
+        test::Erp erp(*admin);
+        const qint64 customerId = erp.customer(QStringLiteral("LRC1"), s("引用检查客户"));
+        const qint64 warehouse = erp.warehouse(QStringLiteral("LRW1"));
+        const qint64 kept = erp.product(QStringLiteral("LR1"), s("在售垫圈"), 100, 50);
+        const qint64 retired = erp.product(QStringLiteral("LR2"), s("停售垫圈"), 100, 50);
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.remove"), M{{QStringLiteral("entity"), QStringLiteral("product")}, {QStringLiteral("id"), retired},
+                                                                   {QStringLiteral("version"), erp.get(QStringLiteral("product"), retired).value(QStringLiteral("version"))}}));
+        const qint64 missing = kept + retired + 1000000;
+        const Reply refused = erp.saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customerId}, {QStringLiteral("warehouse_id"), warehouse}},
+                                               {{kept, 1000}, {missing, 1000}, {retired, 1000}, {kept, 2000}});
+        LH_VERIFY_ERROR(refused, ErrorCode::Validation);
+        QCOMPARE(test::problemsOf(refused), (QStringList{QStringLiteral("product_id:ref_missing"), QStringLiteral("product_id:ref_archived")}));
+        QCOMPARE(refused.error().fields().at(0).line, qint64(-2));
+        QCOMPARE(refused.error().fields().at(1).line, qint64(-3));
+        const A ofCustomer{QStringLiteral("eq"), QStringLiteral("customer_id"), customerId};
+        QCOMPARE(test::rowsOf(query(*admin, QStringLiteral("sales_order"), ofCustomer)).size(), 0);
+        LH_VERIFY_OK(erp.saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customerId}, {QStringLiteral("warehouse_id"), warehouse}},
+                                      {{kept, 1000}, {kept, 2000}}));
+    }
+
     void documentLinesAreLabelledAndFound()
     {
         test::Erp erp(*admin);
