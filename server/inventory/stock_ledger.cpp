@@ -20,6 +20,7 @@ using protocol::ErrorCode;
 
 void StockLedger::ensureLevel(qint64 productId, qint64 warehouseId)
 {
+    m_lockedLevels.remove({productId, warehouseId});
     m_scope.db().runUnread(QStringLiteral("INSERT INTO stock_level (product_id, warehouse_id, on_hand, reserved, value) VALUES (?, ?, 0, 0, 0) "
                                           "ON CONFLICT (product_id, warehouse_id) DO NOTHING"),
                            {productId, warehouseId});
@@ -27,11 +28,36 @@ void StockLedger::ensureLevel(qint64 productId, qint64 warehouseId)
 
 StockLedger::Level StockLedger::level(qint64 productId, qint64 warehouseId, bool lock)
 {
+    if (lock) {
+        if (const auto read = m_lockedLevels.constFind({productId, warehouseId}); read != m_lockedLevels.constEnd()) {
+            const Level l = *read;
+            m_lockedLevels.erase(read);
+            return l;
+        }
+    }
     if (auto l = readLevel(productId, warehouseId, lock)) return *l;
     if (!lock) return {};
     // A row to lock: created once, then read under the lock.
     ensureLevel(productId, warehouseId);
     return readLevel(productId, warehouseId, lock).value_or(Level{});
+}
+
+void StockLedger::lockLevels(const QList<qint64> &productIds, qint64 warehouseId)
+{
+    QList<qint64> ids;
+    for (const qint64 id : productIds)
+        if (!ids.contains(id)) ids << id;
+    if (ids.size() < 2) return; // level() reads one as cheaply
+    store::Db &db = m_scope.db();
+    // In product order, as every document locks them: two writers on one
+    // PostgreSQL database then never wait on each other in a circle.
+    store::Query &q = db.run(QStringLiteral("SELECT product_id, on_hand, reserved, value FROM stock_level WHERE warehouse_id = ? AND %1 ORDER BY product_id")
+                                     .arg(db.dialect().inIdList(QStringLiteral("product_id")))
+                                 + db.dialect().forUpdate(),
+                             {warehouseId, db.dialect().idList(ids)});
+    while (q.next())
+        m_lockedLevels.insert({q.integer(0), warehouseId}, Level{Quantity::fromMilli(q.integer(1)), Quantity::fromMilli(q.integer(2)), Money::fromFen(q.integer(3))});
+    q.finish();
 }
 
 std::optional<StockLedger::Level> StockLedger::readLevel(qint64 productId, qint64 warehouseId, bool lock)
@@ -160,6 +186,7 @@ std::variant<qint64, CallError> StockLedger::receive(const StockPlace &p, Quanti
     const qint64 layerQty = quantity.milli() - deficit;
     const qint64 layerCost = deficit == 0 ? cost.fen() : mulDivRound(cost.fen(), layerQty, quantity.milli()).value_or(0);
     FifoLayers(db).add(p.productId, p.warehouseId, p.lot, moveId, toWireDateTime(m_scope.now()), Quantity::fromMilli(layerQty), Money::fromFen(layerCost));
+    m_lockedLevels.remove({p.productId, p.warehouseId});
     db.run(QStringLiteral("UPDATE stock_level SET on_hand = on_hand + ?, value = value + ? WHERE product_id = ? AND warehouse_id = ?"),
            {quantity.milli(), layerCost, p.productId, p.warehouseId});
     if (t.serial) SerialNumbers(db).markIn(p);
@@ -259,6 +286,7 @@ std::variant<Issued, CallError> StockLedger::issue(const StockPlace &given, Quan
     // goods leaving to a customer count as movement for slow-moving stock; a
     // transfer, count loss or return to the supplier does not.
     const bool sold = source.kind == QLatin1String("delivery");
+    m_lockedLevels.remove({p.productId, p.warehouseId});
     store::Query &u = db.run(QStringLiteral("UPDATE stock_level SET on_hand = on_hand - ?, value = value - ?, "
                                          "reserved = CASE WHEN reserved < ? THEN 0 ELSE reserved - ? END, "
                                          "last_out_at = CASE WHEN ? = 1 THEN ? ELSE last_out_at END "
@@ -318,6 +346,7 @@ std::optional<CallError> StockLedger::relocate(const StockPlace &given, qint64 t
 void StockLedger::reserve(qint64 productId, qint64 warehouseId, Quantity quantity)
 {
     const qint64 q = quantity.milli();
+    m_lockedLevels.remove({productId, warehouseId});
     m_scope.db().runUnread(QStringLiteral("INSERT INTO stock_level (product_id, warehouse_id, on_hand, reserved, value) VALUES (?, ?, 0, CASE WHEN CAST(? AS BIGINT) < 0 THEN 0 ELSE CAST(? AS BIGINT) END, 0) "
                                           "ON CONFLICT (product_id, warehouse_id) DO UPDATE SET "
                                           "reserved = CASE WHEN stock_level.reserved + ? < 0 THEN 0 ELSE stock_level.reserved + ? END"),

@@ -87,6 +87,10 @@ public:
         Quantity available() const { return onHand - reserved; }
     };
     Level level(qint64 productId, qint64 warehouseId, bool lock = false);
+    // Reads and locks the levels of these products in one statement, for a
+    // document about to check or issue them line by line: level(…, true) then
+    // takes each from there once, unless the ledger changed it meanwhile.
+    void lockLevels(const QList<qint64> &productIds, qint64 warehouseId);
     Quantity quantAt(const StockPlace &place);
     bool allowsNegative(qint64 warehouseId);
     Tracking tracking(qint64 productId);
@@ -119,6 +123,7 @@ private:
     QSet<QPair<qint64, qint64>> m_lowered;
     QHash<qint64, bool> m_allowsNegative; // per warehouse, for this transaction
     QHash<qint64, Tracking> m_tracking;   // per product, for this transaction
+    QHash<QPair<qint64, qint64>, Level> m_lockedLevels; // lockLevels, not yet taken
 };
 
 } // namespace liuhe::inventory

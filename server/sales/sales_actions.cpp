@@ -46,6 +46,7 @@ std::optional<CallError> checkAvailability(ActionContext &ctx, inventory::StockL
 {
     QHash<qint64, qint64> needed;
     for (const QCborMap &l : documentLines(ctx)) needed[id(l, "product_id")] += qty(l, "quantity").milli();
+    ledger.lockLevels(needed.keys(), warehouse);
     QCborArray short_;
     for (auto it = needed.constBegin(); it != needed.constEnd(); ++it) {
         const auto level = ledger.level(it.key(), warehouse, true);
@@ -130,6 +131,7 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, const D
     QList<qint64> products;
     for (const QCborMap &line : delivery.lines) products << id(line, "product_id");
     ledger.knowTracking(products);
+    ledger.lockLevels(products, warehouse);
     Money costTotal;
     QCborArray lots;
     // The order's lines as they are now (another delivery may have shipped some

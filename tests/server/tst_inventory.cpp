@@ -182,6 +182,32 @@ private Q_SLOTS:
         expectInvariants();
     }
 
+    // Confirming checks every product's availability from one locked read of
+    // their levels: only the short one is named, with its own figures, and
+    // after more stock arrives both lines ship with the levels right.
+    void availabilityOfSeveralProducts()
+    {
+        const qint64 a = erp->product(QStringLiteral("AV1"), s("六角扳手"), 2000, 800);
+        const qint64 b = erp->product(QStringLiteral("AV2"), s("内六角扳手"), 1500, 600);
+        QVERIFY(erp->buy(supplier, wh1, {{a, 5 * kUnit, 800}, {b, 2 * kUnit, 600}}));
+        const Reply so = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("warehouse_id"), wh1}},
+                                           {{a, 4 * kUnit}, {b, 3 * kUnit}});
+        LH_VERIFY_OK(so);
+        const Reply short_ = erp->action(QStringLiteral("sales_order"), idOf(so), QStringLiteral("confirm"));
+        LH_VERIFY_ERROR(short_, ErrorCode::InsufficientStock);
+        const QCborArray lines = short_.error().details().value(QStringLiteral("lines")).toArray();
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines.first().toMap().value(QStringLiteral("product_id")).toInteger(), b);
+        QCOMPARE(lines.first().toMap().value(QStringLiteral("on_hand")).toInteger(), 2 * kUnit);
+        QCOMPARE(lines.first().toMap().value(QStringLiteral("needed")).toInteger(), 3 * kUnit);
+        QVERIFY(erp->buy(supplier, wh1, {{b, 1 * kUnit, 600}}));
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), idOf(so), QStringLiteral("confirm")));
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), idOf(so), QStringLiteral("deliver")));
+        QCOMPARE(erp->onHand(a, wh1), 1 * kUnit);
+        QCOMPARE(erp->onHand(b, wh1), qint64(0));
+        expectInvariants();
+    }
+
     void partialDeliveryWithBackorder()
     {
         const qint64 p = erp->product(QStringLiteral("BO1"), s("轴承6204"), 5000, 3000);
