@@ -47,8 +47,8 @@ void StockLedger::lockLevels(const QList<qint64> &productIds, qint64 warehouseId
     QList<qint64> ids;
     for (const qint64 id : productIds)
         if (!ids.contains(id)) ids << id;
-    if (ids.size() < 2) return; // level() reads one as cheaply
     store::Db &db = m_scope.db();
+    if (ids.size() < 2 || !db.dialect().batchesKeyedReads()) return; // level() reads them one by one
     // In product order, as every document locks them: two writers on one
     // PostgreSQL database then never wait on each other in a circle.
     store::Query &q = db.run(QStringLiteral("SELECT product_id, on_hand, reserved, value FROM stock_level WHERE warehouse_id = ? AND %1 ORDER BY product_id")
@@ -149,8 +149,8 @@ void StockLedger::knowTracking(const QList<qint64> &productIds)
     QList<qint64> unknown;
     for (const qint64 id : productIds)
         if (!m_tracking.contains(id) && !unknown.contains(id)) unknown << id;
-    if (unknown.size() < 2) return; // tracking() reads one as cheaply
     store::Db &db = m_scope.db();
+    if (unknown.size() < 2 || !db.dialect().batchesKeyedReads()) return; // tracking() reads them one by one
     store::Query &q = db.run(QStringLiteral("SELECT id, lot_tracked, serial_tracked FROM product WHERE %1").arg(db.dialect().inIdList(QStringLiteral("id"))),
                              {db.dialect().idList(unknown)});
     while (q.next()) m_tracking.insert(q.integer(0), Tracking{q.integer(1) != 0, q.integer(2) != 0});

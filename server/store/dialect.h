@@ -26,6 +26,10 @@ public:
     // statement) for any number of them; bind idList(ids) as its value.
     QString inIdList(const QString &column) const;
     QString idList(const QList<qint64> &ids) const;
+    // Whether reading several keyed rows in one statement (inIdList) pays:
+    // on PostgreSQL every statement is a round trip (≈ 110 µs here); on SQLite
+    // a keyed read costs ≈ 1 µs and json_each more than a few of them.
+    bool batchesKeyedReads() const { return isPostgres(); }
 
 private:
     Backend m_backend;

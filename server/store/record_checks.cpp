@@ -112,12 +112,16 @@ void ReferenceChecks::run(Db &db, FieldChecks &out)
         const schema::Entity &target = *it.key();
         const QString flag = target.customTable ? QStringLiteral("0") : QStringLiteral("archived");
         QHash<qint64, bool> &found = archived[&target];
-        const bool one = it->size() == 1;
-        const QString where = one ? QStringLiteral("id = ?") : db.dialect().inIdList(QStringLiteral("id"));
-        Query &q = db.run(QStringLiteral("SELECT id, %1 FROM %2 WHERE %3").arg(flag, Dialect::quote(target.name), where),
-                          {one ? QVariant(it->first()) : QVariant(db.dialect().idList(*it))});
-        while (q.next()) found.insert(q.integer(0), q.integer(1) != 0);
-        q.finish();
+        const auto read = [&](const QString &where, const QVariant &ids) {
+            Query &q = db.run(QStringLiteral("SELECT id, %1 FROM %2 WHERE %3").arg(flag, Dialect::quote(target.name), where), {ids});
+            while (q.next()) found.insert(q.integer(0), q.integer(1) != 0);
+            q.finish();
+        };
+        if (it->size() > 1 && db.dialect().batchesKeyedReads()) {
+            read(db.dialect().inIdList(QStringLiteral("id")), db.dialect().idList(*it));
+        } else {
+            for (const qint64 id : *it) read(QStringLiteral("id = ?"), id);
+        }
     }
     for (const Reference &r : std::as_const(m_references)) {
         const QHash<qint64, bool> &flags = archived[r.target];

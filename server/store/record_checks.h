@@ -28,9 +28,9 @@ void checkChanges(const schema::Entity &entity, QCborMap &changes, const auth::C
 void checkRequired(const schema::Entity &entity, const QCborMap &values, qint64 line, FieldChecks &out);
 // Referenced records must exist (and not be archived, unless unchanged).
 void checkReferences(Db &db, const schema::Entity &entity, const QCborMap &changes, qint64 line, FieldChecks &out);
-// The same for many lines at once: add() each, then run() reads each entity
-// referenced once, with every id the lines name (one statement for the
-// products of five lines instead of five).
+// The same for many lines at once: add() each, then run() reads each record
+// referenced once — on PostgreSQL all of one entity in one statement (the
+// products of five lines in one round trip instead of five).
 class ReferenceChecks {
 public:
     void add(const schema::Entity &entity, const QCborMap &changes, qint64 line);
