@@ -44,20 +44,15 @@ StockLedger::Level StockLedger::level(qint64 productId, qint64 warehouseId, bool
 
 void StockLedger::lockLevels(const QList<qint64> &productIds, qint64 warehouseId)
 {
-    QList<qint64> ids;
-    for (const qint64 id : productIds)
-        if (!ids.contains(id)) ids << id;
     store::Db &db = m_scope.db();
-    if (ids.size() < 2 || !db.dialect().batchesKeyedReads()) return; // level() reads them one by one
     // In product order, as every document locks them: two writers on one
     // PostgreSQL database then never wait on each other in a circle.
-    store::Query &q = db.run(QStringLiteral("SELECT product_id, on_hand, reserved, value FROM stock_level WHERE warehouse_id = ? AND %1 ORDER BY product_id")
-                                     .arg(db.dialect().inIdList(QStringLiteral("product_id")))
-                                 + db.dialect().forUpdate(),
-                             {warehouseId, db.dialect().idList(ids)});
-    while (q.next())
-        m_lockedLevels.insert({q.integer(0), warehouseId}, Level{Quantity::fromMilli(q.integer(1)), Quantity::fromMilli(q.integer(2)), Money::fromFen(q.integer(3))});
-    q.finish();
+    db.forEachRowOfIds(QStringLiteral("SELECT product_id, on_hand, reserved, value FROM stock_level WHERE warehouse_id = ? AND %1 ORDER BY product_id")
+                           + db.dialect().forUpdate(),
+                       QStringLiteral("product_id"), {warehouseId}, productIds, [&](store::Query &q) {
+                           m_lockedLevels.insert({q.integer(0), warehouseId},
+                                                 Level{Quantity::fromMilli(q.integer(1)), Quantity::fromMilli(q.integer(2)), Money::fromFen(q.integer(3))});
+                       });
 }
 
 std::optional<StockLedger::Level> StockLedger::readLevel(qint64 productId, qint64 warehouseId, bool lock)
@@ -148,13 +143,9 @@ void StockLedger::knowTracking(const QList<qint64> &productIds)
 {
     QList<qint64> unknown;
     for (const qint64 id : productIds)
-        if (!m_tracking.contains(id) && !unknown.contains(id)) unknown << id;
-    store::Db &db = m_scope.db();
-    if (unknown.size() < 2 || !db.dialect().batchesKeyedReads()) return; // tracking() reads them one by one
-    store::Query &q = db.run(QStringLiteral("SELECT id, lot_tracked, serial_tracked FROM product WHERE %1").arg(db.dialect().inIdList(QStringLiteral("id"))),
-                             {db.dialect().idList(unknown)});
-    while (q.next()) m_tracking.insert(q.integer(0), Tracking{q.integer(1) != 0, q.integer(2) != 0});
-    q.finish();
+        if (!m_tracking.contains(id)) unknown << id;
+    m_scope.db().forEachRowOfIds(QStringLiteral("SELECT id, lot_tracked, serial_tracked FROM product WHERE %1"), QStringLiteral("id"), {}, unknown,
+                                 [this](store::Query &q) { m_tracking.insert(q.integer(0), Tracking{q.integer(1) != 0, q.integer(2) != 0}); });
 }
 
 void StockLedger::recordLot(const StockPlace &p)

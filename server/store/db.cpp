@@ -194,6 +194,26 @@ qint64 Db::insert(const QString &sql, const QVariantList &binds)
     return id;
 }
 
+void Db::forEachRowOfIds(const QString &sql, const QString &column, const QVariantList &binds, const QList<qint64> &ids,
+                         const std::function<void(Query &)> &row)
+{
+    QList<qint64> distinct;
+    for (const qint64 id : ids)
+        if (!distinct.contains(id)) distinct << id;
+    const auto read = [&](const QString &condition, const QVariant &value) {
+        QVariantList all = binds;
+        all << value;
+        Query &q = run(sql.arg(condition), all);
+        while (q.next()) row(q);
+        q.finish();
+    };
+    if (distinct.size() > 1 && m_dialect.batchesKeyedReads()) {
+        read(m_dialect.inIdList(column), m_dialect.idList(distinct));
+        return;
+    }
+    for (const qint64 id : std::as_const(distinct)) read(column + QStringLiteral(" = ?"), id);
+}
+
 void Db::runUnread(const QString &sql, const QVariantList &binds)
 {
     if (m_sqlite) {

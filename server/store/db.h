@@ -13,6 +13,7 @@
 #include <QSqlDatabase>
 #include <QStringList>
 #include <QVariant>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <vector>
@@ -57,6 +58,12 @@ public:
     QVariant scalar(const QString &sql, const QVariantList &binds = {});
     // INSERT … RETURNING id.
     qint64 insert(const QString &sql, const QVariantList &binds);
+    // Calls row() for each row of sql, whose %1 stands for "column is one of
+    // ids" (bound after binds): on PostgreSQL one statement for all of them,
+    // as every statement is a round trip there; on SQLite one per id, as a
+    // keyed read costs about a microsecond and json_each more. Each id once.
+    void forEachRowOfIds(const QString &sql, const QString &column, const QVariantList &binds, const QList<qint64> &ids,
+                         const std::function<void(Query &)> &row);
     // Unprepared statement (DDL, pragmas, transaction control).
     void exec(const QString &sql);
     // A statement whose result nobody reads: an INSERT, UPDATE or DELETE whose

@@ -104,24 +104,13 @@ void ReferenceChecks::run(Db &db, FieldChecks &out)
     // Archived flag by entity and id; absent: no such record.
     QHash<const schema::Entity *, QHash<qint64, bool>> archived;
     QHash<const schema::Entity *, QList<qint64>> wanted;
-    for (const Reference &r : std::as_const(m_references)) {
-        QList<qint64> &ids = wanted[r.target];
-        if (!ids.contains(r.id)) ids << r.id;
-    }
+    for (const Reference &r : std::as_const(m_references)) wanted[r.target] << r.id;
     for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
         const schema::Entity &target = *it.key();
         const QString flag = target.customTable ? QStringLiteral("0") : QStringLiteral("archived");
         QHash<qint64, bool> &found = archived[&target];
-        const auto read = [&](const QString &where, const QVariant &ids) {
-            Query &q = db.run(QStringLiteral("SELECT id, %1 FROM %2 WHERE %3").arg(flag, Dialect::quote(target.name), where), {ids});
-            while (q.next()) found.insert(q.integer(0), q.integer(1) != 0);
-            q.finish();
-        };
-        if (it->size() > 1 && db.dialect().batchesKeyedReads()) {
-            read(db.dialect().inIdList(QStringLiteral("id")), db.dialect().idList(*it));
-        } else {
-            for (const qint64 id : *it) read(QStringLiteral("id = ?"), id);
-        }
+        db.forEachRowOfIds(QStringLiteral("SELECT id, %1 FROM %2 WHERE %3").arg(flag, Dialect::quote(target.name), QStringLiteral("%1")), QStringLiteral("id"), {},
+                           *it, [&found](Query &q) { found.insert(q.integer(0), q.integer(1) != 0); });
     }
     for (const Reference &r : std::as_const(m_references)) {
         const QHash<qint64, bool> &flags = archived[r.target];

@@ -327,6 +327,44 @@ Reply fullRecord(Db &db, const Entity &e, qint64 id, const auth::Caller &caller)
     return *record;
 }
 
+// updateRecordFields' statement and its values.
+std::pair<QString, QVariantList> fieldUpdate(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId,
+                                            const QStringList &alsoChanged)
+{
+    Db &db = scope.db();
+    QVariantList binds = {toWireDateTime(scope.now()), userId ? QVariant(userId) : QVariant()};
+    QStringList changed = alsoChanged;
+    std::vector<const Field *> written;
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+        const Field *f = e.field(it.key().toString());
+        if (!f) continue;
+        changed << f->name;
+        written.push_back(f);
+        appendSqlValues(*f, it.value(), binds);
+    }
+    // Conflicts are judged on the fields users edit; when a service changes one
+    // of those, its field version moves too (read-only fields need no record).
+    const bool userFieldChanged = std::any_of(changed.begin(), changed.end(), [&e](const QString &name) {
+        const Field *f = e.field(name);
+        return f && !f->isReadOnly();
+    });
+    if (userFieldChanged) {
+        Query &q = db.run(versionsSql(e), {id});
+        qint64 version = 0;
+        QHash<QString, qint64> fv;
+        if (q.next()) {
+            version = q.value(0).toLongLong();
+            const QJsonObject o = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+            for (auto it = o.begin(); it != o.end(); ++it) fv.insert(it.key(), it.value().toInteger());
+        }
+        q.finish();
+        for (const QString &f : changed) fv.insert(f, version + 1);
+        binds << fieldVersionsJson(fv);
+    }
+    binds << id;
+    return {updateFieldsSql(e, written, userFieldChanged), std::move(binds)};
+}
+
 } // namespace
 
 std::variant<SaveRequest, CallError> SaveRequest::fromCbor(const QCborMap &args)
@@ -565,48 +603,6 @@ qint64 touchRecord(WriteScope &scope, const Entity &e, qint64 id, const QStringL
 {
     return updateRecordFields(scope, e, id, QCborMap(), userId, changedFieldNames);
 }
-
-namespace {
-
-// updateRecordFields' statement and its values.
-std::pair<QString, QVariantList> fieldUpdate(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId,
-                                            const QStringList &alsoChanged)
-{
-    Db &db = scope.db();
-    QVariantList binds = {toWireDateTime(scope.now()), userId ? QVariant(userId) : QVariant()};
-    QStringList changed = alsoChanged;
-    std::vector<const Field *> written;
-    for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
-        const Field *f = e.field(it.key().toString());
-        if (!f) continue;
-        changed << f->name;
-        written.push_back(f);
-        appendSqlValues(*f, it.value(), binds);
-    }
-    // Conflicts are judged on the fields users edit; when a service changes one
-    // of those, its field version moves too (read-only fields need no record).
-    const bool userFieldChanged = std::any_of(changed.begin(), changed.end(), [&e](const QString &name) {
-        const Field *f = e.field(name);
-        return f && !f->isReadOnly();
-    });
-    if (userFieldChanged) {
-        Query &q = db.run(versionsSql(e), {id});
-        qint64 version = 0;
-        QHash<QString, qint64> fv;
-        if (q.next()) {
-            version = q.value(0).toLongLong();
-            const QJsonObject o = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
-            for (auto it = o.begin(); it != o.end(); ++it) fv.insert(it.key(), it.value().toInteger());
-        }
-        q.finish();
-        for (const QString &f : changed) fv.insert(f, version + 1);
-        binds << fieldVersionsJson(fv);
-    }
-    binds << id;
-    return {updateFieldsSql(e, written, userFieldChanged), std::move(binds)};
-}
-
-} // namespace
 
 qint64 updateRecordFields(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId, const QStringList &alsoChanged)
 {
