@@ -82,6 +82,10 @@ void Workload::serverUsage(PhaseResult &result)
     const qint64 pages = info.value(QStringLiteral("log_pages")).toInteger() - m_logPages;
     m_writerBusyMs += busyMs;
     m_logPages += pages;
+    // Batches run twice because one of their calls failed (DbPool::runBatch).
+    const qint64 reruns = info.value(QStringLiteral("rerun_batches")).toInteger() - m_rerunBatches;
+    m_rerunBatches += reruns;
+    if (batches > 0) result.extra.insert(QStringLiteral("rerun_batches"), reruns);
     if (result.count > 0 && jobs > 0) {
         result.extra.insert(QStringLiteral("writer_ms_per_unit"), std::round(double(busyMs) / double(result.count) * 1000) / 1000);
         if (pages > 0) result.extra.insert(QStringLiteral("log_pages_per_unit"), std::round(double(pages) / double(result.count) * 10) / 10);

@@ -130,6 +130,7 @@ void registerSystemCalls(CallRegistry &calls)
                    m.insert(QStringLiteral("writer_busy_ms"), stats.writerBusyNs.load() / 1000000);
                    m.insert(QStringLiteral("log_pages"), stats.logPages.load());
                    m.insert(QStringLiteral("store_retries"), stats.retries.load());
+                   m.insert(QStringLiteral("rerun_batches"), stats.rerunBatches.load());
                    done(m);
                }});
     // The call names this server answers (tools and the access-matrix test walk them).

@@ -49,6 +49,8 @@ public:
         std::atomic<qint64> readJobs{0};
         std::atomic<qint64> retries{0};
         std::atomic<qint64> failedBatches{0};
+        // Batches run again, with a savepoint per job, because one of their jobs failed.
+        std::atomic<qint64> rerunBatches{0};
         std::atomic<qint64> timedOut{0};
         // What bounds the write rate: the writer's time in batches, and the
         // pages its commits wrote (SQLite's log frames).
@@ -91,6 +93,24 @@ private:
     void commitDurable(quint64 sequence);
     void waitUntilDurable(quint64 sequence);
     void runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batch);
+    struct JobOutcome {
+        protocol::Reply reply;
+        bool failed = false; // its writes must be undone
+    };
+    struct BatchAnswers {
+        std::vector<protocol::Reply> replies;
+        std::vector<WriteEffects> effects;
+    };
+    // Runs one job; errors that concern the whole batch are thrown on.
+    JobOutcome runJob(PendingWrite &w, WriteScope &scope, bool isolated);
+    // Runs the batch's jobs in one transaction. Isolated, each job has its own
+    // savepoint and a failing one is undone alone; otherwise the first failure
+    // stops the run and returns false, with the transaction still open.
+    bool runJobs(Db &db, AuditChain &chain, std::vector<PendingWrite> &batch, const QDateTime &now, bool isolated,
+                 BatchAnswers &answers);
+    // Batches after a failing job that still run isolated (the writer's own).
+    static constexpr int kIsolatedBatchesAfterFailure = 16;
+    int m_isolatedBatchesLeft = 0;
 
     StoreConfig m_config;
     Options m_options;

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
+#include <future>
+#include <map>
 #include <thread>
 
 using namespace liuhe;
@@ -259,6 +261,86 @@ private Q_SLOTS:
         QVERIFY2(logBytes < bound, qPrintable(QStringLiteral("log %1 bytes after %2 written").arg(logBytes).arg(written)));
         store::Db db(own, QStringLiteral("check"));
         QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM filler")).toInt(), writes);
+    }
+
+    // A batch runs without a savepoint per job until one of its jobs fails:
+    // then it is rolled back and run again with them, so the failing job's
+    // writes go, the others' stay and its refusal is audited once. The next
+    // batches keep the savepoints for a while (failures come in runs).
+    void aFailingJobRerunsItsBatchWithSavepoints()
+    {
+        store::DbPool pool(config, store::DbPool::Options{1, 128, 6, 30000});
+        Answers answers;
+        std::map<QString, int> runs; // the writer's thread only
+        auto insert = [&](const QString &tag, bool fail) {
+            return [&runs, tag, fail](store::WriteScope &scope) {
+                ++runs[tag];
+                scope.auditOnFailure(store::AuditEntry{1, QStringLiteral("test.insert"), QStringLiteral("probe"), 0, {}, {}, {}});
+                scope.db().run(QStringLiteral("INSERT INTO probe (tag) VALUES (?)"), {tag});
+                scope.audit(store::AuditEntry{1, QStringLiteral("test.insert"), QStringLiteral("probe"), 0, {}, QStringLiteral("ok"), {}});
+                return fail ? Reply::fail(ErrorCode::Validation, QStringLiteral("refused after writing")) : Reply(QCborValue(true));
+            };
+        };
+        // Three jobs queued behind a gate share one batch.
+        auto batchOf = [&](const QString &prefix) {
+            std::promise<void> queued;
+            std::shared_future<void> open = queued.get_future().share();
+            std::atomic<bool> gateRunning{false};
+            const size_t before = answers.size();
+            pool.write(
+                [&, open](store::WriteScope &) {
+                    gateRunning = true;
+                    open.wait();
+                    return Reply(QCborValue(true));
+                },
+                [&](Reply r, store::WriteEffects) { answers.add(std::move(r)); });
+            QTRY_VERIFY(gateRunning.load());
+            const qint64 batches = pool.stats().batches.load();
+            for (const char *name : {"ok1", "bad", "ok2"}) {
+                const QString tag = prefix + QLatin1String(name);
+                pool.write(insert(tag, tag.endsWith(QLatin1String("bad"))), [&](Reply r, store::WriteEffects) { answers.add(std::move(r)); });
+            }
+            queued.set_value();
+            QTRY_COMPARE(answers.size(), before + 4);
+            QTRY_COMPARE(pool.stats().batches.load(), batches + 2); // the gate's and the three's
+        };
+        const qint64 auditBefore = [&] {
+            store::Db db(config, QStringLiteral("count"));
+            return db.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log")).toLongLong();
+        }();
+
+        batchOf(QStringLiteral("first-"));
+        QCOMPARE(pool.stats().rerunBatches.load(), qint64(1));
+        QCOMPARE(runs[QStringLiteral("first-ok1")], 2); // once alone, once with savepoints
+        QCOMPARE(runs[QStringLiteral("first-bad")], 2);
+        QCOMPARE(runs[QStringLiteral("first-ok2")], 1); // the first run stopped at the failure
+
+        batchOf(QStringLiteral("second-")); // straight with savepoints
+        QCOMPARE(pool.stats().rerunBatches.load(), qint64(1));
+        QCOMPARE(runs[QStringLiteral("second-ok1")], 1);
+        QCOMPARE(runs[QStringLiteral("second-bad")], 1);
+
+        // After a run of batches without failures the writer goes without savepoints again.
+        for (int i = 0; i < 16; ++i) {
+            const size_t before = answers.size();
+            pool.write(insert(QStringLiteral("filler-%1").arg(i), false), [&](Reply r, store::WriteEffects) { answers.add(std::move(r)); });
+            QTRY_COMPARE(answers.size(), before + 1);
+        }
+        batchOf(QStringLiteral("third-"));
+        QCOMPARE(pool.stats().rerunBatches.load(), qint64(2));
+        pool.stop();
+
+        int failed = 0;
+        for (const Reply &r : answers.replies) failed += r.isOk() ? 0 : 1;
+        QCOMPARE(failed, 3);
+        store::Db db(config, QStringLiteral("check"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT group_concat(tag, ',') FROM (SELECT tag FROM probe "
+                                          "WHERE tag GLOB 'first-*' OR tag GLOB 'second-*' OR tag GLOB 'third-*' ORDER BY tag)")).toString(),
+                 QStringLiteral("first-ok1,first-ok2,second-ok1,second-ok2,third-ok1,third-ok2"));
+        // Six inserts and sixteen fillers audited "ok", three refusals audited once each.
+        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log")).toLongLong() - auditBefore, qint64(6 + 16 + 3));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE outcome = 'VALIDATION'")).toInt(), 3);
+        QVERIFY(store::AuditChain::verify(db).isEmpty());
     }
 
     void lateReadsTimeOut()

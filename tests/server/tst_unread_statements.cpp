@@ -158,6 +158,7 @@ private Q_SLOTS:
         QTRY_COMPARE(([&] { std::lock_guard lock(mutex); return answers.size(); })(), size_t(4));
         pool.stop();
         QCOMPARE(pool.stats().batches.load(), qint64(2));
+        QCOMPARE(pool.stats().rerunBatches.load(), qint64(1)); // run again with a savepoint per job
 
         for (const auto &[job, reply] : answers)
             QVERIFY2(reply.isOk() == (job != QLatin1String("bad")), qPrintable(job));
