@@ -35,7 +35,7 @@ Reply docAction(store::WriteScope &scope, const CallInput &in)
                                    in.args.value(QStringLiteral("args")).toMap());
     if (!r.isOk()) return r;
     // Answer with the document as it is now, plus what the action returned.
-    QCborMap out = documents::documentAnswer(scope, in.caller, *e, id);
+    QCborMap out = documents::answerWithDocument(scope, in.caller, *e, id);
     out.insert(QStringLiteral("action_result"), r.value().isUndefined() ? QCborValue(QCborValue::Null) : r.value());
     return out;
 }

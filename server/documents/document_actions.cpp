@@ -40,12 +40,17 @@ QCborArray allowedActions(const schema::Entity &entity, const QCborMap &record, 
     return out;
 }
 
+std::optional<QCborMap> loadDocument(store::Db &db, const schema::Entity &entity, qint64 id)
+{
+    auto record = store::loadRecord(db, entity, id, nullptr);
+    if (!record) return std::nullopt;
+    if (!entity.linesEntity.isEmpty()) record->insert(QStringLiteral("lines"), store::loadLines(db, entity, id, nullptr));
+    return record;
+}
+
 std::optional<QCborMap> loadDocument(store::WriteScope &scope, const schema::Entity &entity, qint64 id)
 {
-    auto record = store::loadRecord(scope.db(), entity, id, nullptr);
-    if (!record) return std::nullopt;
-    if (!entity.linesEntity.isEmpty()) record->insert(QStringLiteral("lines"), store::loadLines(scope.db(), entity, id, nullptr));
-    return record;
+    return loadDocument(scope.db(), entity, id);
 }
 
 qint64 setState(store::WriteScope &scope, const schema::Entity &entity, qint64 id, const QString &state, qint64 userId)
@@ -119,13 +124,19 @@ Reply runAction(store::WriteScope &scope, const auth::Caller &caller, const sche
     return executeLoaded(scope, caller, entity, id, *action, args, false, *record);
 }
 
-QCborMap documentAnswer(store::WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id)
+QCborMap documentAnswer(store::Db &db, const auth::Caller &caller, const schema::Entity &entity, qint64 id)
 {
-    QCborMap out = loadDocument(scope, entity, id).value_or(QCborMap());
+    QCborMap out = loadDocument(db, entity, id).value_or(QCborMap());
     for (const auto &f : entity.fields) // the caller's field grants hold here too
         if (!caller.perms().canReadField(f)) out.remove(f.name);
     out.insert(QStringLiteral("actions"), allowedActions(entity, out, caller));
     return out;
+}
+
+QCborMap answerWithDocument(store::WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id)
+{
+    scope.effects().answerRead = [caller, entity = &entity, id](store::Db &db) { return documentAnswer(db, caller, *entity, id); };
+    return QCborMap{{QStringLiteral("id"), id}};
 }
 
 Reply runActionsAfterSave(store::WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id,

@@ -14,6 +14,7 @@
 #include <functional>
 
 namespace liuhe::store {
+class Db;
 class WriteScope;
 }
 
@@ -73,7 +74,10 @@ QCborArray allowedActions(const schema::Entity &entity, const QCborMap &record, 
 
 // The answer of doc.action and of data.save with "then": the document as it is
 // now with its lines, the fields the caller may read and the actions open to them.
-QCborMap documentAnswer(store::WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id);
+QCborMap documentAnswer(store::Db &db, const auth::Caller &caller, const schema::Entity &entity, qint64 id);
+// The same, read after the commit (WriteEffects::answerRead): sets the scope's
+// answer read and returns {id}, which the document's keys join.
+QCborMap answerWithDocument(store::WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id);
 
 // data.save's "then" (保存并确认): the actions run in order on the document just
 // saved, in the save's transaction, each as doc.action would run it. Stops after
@@ -83,6 +87,7 @@ protocol::Reply runActionsAfterSave(store::WriteScope &scope, const auth::Caller
                                     const QStringList &actions);
 
 // The document with lines, read without field filtering (server-internal).
+std::optional<QCborMap> loadDocument(store::Db &db, const schema::Entity &entity, qint64 id);
 std::optional<QCborMap> loadDocument(store::WriteScope &scope, const schema::Entity &entity, qint64 id);
 
 } // namespace liuhe::documents

@@ -87,7 +87,7 @@ Reply saveRecord(store::WriteScope &scope, const CallInput &in)
     const auto then = actionsAfterSave(*req.entity, in.caller, in.args.value(QStringLiteral("then")));
     if (auto *error = std::get_if<CallError>(&then)) return *error;
     const QStringList &actions = std::get<QStringList>(then);
-    req.answerRecord = actions.isEmpty(); // with actions, the answer is the document after them
+    req.answerRecord = false; // the record is read after the commit, or the document after the actions
     Reply reply = store::saveRecord(scope, in.caller, req);
     if (!reply.isOk()) return reply;
     const QString name = req.entity->name;
@@ -95,14 +95,18 @@ Reply saveRecord(store::WriteScope &scope, const CallInput &in)
         const qint64 id = reply.value().toMap().value(QStringLiteral("id")).toInteger();
         const Reply results = documents::runActionsAfterSave(scope, in.caller, *req.entity, id, actions);
         if (!results.isOk()) return results;
-        QCborMap out = documents::documentAnswer(scope, in.caller, *req.entity, id);
+        QCborMap out = documents::answerWithDocument(scope, in.caller, *req.entity, id);
         out.insert(QStringLiteral("action_results"), results.value());
         return out;
     }
-    if (req.entity->isDocument() && reply.value().isMap()) {
-        QCborMap saved = reply.value().toMap();
-        saved.insert(QStringLiteral("actions"), documents::allowedActions(*req.entity, saved, in.caller));
-        reply = Reply(QCborValue(saved));
+    if (reply.value().isMap()) {
+        const qint64 id = reply.value().toMap().value(QStringLiteral("id")).toInteger();
+        scope.effects().answerRead = [caller = in.caller, entity = req.entity, id](store::Db &db) {
+            const Reply record = store::recordAnswer(db, *entity, id, caller);
+            QCborMap saved = record.isOk() ? record.value().toMap() : QCborMap();
+            if (entity->isDocument() && !saved.isEmpty()) saved.insert(QStringLiteral("actions"), documents::allowedActions(*entity, saved, caller));
+            return saved;
+        };
     }
     if (permissionEntities().contains(name)) scope.effects().permissionsChanged = true;
     if (name == QLatin1String("user") && req.changes.value(QStringLiteral("active")) == QCborValue(false))

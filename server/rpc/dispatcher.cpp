@@ -74,6 +74,11 @@ Reply runIdempotent(store::WriteScope &scope, const auth::Caller &caller, const 
         q.finish();
     }
     Reply reply = work();
+    if (reply.isOk() && scope.effects().answerRead) {
+        // A replay must answer as the first call did: the whole answer is stored.
+        reply = store::completeAnswer(reply, scope.effects().answerRead(db));
+        scope.effects().answerRead = nullptr;
+    }
     if (reply.isOk()) {
         QCborMap stored = reply.value().isMap() ? reply.value().toMap() : QCborMap{{QStringLiteral("value"), reply.value()}};
         db.run(QStringLiteral("INSERT INTO idempotency (ikey, user_id, call, response, at, args_hash) VALUES (?, ?, ?, ?, ?, ?)"),
@@ -178,10 +183,10 @@ void Dispatcher::run(const SessionPtr &session, const CallSpec &spec, const QCbo
                                  [&] { return handler(scope, CallInput{shared->first, shared->second, m_context}); });
         },
         [this, done, shared, sessionId, timer, name = spec.name](Reply reply, store::WriteEffects effects) {
-            logCall(shared->first, sessionId, name, *timer, reply);
             if (effects.permissionsChanged) m_context.hub.markAllPermissionsStale();
             for (qint64 user : effects.endSessionsOf)
                 m_context.hub.closeUserSessions(user, 0, QStringLiteral("account changed by an administrator"));
+            logCall(shared->first, sessionId, name, *timer, reply);
             done(std::move(reply));
             m_context.hub.publish(effects);
         });

@@ -249,6 +249,43 @@ void DbPool::writerLoop()
     closeWriter();
 }
 
+// Joins the write's outcome (once durable) and the read of the rest of its
+// answer, started at once on a reader so that it overlaps the fsync. The read
+// waits, as every read does, until what it saw is durable.
+DbPool::WriteDone DbPool::answerAfterRead(WriteDone done, const Reply &own, std::function<QCborMap(Db &)> readRest)
+{
+    struct Join {
+        std::mutex mutex;
+        WriteDone done;
+        std::optional<Reply> read;
+        std::optional<std::pair<Reply, WriteEffects>> written;
+        // Committed and durable: should the read have failed, the job's own
+        // answer (id and version) still tells the caller it was saved.
+        static void finish(WriteDone &done, Reply read, std::pair<Reply, WriteEffects> written)
+        {
+            auto &[reply, effects] = written;
+            done(reply.isOk() && read.isOk() ? std::move(read) : std::move(reply), std::move(effects));
+        }
+    };
+    auto join = std::make_shared<Join>();
+    join->done = std::move(done);
+    read([own, readRest = std::move(readRest)](Db &db) { return completeAnswer(own, readRest(db)); },
+         [join](Reply reply) {
+             std::unique_lock lock(join->mutex);
+             join->read = std::move(reply);
+             if (!join->written) return;
+             lock.unlock();
+             Join::finish(join->done, std::move(*join->read), std::move(*join->written));
+         });
+    return [join](Reply reply, WriteEffects effects) {
+        std::unique_lock lock(join->mutex);
+        join->written.emplace(std::move(reply), std::move(effects));
+        if (!join->read) return;
+        lock.unlock();
+        Join::finish(join->done, std::move(*join->read), std::move(*join->written));
+    };
+}
+
 DbPool::JobOutcome DbPool::runJob(PendingWrite &w, WriteScope &scope, bool isolated)
 {
     JobOutcome outcome;
@@ -334,6 +371,9 @@ void DbPool::runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batc
         commitDurable(sequence); // nothing became visible
         throw;
     }
+    // The rest of an answer is read now, on a reader, while the log is fsynced.
+    for (size_t i = 0; i < batch.size(); ++i)
+        if (replies[i].isOk() && effects[i].answerRead) batch[i].done = answerAfterRead(std::move(batch[i].done), replies[i], std::move(effects[i].answerRead));
     ++m_stats.batches;
     m_stats.writeJobs += qint64(batch.size());
     m_stats.logPages += db.takePagesWritten();

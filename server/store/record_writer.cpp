@@ -319,14 +319,6 @@ QCborMap writeLines(Db &db, const Entity &lineEntity, qint64 parentId, LinesOutc
     return audit;
 }
 
-Reply fullRecord(Db &db, const Entity &e, qint64 id, const auth::Caller &caller)
-{
-    auto record = loadRecord(db, e, id, &caller);
-    if (!record) return Reply::fail(ErrorCode::NotFound, QStringLiteral("record not found"));
-    if (!e.linesEntity.isEmpty()) record->insert(QStringLiteral("lines"), loadLines(db, e, id, &caller));
-    return *record;
-}
-
 // updateRecordFields' statement and its values.
 std::pair<QString, QVariantList> fieldUpdate(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId,
                                             const QStringList &alsoChanged)
@@ -366,6 +358,14 @@ std::pair<QString, QVariantList> fieldUpdate(WriteScope &scope, const Entity &e,
 }
 
 } // namespace
+
+Reply recordAnswer(Db &db, const Entity &e, qint64 id, const auth::Caller &caller)
+{
+    auto record = loadRecord(db, e, id, &caller);
+    if (!record) return Reply::fail(ErrorCode::NotFound, QStringLiteral("record not found"));
+    if (!e.linesEntity.isEmpty()) record->insert(QStringLiteral("lines"), loadLines(db, e, id, &caller));
+    return *record;
+}
 
 std::variant<SaveRequest, CallError> SaveRequest::fromCbor(const QCborMap &args)
 {
@@ -492,7 +492,7 @@ Reply saveRecord(WriteScope &scope, const auth::Caller &caller, const SaveReques
     } else {
         fields = changedFields(e, current.values, values);
         version = current.version + 1;
-        if (fields.isEmpty() && !lines.changed && !restoring) return fullRecord(db, e, id, caller); // nothing to do
+        if (fields.isEmpty() && !lines.changed && !restoring) return recordAnswer(db, e, id, caller); // nothing to do
         for (const QString &f : fields) current.fieldVersions.insert(f, version);
         updateRow(db, e, id, fields, values, version, current.fieldVersions, caller.userId, now, restoring);
     }
@@ -518,7 +518,7 @@ Reply saveRecord(WriteScope &scope, const auth::Caller &caller, const SaveReques
     scope.audit(audit);
     scope.changed(e.name, id, version, creating ? QStringLiteral("created") : QStringLiteral("updated"));
     if (!req.answerRecord) return QCborMap{{QStringLiteral("id"), id}, {QStringLiteral("version"), version}};
-    return fullRecord(db, e, id, caller);
+    return recordAnswer(db, e, id, caller);
 }
 
 Reply removeRecord(WriteScope &scope, const auth::Caller &caller, const Entity &e, qint64 id, qint64 baseVersion)

@@ -31,6 +31,9 @@ struct SaveRequest {
     static std::variant<SaveRequest, protocol::CallError> fromCbor(const QCborMap &args);
 };
 
+// The record as data.get answers it: with its lines, the fields the caller may read.
+protocol::Reply recordAnswer(Db &db, const schema::Entity &e, qint64 id, const auth::Caller &caller);
+
 // Returns the saved record (as data.get would), or {id, version} (answerRecord false).
 protocol::Reply saveRecord(WriteScope &scope, const auth::Caller &caller, const SaveRequest &request);
 protocol::Reply removeRecord(WriteScope &scope, const auth::Caller &caller, const schema::Entity &entity, qint64 id,

@@ -2,6 +2,7 @@
 // the audit chain, and the effects to publish once the batch has committed.
 #pragma once
 
+#include "protocol/reply.h"
 #include "store/audit_chain.h"
 #include "store/record_access.h"
 
@@ -9,6 +10,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <functional>
 #include <optional>
 
 namespace liuhe::store {
@@ -37,6 +39,10 @@ struct WriteEffects {
     bool permissionsChanged = false; // roles, grants or user roles: sessions reload
     bool pinyinChanged = false;      // override table: search keys rebuilt
     QList<qint64> endSessionsOf;     // users whose sessions end (disabled, password reset)
+    // The rest of the call's answer (a saved document with its lines, say), read
+    // after the commit on a reader thread: the one writer need not spend its
+    // time on it. Its keys join the job's own answer (completeAnswer).
+    std::function<QCborMap(Db &)> answerRead;
 
     void append(const WriteEffects &other)
     {
@@ -47,6 +53,11 @@ struct WriteEffects {
         endSessionsOf += other.endSessionsOf;
     }
 };
+
+// The job's own answer (a map) with answerRead's keys added, theirs winning: the
+// record as read is one consistent state (its version included), even if another
+// write came between. A non-map or failed answer is left as it is.
+protocol::Reply completeAnswer(const protocol::Reply &own, const QCborMap &read);
 
 class WriteScope {
 public:

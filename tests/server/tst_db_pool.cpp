@@ -343,6 +343,49 @@ private Q_SLOTS:
         QVERIFY(store::AuditChain::verify(db).isEmpty());
     }
 
+    // The rest of an answer (WriteEffects::answerRead) is read on a reader once
+    // the batch has committed: it sees the job's writes, its keys join the job's
+    // own answer (theirs winning), and should it fail, the job's own answer
+    // still says the write was made.
+    void answersAreCompletedByAReadAfterTheCommit()
+    {
+        store::DbPool pool(config, store::DbPool::Options{});
+        Answers answers;
+        pool.write(
+            [](store::WriteScope &scope) {
+                scope.db().run(QStringLiteral("INSERT INTO probe (tag) VALUES ('answered')"));
+                scope.effects().answerRead = [](store::Db &db) {
+                    return QCborMap{{QStringLiteral("seen"), db.scalar(QStringLiteral("SELECT COUNT(*) FROM probe WHERE tag = 'answered'")).toInt()},
+                                    {QStringLiteral("id"), 99}};
+                };
+                return Reply(QCborMap{{QStringLiteral("id"), 1}, {QStringLiteral("mine"), true}});
+            },
+            [&](Reply r, store::WriteEffects) { answers.add(std::move(r)); });
+        QTRY_COMPARE(answers.size(), size_t(1));
+        QVERIFY(answers.replies[0].isOk());
+        const QCborMap first = answers.replies[0].value().toMap();
+        QCOMPARE(first.value(QStringLiteral("seen")).toInteger(), 1);
+        QCOMPARE(first.value(QStringLiteral("mine")).toBool(), true);
+        QCOMPARE(first.value(QStringLiteral("id")).toInteger(), 99);
+
+        pool.write(
+            [](store::WriteScope &scope) {
+                scope.db().run(QStringLiteral("INSERT INTO probe (tag) VALUES ('answered-2')"));
+                scope.effects().answerRead = [](store::Db &db) -> QCborMap {
+                    db.run(QStringLiteral("SELECT no_such_column FROM probe"));
+                    return {};
+                };
+                return Reply(QCborMap{{QStringLiteral("id"), 2}});
+            },
+            [&](Reply r, store::WriteEffects) { answers.add(std::move(r)); });
+        QTRY_COMPARE(answers.size(), size_t(2));
+        QVERIFY(answers.replies[1].isOk());
+        QCOMPARE(answers.replies[1].value().toMap(), (QCborMap{{QStringLiteral("id"), 2}}));
+        pool.stop();
+        store::Db db(config, QStringLiteral("check"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM probe WHERE tag GLOB 'answered*'")).toInt(), 2);
+    }
+
     void lateReadsTimeOut()
     {
         store::DbPool pool(config, store::DbPool::Options{1, 128, 6, 20});
