@@ -178,8 +178,8 @@ std::variant<qint64, CallError> StockLedger::receive(const StockPlace &p, Quanti
     const qint64 layerCost = deficit == 0 ? cost.fen() : mulDivRound(cost.fen(), layerQty, quantity.milli()).value_or(0);
     FifoLayers(db).add(p.productId, p.warehouseId, p.lot, moveId, toWireDateTime(m_scope.now()), Quantity::fromMilli(layerQty), Money::fromFen(layerCost));
     m_lockedLevels.remove({p.productId, p.warehouseId});
-    db.run(QStringLiteral("UPDATE stock_level SET on_hand = on_hand + ?, value = value + ? WHERE product_id = ? AND warehouse_id = ?"),
-           {quantity.milli(), layerCost, p.productId, p.warehouseId});
+    db.runUnread(QStringLiteral("UPDATE stock_level SET on_hand = on_hand + ?, value = value + ? WHERE product_id = ? AND warehouse_id = ?"),
+                 {quantity.milli(), layerCost, p.productId, p.warehouseId});
     if (t.serial) SerialNumbers(db).markIn(p);
     return moveId;
 }
@@ -273,20 +273,19 @@ std::variant<Issued, CallError> StockLedger::issue(const StockPlace &given, Quan
     if (found < want) pieces.append(IssuedPiece{p, Quantity::fromMilli(want - found), {}}); // negative stock where allowed
     const Money fromLayers = costPieces(pieces, p, quantity, t.lot, preferLayerOfMove);
 
-    // The decrement re-checks the balance, so no interleaving can oversell. Only
-    // goods leaving to a customer count as movement for slow-moving stock; a
-    // transfer, count loss or return to the supplier does not.
+    // The balance checked above was read under the level's lock (level(…, true)
+    // makes the row and locks it; one writer on SQLite), so nothing can have
+    // lowered it since: the decrement goes out unread. Only goods leaving to a
+    // customer count as movement for slow-moving stock; a transfer, count loss
+    // or return to the supplier does not.
     const bool sold = source.kind == QLatin1String("delivery");
     m_lockedLevels.remove({p.productId, p.warehouseId});
-    store::Query &u = db.run(QStringLiteral("UPDATE stock_level SET on_hand = on_hand - ?, value = value - ?, "
-                                         "reserved = CASE WHEN reserved < ? THEN 0 ELSE reserved - ? END, "
-                                         "last_out_at = CASE WHEN ? = 1 THEN ? ELSE last_out_at END "
-                                         "WHERE product_id = ? AND warehouse_id = ? AND (on_hand >= ? OR ? = 1)"),
-                          {want, fromLayers.fen(), source.releasesReserved, source.releasesReserved, sold ? 1 : 0,
-                           toWireDateTime(m_scope.now()), p.productId, p.warehouseId, want, negativeAllowed ? 1 : 0});
-    const int updated = u.numRowsAffected();
-    u.finish();
-    if (updated != 1) return CallError(ErrorCode::InsufficientStock, QStringLiteral("not enough stock"));
+    db.runUnread(QStringLiteral("UPDATE stock_level SET on_hand = on_hand - ?, value = value - ?, "
+                                "reserved = CASE WHEN reserved < ? THEN 0 ELSE reserved - ? END, "
+                                "last_out_at = CASE WHEN ? = 1 THEN ? ELSE last_out_at END "
+                                "WHERE product_id = ? AND warehouse_id = ?"),
+                 {want, fromLayers.fen(), source.releasesReserved, source.releasesReserved, sold ? 1 : 0,
+                  toWireDateTime(m_scope.now()), p.productId, p.warehouseId});
 
     Issued out;
     for (const IssuedPiece &piece : pieces) {
