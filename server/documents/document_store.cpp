@@ -35,10 +35,9 @@ CreatedDocument createDocument(store::WriteScope &scope, const auth::Caller &cal
     if (!e.ownerField.isEmpty() && e.ownerIsCreator && !header.contains(e.ownerField)) header.insert(e.ownerField, caller.userId);
     out.id = store::insertRecordDirect(db, e, header, caller.userId, scope.now());
     if (const schema::Entity *lineEntity = schema::Catalogue::instance().linesOf(e)) {
-        for (QCborMap line : lines) {
-            line.insert(lineEntity->parentField, out.id);
-            out.lineIds.append(store::insertRecordDirect(db, *lineEntity, line, caller.userId, scope.now()));
-        }
+        QList<QCborMap> rows = lines;
+        for (QCborMap &line : rows) line.insert(lineEntity->parentField, out.id);
+        out.lineIds = store::insertRecordsDirect(db, *lineEntity, rows, caller.userId, scope.now());
     }
     scope.audit(store::AuditEntry{caller.userId, caller.call, e.name, out.id, QCborMap{{QStringLiteral("created"), out.number}},
                                   QStringLiteral("ok"), caller.peer});

@@ -194,6 +194,18 @@ qint64 Db::insert(const QString &sql, const QVariantList &binds)
     return id;
 }
 
+QList<qint64> Db::reserveIds(const QString &table, int count)
+{
+    QList<qint64> ids;
+    if (!m_dialect.isPostgres() || count <= 0) return ids;
+    ids.reserve(count);
+    Query &q = run(QStringLiteral("SELECT nextval(pg_get_serial_sequence(?, 'id')) AS id FROM generate_series(1, CAST(? AS INTEGER)) ORDER BY 1"),
+                   {Dialect::quote(table), count});
+    while (q.next()) ids.append(q.integer(0));
+    q.finish();
+    return ids;
+}
+
 void Db::forEachRowOfIds(const QString &sql, const QString &column, const QVariantList &binds, const QList<qint64> &ids,
                          const std::function<void(Query &)> &row)
 {

@@ -108,18 +108,28 @@ QString fieldVersionsJson(const QHash<QString, qint64> &fv)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-// An entity's INSERT statement: the same text for every row, built once.
+// An entity's INSERT statement, with or without the id (Db::reserveIds).
+QString buildInsertSql(const Entity &e, bool withId)
+{
+    QStringList cols = {QStringLiteral("version"), QStringLiteral("created_at"), QStringLiteral("created_by"),
+                        QStringLiteral("updated_at"), QStringLiteral("updated_by"), QStringLiteral("field_versions")};
+    if (withId) cols.prepend(QStringLiteral("id"));
+    for (const Field &f : e.fields)
+        for (const QString &c : columnsOfField(f)) cols << Dialect::quote(c);
+    QStringList marks;
+    for (qsizetype i = 0; i < cols.size(); ++i) marks << QStringLiteral("?");
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(Dialect::quote(e.name), cols.join(u','), marks.join(u','));
+}
+
+// The same text for every row, built once.
 const QString &insertSql(const Entity &e)
 {
-    return perEntity<QString>(e, [&e] {
-        QStringList cols = {QStringLiteral("version"), QStringLiteral("created_at"), QStringLiteral("created_by"),
-                            QStringLiteral("updated_at"), QStringLiteral("updated_by"), QStringLiteral("field_versions")};
-        for (const Field &f : e.fields)
-            for (const QString &c : columnsOfField(f)) cols << Dialect::quote(c);
-        QStringList marks;
-        for (qsizetype i = 0; i < cols.size(); ++i) marks << QStringLiteral("?");
-        return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(Dialect::quote(e.name), cols.join(u','), marks.join(u','));
-    });
+    return perEntity<QString>(e, [&e] { return buildInsertSql(e, false); });
+}
+
+const QString &insertWithIdSql(const Entity &e)
+{
+    return perEntity<QString>(e, [&e] { return buildInsertSql(e, true); });
 }
 
 // The statements of updateRecordFields, built once per entity and set of fields
@@ -147,12 +157,25 @@ const QString &versionsSql(const Entity &e)
     return perEntity<QString>(e, [&e] { return QStringLiteral("SELECT version, field_versions FROM %1 WHERE id = ?").arg(Dialect::quote(e.name)); });
 }
 
-qint64 insertRow(Db &db, const Entity &e, const QCborMap &values, qint64 userId, const QString &now)
+QVariantList insertValues(const Entity &e, const QCborMap &values, qint64 userId, const QString &now)
 {
     QVariantList binds = {1, now, userId ? QVariant(userId) : QVariant(), now, userId ? QVariant(userId) : QVariant(), QStringLiteral("{}")};
     binds.reserve(binds.size() + qsizetype(e.fields.size()) + 4);
     for (const Field &f : e.fields) appendSqlValues(f, values.value(f.name), binds);
-    return db.insert(insertSql(e), binds);
+    return binds;
+}
+
+qint64 insertRow(Db &db, const Entity &e, const QCborMap &values, qint64 userId, const QString &now)
+{
+    return db.insert(insertSql(e), insertValues(e, values, userId, now));
+}
+
+// insertRow with an id from Db::reserveIds: nothing to read back.
+void insertRowWithId(Db &db, const Entity &e, qint64 id, const QCborMap &values, qint64 userId, const QString &now)
+{
+    QVariantList binds = insertValues(e, values, userId, now);
+    binds.prepend(id);
+    db.runUnread(insertWithIdSql(e), binds);
 }
 
 void updateRow(Db &db, const Entity &e, qint64 id, const QStringList &fields, const QCborMap &values, qint64 version,
@@ -297,6 +320,8 @@ std::optional<CallError> mergeLines(Db &db, const Entity &lineEntity, qint64 par
 QCborMap writeLines(Db &db, const Entity &lineEntity, qint64 parentId, LinesOutcome &outcome, qint64 userId, const QString &now)
 {
     QCborMap audit;
+    const auto added = std::count_if(outcome.lines.cbegin(), outcome.lines.cend(), [](const LineState &l) { return l.isNew && !l.deleted; });
+    QList<qint64> ids = added > 1 ? db.reserveIds(lineEntity.name, int(added)) : QList<qint64>();
     for (LineState &l : outcome.lines) {
         if (l.deleted) {
             db.run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(Dialect::quote(lineEntity.name)), {l.id});
@@ -305,7 +330,12 @@ QCborMap writeLines(Db &db, const Entity &lineEntity, qint64 parentId, LinesOutc
         }
         l.values.insert(lineEntity.parentField, parentId);
         if (l.isNew) {
-            l.id = insertRow(db, lineEntity, l.values, userId, now);
+            if (ids.isEmpty()) {
+                l.id = insertRow(db, lineEntity, l.values, userId, now);
+            } else {
+                l.id = ids.takeFirst();
+                insertRowWithId(db, lineEntity, l.id, l.values, userId, now);
+            }
             l.values.insert(QStringLiteral("id"), l.id);
             audit.insert(QStringLiteral("+%1").arg(l.id), auditChanges(lineEntity, changedFields(lineEntity, QCborMap(), l.values), QCborMap(), l.values));
             continue;
@@ -571,6 +601,23 @@ qint64 insertRecordDirect(Db &db, const Entity &e, const QCborMap &values, qint6
     const qint64 id = insertRow(db, e, v, userId, toWireDateTime(now));
     if (search::isIndexed(e)) search::addKeys(db, e, id, v);
     return id;
+}
+
+QList<qint64> insertRecordsDirect(Db &db, const Entity &e, const QList<QCborMap> &rows, qint64 userId, const QDateTime &now)
+{
+    QList<qint64> ids = rows.size() > 1 ? db.reserveIds(e.name, int(rows.size())) : QList<qint64>();
+    if (ids.isEmpty()) {
+        for (const QCborMap &row : rows) ids.append(insertRecordDirect(db, e, row, userId, now));
+        return ids;
+    }
+    const QString at = toWireDateTime(now);
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        QCborMap v = rows[i];
+        applyDefaults(e, v);
+        insertRowWithId(db, e, ids[i], v, userId, at);
+        if (search::isIndexed(e)) search::addKeys(db, e, ids[i], v);
+    }
+    return ids;
 }
 
 std::variant<qint64, CallError> recomputeRecord(WriteScope &scope, const auth::Caller &caller, const Entity &e, qint64 id)

@@ -42,6 +42,10 @@ protocol::Reply removeRecord(WriteScope &scope, const auth::Caller &caller, cons
 // Inserts a record without permission checks or audit (bootstrap, demo data,
 // module services that create records themselves). Keeps search keys in step.
 qint64 insertRecordDirect(Db &db, const schema::Entity &entity, const QCborMap &values, qint64 userId, const QDateTime &now);
+// The same for several rows of one entity (a document's lines), ids in their
+// order; on PostgreSQL the ids are reserved in one statement and the rows go
+// out unread.
+QList<qint64> insertRecordsDirect(Db &db, const schema::Entity &e, const QList<QCborMap> &rows, qint64 userId, const QDateTime &now);
 
 // Bumps a record's version and records which fields changed (for services that
 // change records outside the generic save, e.g. a document's state).
