@@ -6,6 +6,8 @@
 #include "domain/quantity.h"
 
 #include <QDate>
+#include <QList>
+#include <QPair>
 
 namespace liuhe::store {
 class Db;
@@ -14,5 +16,8 @@ class Db;
 namespace liuhe::sales {
 
 Money salePrice(store::Db &db, qint64 customerId, qint64 productId, Quantity quantity, const QDate &date);
+// The same for several (product, quantity) lines, in their order: one statement
+// on PostgreSQL, where each is a round trip.
+QList<Money> salePrices(store::Db &db, qint64 customerId, const QList<QPair<qint64, Quantity>> &lines, const QDate &date);
 
 } // namespace liuhe::sales

@@ -25,10 +25,15 @@ std::optional<CallError> priceLines(SaveContext &ctx)
 {
     const qint64 customer = id(ctx.values, "customer_id");
     const QDate day = documents::date(ctx.values, "doc_date").isValid() ? documents::date(ctx.values, "doc_date") : QDate::currentDate();
+    const auto unpriced = [](const QCborMap &line) { return line.value(QStringLiteral("price")).isNull() || line.value(QStringLiteral("price")).isUndefined(); };
+    QList<QPair<qint64, Quantity>> wanted;
+    for (const QCborMap &line : std::as_const(ctx.lines))
+        if (unpriced(line)) wanted.append({id(line, "product_id"), qty(line, "quantity")});
+    const QList<Money> prices = salePrices(ctx.scope.db(), customer, wanted, day);
+    qsizetype next = 0;
     Money total;
     for (QCborMap &line : ctx.lines) {
-        if (line.value(QStringLiteral("price")).isNull() || line.value(QStringLiteral("price")).isUndefined())
-            line.insert(QStringLiteral("price"), salePrice(ctx.scope.db(), customer, id(line, "product_id"), qty(line, "quantity"), day).fen());
+        if (unpriced(line)) line.insert(QStringLiteral("price"), prices.value(next++).fen());
         const Money amount = Money::lineAmount(qty(line, "quantity"), money(line, "price"));
         line.insert(QStringLiteral("amount"), amount.fen());
         total += amount;

@@ -166,6 +166,15 @@ private Q_SLOTS:
                                                {{p, 60 * kUnit, 7777}});
         QCOMPARE(linesOf(manual.value().toMap()).first().value(QStringLiteral("price")).toInteger(), qint64(7777));
         QCOMPARE(manual.value().toMap().value(QStringLiteral("amount_total")).toInteger(), qint64(466620));
+        // Several lines priced at once (one statement on PostgreSQL), each at its
+        // own break, in the lines' order; the hand-set price between them kept.
+        const qint64 other = erp->product(QStringLiteral("PL2"), s("碳钢法兰"), 4000, 2000);
+        const Reply mixed = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), gold}, {QStringLiteral("warehouse_id"), wh}},
+                                              {{p, 50 * kUnit}, {other, 3 * kUnit}, {p, 2 * kUnit, 7777}, {p, 10 * kUnit}, {p, 1 * kUnit}});
+        LH_VERIFY_OK(mixed);
+        QList<qint64> prices;
+        for (const QCborMap &line : linesOf(mixed.value().toMap())) prices << line.value(QStringLiteral("price")).toInteger();
+        QCOMPARE(prices, (QList<qint64>{8000, 4000, 7777, 8500, 9000}));
     }
 
     // Limit ¥1,000.00: confirmed orders count as exposure; this order is added.
