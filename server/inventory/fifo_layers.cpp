@@ -24,21 +24,28 @@ FifoLayers::Taken FifoLayers::takeFrom(qint64 layerId, qint64 qtyLeft, qint64 co
     return Taken{Money::fromFen(cost), Quantity::fromMilli(take)};
 }
 
-FifoLayers::Taken FifoLayers::consume(qint64 productId, qint64 warehouseId, Quantity quantity, const std::optional<QString> &lotFilter)
+FifoLayers::Taken FifoLayers::consume(qint64 productId, qint64 warehouseId, Quantity quantity, const std::optional<QString> &lotFilter,
+                                      std::optional<QList<OpenLayer>> firstRead)
 {
     Taken total;
     qint64 want = quantity.milli();
     while (want > 0) {
         // A few layers at a time: most issues are covered by the oldest one.
-        QList<std::array<qint64, 3>> layers;
-        QVariantList binds{productId, warehouseId};
-        if (lotFilter) binds << (lotFilter->isEmpty() ? QStringLiteral("") : *lotFilter);
-        store::Query &q = m_db.run(QStringLiteral("SELECT id, qty_left, cost_left FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? %1"
-                                               "AND closed = 0 ORDER BY id LIMIT 8")
-                                    .arg(lotFilter ? QStringLiteral("AND lot = ? ") : QString()),
-                                binds);
-        while (q.next()) layers.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()});
-        q.finish();
+        QList<OpenLayer> layers;
+        if (firstRead) {
+            layers = std::move(*firstRead);
+            firstRead.reset();
+        } else {
+            QVariantList binds{productId, warehouseId};
+            if (lotFilter) binds << (lotFilter->isEmpty() ? QStringLiteral("") : *lotFilter);
+            store::Query &q = m_db.run(QStringLiteral("SELECT id, qty_left, cost_left FROM fifo_layer WHERE product_id = ? AND warehouse_id = ? %1"
+                                                      "AND closed = 0 ORDER BY id LIMIT %2")
+                                           .arg(lotFilter ? QStringLiteral("AND lot = ? ") : QString())
+                                           .arg(kLayersPerRead),
+                                       binds);
+            while (q.next()) layers.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()});
+            q.finish();
+        }
         if (layers.isEmpty()) break;
         for (const auto &[id, qtyLeft, costLeft] : layers) {
             const Taken t = takeFrom(id, qtyLeft, costLeft, want);
@@ -52,11 +59,12 @@ FifoLayers::Taken FifoLayers::consume(qint64 productId, qint64 warehouseId, Quan
 }
 
 FifoLayers::Taken FifoLayers::consumePreferring(qint64 productId, qint64 warehouseId, qint64 moveId, Quantity quantity,
-                                                const std::optional<QString> &lotFilter)
+                                                const std::optional<QString> &lotFilter, std::optional<QList<OpenLayer>> firstRead)
 {
     Taken total;
     qint64 want = quantity.milli();
     if (moveId > 0) {
+        firstRead.reset(); // read before this move's layer was taken from
         QVariantList binds{moveId};
         if (lotFilter) binds << (lotFilter->isEmpty() ? QStringLiteral("") : *lotFilter);
         store::Query &q = m_db.run(QStringLiteral("SELECT id, qty_left, cost_left FROM fifo_layer WHERE move_id = ? AND qty_left > 0%1")
@@ -71,7 +79,7 @@ FifoLayers::Taken FifoLayers::consumePreferring(qint64 productId, qint64 warehou
         }
     }
     if (want > 0) {
-        const Taken rest = consume(productId, warehouseId, Quantity::fromMilli(want), lotFilter);
+        const Taken rest = consume(productId, warehouseId, Quantity::fromMilli(want), lotFilter, std::move(firstRead));
         total.cost += rest.cost;
         total.covered += rest.covered;
     }

@@ -9,7 +9,9 @@
 #include "domain/money.h"
 #include "domain/quantity.h"
 
+#include <QList>
 #include <QString>
+#include <array>
 #include <optional>
 
 namespace liuhe::store {
@@ -28,10 +30,16 @@ public:
         Money cost;
         Quantity covered;
     };
-    Taken consume(qint64 productId, qint64 warehouseId, Quantity quantity, const std::optional<QString> &lotFilter = std::nullopt);
+    // A layer as read: id, quantity left, cost left.
+    using OpenLayer = std::array<qint64, 3>;
+    // The oldest open layers of a product, as its first read would give them
+    // (StockLedger::prepareIssues reads them for several products at once).
+    static constexpr int kLayersPerRead = 8;
+    Taken consume(qint64 productId, qint64 warehouseId, Quantity quantity, const std::optional<QString> &lotFilter = std::nullopt,
+                  std::optional<QList<OpenLayer>> firstRead = std::nullopt);
     // Takes from the layer a given move created first (purchase returns), then FIFO.
     Taken consumePreferring(qint64 productId, qint64 warehouseId, qint64 moveId, Quantity quantity,
-                            const std::optional<QString> &lotFilter = std::nullopt);
+                            const std::optional<QString> &lotFilter = std::nullopt, std::optional<QList<OpenLayer>> firstRead = std::nullopt);
     // What consume would take after `skip` had been consumed first, without
     // changing anything (the variance list of a count before it is posted).
     Taken peek(qint64 productId, qint64 warehouseId, Quantity skip, Quantity quantity);

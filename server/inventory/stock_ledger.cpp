@@ -116,8 +116,43 @@ void StockLedger::recordMove(const StockPlace &p, qint64 quantity, qint64 cost, 
 
 // One statement whose result is not read: on PostgreSQL it rides with the
 // next one (Db::runUnread).
+void StockLedger::prepareIssues(const QList<qint64> &productIds, qint64 warehouseId)
+{
+    store::Db &db = m_scope.db();
+    if (!db.dialect().batchesKeyedReads()) return; // a keyed read costs about a microsecond on SQLite
+    QList<qint64> products;
+    for (qint64 id : productIds) // lot-tracked products pick quants by expiry: read as they are issued
+        if (!products.contains(id) && !tracking(id).lot) products << id;
+    if (products.size() < 2) return;
+    for (qint64 id : std::as_const(products)) {
+        m_preparedQuants.insert({id, warehouseId}, {});
+        m_preparedLayers.insert({id, warehouseId}, {});
+    }
+    const QString list = db.dialect().idList(products);
+    store::Query &q = db.run(QStringLiteral("SELECT product_id, location_id, lot, quantity FROM stock_quant "
+                                            "WHERE product_id = ANY(CAST(? AS BIGINT[])) AND warehouse_id = ? AND quantity > 0 "
+                                            "ORDER BY product_id, location_id, lot"),
+                             {list, warehouseId});
+    while (q.next()) m_preparedQuants[{q.integer(0), warehouseId}].append(QuantRead{q.integer(1), q.text(2), q.integer(3)});
+    q.finish();
+    store::Query &f = db.run(QStringLiteral("SELECT x.product, f.id, f.qty_left, f.cost_left FROM unnest(CAST(? AS BIGINT[])) AS x(product) "
+                                            "CROSS JOIN LATERAL (SELECT id, qty_left, cost_left FROM fifo_layer WHERE product_id = x.product "
+                                            "AND warehouse_id = ? AND closed = 0 ORDER BY id LIMIT %1) f ORDER BY x.product, f.id")
+                                 .arg(FifoLayers::kLayersPerRead),
+                             {list, warehouseId});
+    while (f.next()) m_preparedLayers[{f.integer(0), warehouseId}].append({f.integer(1), f.integer(2), f.integer(3)});
+    f.finish();
+}
+
+void StockLedger::dropPrepared(qint64 productId, qint64 warehouseId)
+{
+    m_preparedQuants.remove({productId, warehouseId});
+    m_preparedLayers.remove({productId, warehouseId});
+}
+
 void StockLedger::addToQuant(const StockPlace &p, qint64 quantity)
 {
+    dropPrepared(p.productId, p.warehouseId);
     m_scope.db().runUnread(QStringLiteral("INSERT INTO stock_quant (product_id, warehouse_id, location_id, lot, quantity) VALUES (?, ?, ?, ?, ?) "
                                           "ON CONFLICT (product_id, warehouse_id, location_id, lot) DO UPDATE SET quantity = stock_quant.quantity + excluded.quantity"),
                            {p.productId, p.warehouseId, p.locationId, lotKey(p.lot), quantity});
@@ -176,6 +211,7 @@ std::variant<qint64, CallError> StockLedger::receive(const StockPlace &p, Quanti
     const qint64 deficit = before.onHand.milli() < 0 ? std::min(-before.onHand.milli(), quantity.milli()) : 0;
     const qint64 layerQty = quantity.milli() - deficit;
     const qint64 layerCost = deficit == 0 ? cost.fen() : mulDivRound(cost.fen(), layerQty, quantity.milli()).value_or(0);
+    dropPrepared(p.productId, p.warehouseId);
     FifoLayers(db).add(p.productId, p.warehouseId, p.lot, moveId, toWireDateTime(m_scope.now()), Quantity::fromMilli(layerQty), Money::fromFen(layerCost));
     m_lockedLevels.remove({p.productId, p.warehouseId});
     db.runUnread(QStringLiteral("UPDATE stock_level SET on_hand = on_hand + ?, value = value + ? WHERE product_id = ? AND warehouse_id = ?"),
@@ -202,6 +238,20 @@ QList<QPair<StockPlace, qint64>> StockLedger::pickQuants(const StockPlace &p, qi
                       : QStringLiteral(" ORDER BY q.location_id, q.lot");
     QList<QPair<StockPlace, qint64>> takes;
     *found = 0;
+    const bool anyPlace = !p.locationId && !exactLocation && p.lot.isEmpty() && !acrossLots;
+    if (auto prepared = m_preparedQuants.constFind({p.productId, p.warehouseId}); anyPlace && prepared != m_preparedQuants.constEnd()) {
+        for (const QuantRead &read : *prepared) {
+            if (*found >= want) break;
+            StockPlace at = p;
+            at.locationId = read.locationId;
+            at.lot = read.lot;
+            const qint64 take = std::min(want - *found, read.quantity);
+            takes.append({at, take});
+            *found += take;
+        }
+        m_preparedQuants.erase(prepared);
+        return takes;
+    }
     store::Query &q = m_scope.db().run(sql, binds);
     while (q.next() && *found < want) {
         StockPlace at = p;
@@ -232,7 +282,12 @@ Money StockLedger::costPieces(QList<IssuedPiece> &pieces, const StockPlace &p, Q
         }
         return fromLayers;
     }
-    const FifoLayers::Taken taken = layers.consumePreferring(p.productId, p.warehouseId, preferLayerOfMove, quantity);
+    std::optional<QList<FifoLayers::OpenLayer>> prepared;
+    if (auto it = m_preparedLayers.find({p.productId, p.warehouseId}); it != m_preparedLayers.end()) {
+        prepared = std::move(*it);
+        m_preparedLayers.erase(it);
+    }
+    const FifoLayers::Taken taken = layers.consumePreferring(p.productId, p.warehouseId, preferLayerOfMove, quantity, std::nullopt, std::move(prepared));
     const Money cost = taken.cost + beyond(quantity.milli() - taken.covered.milli());
     qint64 costLeft = cost.fen();
     for (qsizetype i = 0; i < pieces.size(); ++i) {

@@ -11,6 +11,7 @@
 
 #include "domain/money.h"
 #include "domain/quantity.h"
+#include "inventory/fifo_layers.h"
 #include "protocol/reply.h"
 
 #include <QDate>
@@ -97,6 +98,13 @@ public:
     // Reads the tracking of these products in one statement, for a document
     // about to issue or receive them line by line.
     void knowTracking(const QList<qint64> &productIds);
+    // On PostgreSQL, where each statement is a round trip: reads the quants and
+    // the oldest open FIFO layers of these products in one statement each, for
+    // a document about to issue them line by line (after knowTracking). An
+    // issue takes its product's from there once, when it asks for what they
+    // hold (any place and lot); a write to the product's quants or layers
+    // drops them.
+    void prepareIssues(const QList<qint64> &productIds, qint64 warehouseId);
 
     // Product/warehouse pairs whose stock went down in this transaction.
     const QSet<QPair<qint64, qint64>> &lowered() const { return m_lowered; }
@@ -124,6 +132,15 @@ private:
     QHash<qint64, bool> m_allowsNegative; // per warehouse, for this transaction
     QHash<qint64, Tracking> m_tracking;   // per product, for this transaction
     QHash<QPair<qint64, qint64>, Level> m_lockedLevels; // lockLevels, not yet taken
+    // prepareIssues, not yet taken: per product and warehouse.
+    struct QuantRead {
+        qint64 locationId = 0;
+        QString lot;
+        qint64 quantity = 0;
+    };
+    QHash<QPair<qint64, qint64>, QList<QuantRead>> m_preparedQuants;
+    QHash<QPair<qint64, qint64>, QList<FifoLayers::OpenLayer>> m_preparedLayers;
+    void dropPrepared(qint64 productId, qint64 warehouseId);
 };
 
 } // namespace liuhe::inventory

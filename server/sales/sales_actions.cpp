@@ -132,6 +132,7 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, const D
     for (const QCborMap &line : delivery.lines) products << id(line, "product_id");
     ledger.knowTracking(products);
     ledger.lockLevels(products, warehouse);
+    ledger.prepareIssues(products, warehouse);
     Money costTotal;
     QCborArray lots;
     // The order's lines as they are now (another delivery may have shipped some

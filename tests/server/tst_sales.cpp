@@ -475,6 +475,31 @@ private Q_SLOTS:
         QCOMPARE(orders(), 2);
     }
 
+    // One delivery of several products, one of them on two lines, costed by
+    // FIFO across layers (on PostgreSQL the quants and layers of all its
+    // products are read before the first line is issued; the second line of
+    // the same product must see what the first took).
+    void deliveryOfSeveralProductsCostsEachByFifo()
+    {
+        const qint64 a = erp->product(QStringLiteral("FF-A"), s("先进先出甲"), 10000, 0);
+        const qint64 b = erp->product(QStringLiteral("FF-B"), s("先进先出乙"), 10000, 0);
+        QVERIFY(erp->buy(supplier, wh, {{a, 4 * kUnit, 1000}})); // ¥10.00 each
+        QVERIFY(erp->buy(supplier, wh, {{a, 6 * kUnit, 1500}})); // ¥15.00 each
+        QVERIFY(erp->buy(supplier, wh, {{b, 5 * kUnit, 2000}}));
+        const Reply so = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer(QStringLiteral("FF-C"), QStringLiteral("standard"))},
+                                                                            {QStringLiteral("warehouse_id"), wh}},
+                                           {{a, 3 * kUnit}, {b, 2 * kUnit}, {a, 3 * kUnit}});
+        LH_VERIFY_OK(so);
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), idOf(so), QStringLiteral("confirm")));
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), idOf(so), QStringLiteral("deliver")));
+        QList<qint64> costs;
+        for (const QCborMap &line : linesOf(erp->get(QStringLiteral("sales_order"), idOf(so)))) costs << line.value(QStringLiteral("cost")).toInteger();
+        // a: 3 of the first layer; b: 2 × ¥20; a again: the first layer's last one and 2 of the second.
+        QCOMPARE(costs, (QList<qint64>{3000, 4000, 1000 + 3000}));
+        QCOMPARE(erp->onHand(a, wh), 4 * kUnit);
+        QCOMPARE(erp->onHand(b, wh), 3 * kUnit);
+    }
+
     // Sales and purchase summaries by month, across the end of March 2025:
     //   bought 10 @ ¥30.00; received 4 on 03-31 (¥120.00) and 6 on 04-01 (¥180.00)
     //   sold 5 @ ¥50.00; shipped 2 on 03-31 (¥100.00, cost 2 × ¥30 = ¥60.00) and
