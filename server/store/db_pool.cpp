@@ -1,5 +1,6 @@
 #include "store/db_pool.h"
 
+#include "schema/catalogue.h"
 #include "server_log.h"
 #include "store/db.h"
 #include "store/wal_checkpointer.h"
@@ -249,40 +250,54 @@ void DbPool::writerLoop()
     closeWriter();
 }
 
-// Joins the write's outcome (once durable) and the read of the rest of its
-// answer, started at once on a reader so that it overlaps the fsync. The read
-// waits, as every read does, until what it saw is durable.
-DbPool::WriteDone DbPool::answerAfterRead(WriteDone done, const Reply &own, std::function<QCborMap(Db &)> readRest)
+// Joins the write's outcome (once durable) and what is read for it after the
+// commit (the rest of its answer, who may hear of its changes), started at once
+// on a reader so that it overlaps the fsync. The read waits, as every read
+// does, until what it saw is durable.
+DbPool::WriteDone DbPool::completeAfterCommit(WriteDone done, const Reply &own, WriteEffects effects)
 {
     struct Join {
         std::mutex mutex;
         WriteDone done;
+        WriteEffects effects; // completed by the read
         std::optional<Reply> read;
-        std::optional<std::pair<Reply, WriteEffects>> written;
+        std::optional<Reply> written;
         // Committed and durable: should the read have failed, the job's own
-        // answer (id and version) still tells the caller it was saved.
-        static void finish(WriteDone &done, Reply read, std::pair<Reply, WriteEffects> written)
+        // answer (id and version) still tells the caller it was saved. Not
+        // durable: the failure, and nobody else is told of the change.
+        void finish()
         {
-            auto &[reply, effects] = written;
-            done(reply.isOk() && read.isOk() ? std::move(read) : std::move(reply), std::move(effects));
+            if (!written->isOk()) done(std::move(*written), {});
+            else done(read->isOk() ? std::move(*read) : std::move(*written), std::move(effects));
         }
     };
     auto join = std::make_shared<Join>();
     join->done = std::move(done);
-    read([own, readRest = std::move(readRest)](Db &db) { return completeAnswer(own, readRest(db)); },
+    join->effects = std::move(effects);
+    read([own, join](Db &db) {
+        // The join is not shared with the other side until both have arrived.
+        for (ChangeEvent &c : join->effects.changes)
+            if (c.ownershipToRead) {
+                if (const schema::Entity *e = schema::Catalogue::instance().entity(c.entity)) c.ownership = loadOwnership(db, *e, c.id);
+                c.ownershipToRead = false;
+            }
+        const auto answer = std::move(join->effects.answerRead);
+        join->effects.answerRead = nullptr;
+        return answer ? completeAnswer(own, answer(db)) : own;
+    },
          [join](Reply reply) {
              std::unique_lock lock(join->mutex);
              join->read = std::move(reply);
              if (!join->written) return;
              lock.unlock();
-             Join::finish(join->done, std::move(*join->read), std::move(*join->written));
+             join->finish();
          });
-    return [join](Reply reply, WriteEffects effects) {
+    return [join](Reply reply, WriteEffects) {
         std::unique_lock lock(join->mutex);
-        join->written.emplace(std::move(reply), std::move(effects));
+        join->written = std::move(reply);
         if (!join->read) return;
         lock.unlock();
-        Join::finish(join->done, std::move(*join->read), std::move(*join->written));
+        join->finish();
     };
 }
 
@@ -371,9 +386,13 @@ void DbPool::runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batc
         commitDurable(sequence); // nothing became visible
         throw;
     }
-    // The rest of an answer is read now, on a reader, while the log is fsynced.
+    // What a job leaves to be read after the commit is read now, on a reader,
+    // while the log is fsynced.
     for (size_t i = 0; i < batch.size(); ++i)
-        if (replies[i].isOk() && effects[i].answerRead) batch[i].done = answerAfterRead(std::move(batch[i].done), replies[i], std::move(effects[i].answerRead));
+        if (replies[i].isOk() && effects[i].readsAfterCommit()) {
+            batch[i].done = completeAfterCommit(std::move(batch[i].done), replies[i], std::move(effects[i]));
+            effects[i] = {};
+        }
     ++m_stats.batches;
     m_stats.writeJobs += qint64(batch.size());
     m_stats.logPages += db.takePagesWritten();

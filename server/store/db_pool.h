@@ -93,7 +93,7 @@ private:
     void commitDurable(quint64 sequence);
     void waitUntilDurable(quint64 sequence);
     void runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batch);
-    WriteDone answerAfterRead(WriteDone done, const protocol::Reply &own, std::function<QCborMap(Db &)> readRest);
+    WriteDone completeAfterCommit(WriteDone done, const protocol::Reply &own, WriteEffects effects);
     struct JobOutcome {
         protocol::Reply reply;
         bool failed = false; // its writes must be undone

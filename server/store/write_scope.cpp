@@ -1,6 +1,5 @@
 #include "store/write_scope.h"
 
-#include "schema/catalogue.h"
 
 namespace liuhe::store {
 
@@ -14,8 +13,8 @@ protocol::Reply completeAnswer(const protocol::Reply &own, const QCborMap &read)
 
 void WriteScope::changed(const QString &entity, qint64 id, qint64 version, const QString &kind)
 {
-    const schema::Entity *e = schema::Catalogue::instance().entity(entity);
-    changed(entity, id, version, kind, e ? loadOwnership(m_db, *e, id) : RowOwnership{});
+    // Who may hear of it is read after the commit, off the writer (DbPool).
+    m_effects.changes.append(ChangeEvent{entity, id, version, kind, RowOwnership{}, true});
 }
 
 } // namespace liuhe::store

@@ -24,6 +24,7 @@ struct ChangeEvent {
     qint64 version = 0;
     QString kind; // created, updated, removed, or an action name
     RowOwnership ownership; // who may be told (record rules)
+    bool ownershipToRead = false; // read after the commit, off the writer (DbPool)
 };
 
 // A message for particular users: a to-do, a reminder, a reorder alert.
@@ -43,6 +44,15 @@ struct WriteEffects {
     // after the commit on a reader thread: the one writer need not spend its
     // time on it. Its keys join the job's own answer (completeAnswer).
     std::function<QCborMap(Db &)> answerRead;
+
+    // Whether something is left to read after the commit.
+    bool readsAfterCommit() const
+    {
+        if (answerRead) return true;
+        for (const ChangeEvent &c : changes)
+            if (c.ownershipToRead) return true;
+        return false;
+    }
 
     void append(const WriteEffects &other)
     {
@@ -77,7 +87,9 @@ public:
     AuditChain::Head auditHead() const { return m_chain.head(); }
     void restoreAuditHead(const AuditChain::Head &head) { m_chain.restore(head); }
 
-    // The record's owner is read now, while the row exists, for the push filter.
+    // Who may hear of it (the push filter's record owner) is read after the
+    // commit on a reader, off the writer (DbPool::completeAfterCommit); a
+    // removal passes what it read while the row existed (below).
     void changed(const QString &entity, qint64 id, qint64 version, const QString &kind);
     void changed(const QString &entity, qint64 id, qint64 version, const QString &kind, const RowOwnership &ownership)
     {
