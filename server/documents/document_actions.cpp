@@ -53,6 +53,19 @@ std::optional<QCborMap> loadDocument(store::WriteScope &scope, const schema::Ent
     return loadDocument(scope.db(), entity, id);
 }
 
+namespace {
+
+// The document an action works on: its values without the references' labels.
+std::optional<QCborMap> loadDocumentValues(store::WriteScope &scope, const schema::Entity &entity, qint64 id)
+{
+    auto record = store::loadRecordValues(scope.db(), entity, id);
+    if (!record) return std::nullopt;
+    if (!entity.linesEntity.isEmpty()) record->insert(QStringLiteral("lines"), store::loadLineValues(scope.db(), entity, id));
+    return record;
+}
+
+} // namespace
+
 qint64 setState(store::WriteScope &scope, const schema::Entity &entity, qint64 id, const QString &state, qint64 userId)
 {
     return store::updateRecordFields(scope, entity, id, QCborMap{{QStringLiteral("state"), state}}, userId);
@@ -87,7 +100,7 @@ Reply executeLoaded(store::WriteScope &scope, const auth::Caller &actor, const s
 Reply executeAction(store::WriteScope &scope, const auth::Caller &actor, const schema::Entity &entity, qint64 id,
                     const schema::Action &action, const QCborMap &args, bool approved)
 {
-    auto record = loadDocument(scope, entity, id);
+    auto record = loadDocumentValues(scope, entity, id);
     if (!record) return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
     return executeLoaded(scope, actor, entity, id, action, args, approved, *record);
 }
@@ -106,7 +119,7 @@ Reply runAction(store::WriteScope &scope, const auth::Caller &caller, const sche
     if (*condition != QLatin1String("1=1")
         && !scope.db().scalar(QStringLiteral("SELECT t.id FROM %1 t WHERE %2 AND t.id = ?").arg(store::Dialect::quote(entity.name), *condition), binds).isValid())
         return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
-    auto record = loadDocument(scope, entity, id);
+    auto record = loadDocumentValues(scope, entity, id);
     if (!record) return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
     const qint64 current = record->value(QStringLiteral("version")).toInteger();
     if (version && *version != current)

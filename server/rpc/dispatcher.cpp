@@ -187,8 +187,10 @@ void Dispatcher::run(const SessionPtr &session, const CallSpec &spec, const QCbo
             for (qint64 user : effects.endSessionsOf)
                 m_context.hub.closeUserSessions(user, 0, QStringLiteral("account changed by an administrator"));
             logCall(shared->first, sessionId, name, *timer, reply);
-            done(std::move(reply));
+            // Told before the answer goes out: whoever hears the answer and then
+            // asks anything hears of the change first.
             m_context.hub.publish(effects);
+            done(std::move(reply));
         });
 }
 

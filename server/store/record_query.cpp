@@ -43,7 +43,7 @@ struct SelectList {
     QStringList names;  // columnNames(), computed once
     MapTemplate shape;  // a record with those keys
 
-    SelectList(const Entity &e, const auth::Caller *caller, bool withOwnLabel)
+    SelectList(const Entity &e, const auth::Caller *caller, bool withOwnLabel, bool withRefLabels)
     {
         withSystem = !e.customTable;
         sql << QStringLiteral("t.id");
@@ -57,7 +57,7 @@ struct SelectList {
         }
         int n = 0;
         for (const Field *f : fields) {
-            if (f->type != FieldType::Ref) continue;
+            if (f->type != FieldType::Ref || !withRefLabels) continue;
             const Entity *target = schema::Catalogue::instance().entity(f->refEntity);
             if (!target) continue;
             labels.append(ReferenceLabelSql(*target, QStringLiteral("r%1").arg(++n), QStringLiteral("t.") + Dialect::quote(f->name)));
@@ -114,17 +114,18 @@ struct SelectList {
 
 // Select lists depend only on the entity and which fields the caller may read,
 // so they are built once per such pair and shared by every thread.
-std::shared_ptr<const SelectList> selectListFor(const Entity &e, const auth::Caller *caller, bool withOwnLabel = false)
+std::shared_ptr<const SelectList> selectListFor(const Entity &e, const auth::Caller *caller, bool withOwnLabel = false, bool withRefLabels = true)
 {
     QByteArray key = QByteArray::number(quintptr(&e), 16);
-    key += withOwnLabel ? ":l:" : ":";
+    key += withOwnLabel ? ":l" : ":";
+    key += withRefLabels ? ":r:" : "::";
     if (caller)
         for (const Field &f : e.fields) key += caller->perms().canReadField(f) ? '1' : '0';
     static std::mutex mutex;
     static QHash<QByteArray, std::shared_ptr<const SelectList>> cache;
     std::lock_guard lock(mutex);
     auto &slot = cache[key];
-    if (!slot) slot = std::make_shared<const SelectList>(e, caller, withOwnLabel);
+    if (!slot) slot = std::make_shared<const SelectList>(e, caller, withOwnLabel, withRefLabels);
     return slot;
 }
 
@@ -374,7 +375,9 @@ Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequest &req)
     return out;
 }
 
-std::optional<QCborMap> loadRecord(Db &db, const Entity &e, qint64 id, const auth::Caller *caller, const QString &action)
+namespace {
+
+std::optional<QCborMap> readRecord(Db &db, const Entity &e, qint64 id, const auth::Caller *caller, const QString &action, bool withLabels)
 {
     QVariantList binds;
     QString condition = QStringLiteral("1=1");
@@ -384,7 +387,7 @@ std::optional<QCborMap> loadRecord(Db &db, const Entity &e, qint64 id, const aut
         condition = *scope;
     }
     binds << id;
-    const auto selectList = selectListFor(e, caller);
+    const auto selectList = selectListFor(e, caller, false, withLabels);
     const SelectList &select = *selectList;
     const QString sql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE %4 AND t.id = ?").arg(select.columnsSql, Dialect::quote(e.name), select.joinsSql, condition);
     Query &q = db.run(sql, binds);
@@ -397,12 +400,12 @@ std::optional<QCborMap> loadRecord(Db &db, const Entity &e, qint64 id, const aut
     return record;
 }
 
-QCborArray loadLines(Db &db, const Entity &document, qint64 id, const auth::Caller *caller)
+QCborArray readLines(Db &db, const Entity &document, qint64 id, const auth::Caller *caller, bool withLabels)
 {
     QCborArray lines;
     const Entity *lineEntity = schema::Catalogue::instance().linesOf(document);
     if (!lineEntity) return lines;
-    const auto selectList = selectListFor(*lineEntity, caller);
+    const auto selectList = selectListFor(*lineEntity, caller, false, withLabels);
     const SelectList &select = *selectList;
     const QString sql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE t.%4 = ? ORDER BY t.id")
                             .arg(select.columnsSql, Dialect::quote(lineEntity->name), select.joinsSql, Dialect::quote(lineEntity->parentField));
@@ -410,6 +413,28 @@ QCborArray loadLines(Db &db, const Entity &document, qint64 id, const auth::Call
     while (q.next()) lines.append(select.shape.fill(select.read(q)));
     q.finish();
     return lines;
+}
+
+} // namespace
+
+std::optional<QCborMap> loadRecord(Db &db, const Entity &e, qint64 id, const auth::Caller *caller, const QString &action)
+{
+    return readRecord(db, e, id, caller, action, true);
+}
+
+QCborArray loadLines(Db &db, const Entity &document, qint64 id, const auth::Caller *caller)
+{
+    return readLines(db, document, id, caller, true);
+}
+
+std::optional<QCborMap> loadRecordValues(Db &db, const Entity &e, qint64 id)
+{
+    return readRecord(db, e, id, nullptr, QString(), false);
+}
+
+QCborArray loadLineValues(Db &db, const Entity &document, qint64 id)
+{
+    return readLines(db, document, id, nullptr, false);
 }
 
 } // namespace liuhe::store

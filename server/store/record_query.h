@@ -41,5 +41,9 @@ protocol::Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequ
 std::optional<QCborMap> loadRecord(Db &db, const schema::Entity &entity, qint64 id, const auth::Caller *caller,
                                    const QString &action = QStringLiteral("read"));
 QCborArray loadLines(Db &db, const schema::Entity &document, qint64 id, const auth::Caller *caller);
+// The same without the references' labels, for the server's own use (a
+// document an action works on): no join per reference.
+std::optional<QCborMap> loadRecordValues(Db &db, const schema::Entity &entity, qint64 id);
+QCborArray loadLineValues(Db &db, const schema::Entity &document, qint64 id);
 
 } // namespace liuhe::store
