@@ -105,12 +105,29 @@ void ReferenceChecks::run(Db &db, FieldChecks &out)
     QHash<const schema::Entity *, QHash<qint64, bool>> archived;
     QHash<const schema::Entity *, QList<qint64>> wanted;
     for (const Reference &r : std::as_const(m_references)) wanted[r.target] << r.id;
-    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
-        const schema::Entity &target = *it.key();
-        const QString flag = target.customTable ? QStringLiteral("0") : QStringLiteral("archived");
-        QHash<qint64, bool> &found = archived[&target];
-        db.forEachRowOfIds(QStringLiteral("SELECT id, %1 FROM %2 WHERE %3").arg(flag, Dialect::quote(target.name), QStringLiteral("%1")), QStringLiteral("id"), {},
-                           *it, [&found](Query &q) { found.insert(q.integer(0), q.integer(1) != 0); });
+    const auto flagOf = [](const schema::Entity &target) { return target.customTable ? QStringLiteral("0") : QStringLiteral("archived"); };
+    if (wanted.size() > 1 && db.dialect().batchesKeyedReads()) {
+        // Every referenced entity in one statement: each is a round trip on PostgreSQL.
+        QStringList branches;
+        QVariantList binds;
+        QList<const schema::Entity *> targets;
+        for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+            branches << QStringLiteral("SELECT %1, id, %2 FROM %3 WHERE %4")
+                            .arg(targets.size())
+                            .arg(flagOf(*it.key()), Dialect::quote(it.key()->name), db.dialect().inIdList(QStringLiteral("id")));
+            binds << db.dialect().idList(*it);
+            targets << it.key();
+        }
+        Query &q = db.run(branches.join(QStringLiteral(" UNION ALL ")), binds);
+        while (q.next()) archived[targets.value(int(q.integer(0)))].insert(q.integer(1), q.integer(2) != 0);
+        q.finish();
+    } else {
+        for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+            const schema::Entity &target = *it.key();
+            QHash<qint64, bool> &found = archived[&target];
+            db.forEachRowOfIds(QStringLiteral("SELECT id, %1 FROM %2 WHERE %3").arg(flagOf(target), Dialect::quote(target.name), QStringLiteral("%1")),
+                               QStringLiteral("id"), {}, *it, [&found](Query &q) { found.insert(q.integer(0), q.integer(1) != 0); });
+        }
     }
     for (const Reference &r : std::as_const(m_references)) {
         const QHash<qint64, bool> &flags = archived[r.target];

@@ -541,6 +541,17 @@ private Q_SLOTS:
         QCOMPARE(test::rowsOf(query(*admin, QStringLiteral("sales_order"), ofCustomer)).size(), 0);
         LH_VERIFY_OK(erp.saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customerId}, {QStringLiteral("warehouse_id"), warehouse}},
                                       {{kept, 1000}, {kept, 2000}}));
+        // The header's references to several entities are read together too
+        // (one statement on PostgreSQL): an archived customer, a missing warehouse.
+        const qint64 gone = erp.customer(QStringLiteral("LRC2"), s("已停用客户"));
+        LH_VERIFY_OK(admin->call(QStringLiteral("data.remove"), M{{QStringLiteral("entity"), QStringLiteral("customer")}, {QStringLiteral("id"), gone},
+                                                                   {QStringLiteral("version"), erp.get(QStringLiteral("customer"), gone).value(QStringLiteral("version"))}}));
+        const Reply badHeader = erp.saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), gone}, {QStringLiteral("warehouse_id"), warehouse + 1000000}},
+                                                 {{kept, 1000}});
+        LH_VERIFY_ERROR(badHeader, ErrorCode::Validation);
+        QStringList problems = test::problemsOf(badHeader);
+        problems.sort();
+        QCOMPARE(problems, (QStringList{QStringLiteral("customer_id:ref_archived"), QStringLiteral("warehouse_id:ref_missing")}));
     }
 
     void documentLinesAreLabelledAndFound()
