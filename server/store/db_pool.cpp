@@ -73,17 +73,32 @@ bool DbPool::waitedTooLong(Clock::time_point queuedAt) const
 
 void DbPool::commitDurable(quint64 sequence)
 {
+    std::vector<std::function<void()>> due;
     {
         std::lock_guard lock(m_durableMutex);
         m_commitsDurable = std::max(m_commitsDurable, sequence);
+        for (auto it = m_waitingForDurable.begin(); it != m_waitingForDurable.end();) {
+            if (it->first <= m_commitsDurable) {
+                due.push_back(std::move(it->second));
+                it = m_waitingForDurable.erase(it);
+            } else {
+                ++it;
+            }
+        }
     }
-    m_durableReady.notify_all();
+    for (auto &answer : due) answer();
 }
 
-void DbPool::waitUntilDurable(quint64 sequence)
+void DbPool::whenDurable(quint64 sequence, std::function<void()> then)
 {
-    std::unique_lock lock(m_durableMutex);
-    m_durableReady.wait(lock, [&] { return m_commitsDurable >= sequence; });
+    {
+        std::lock_guard lock(m_durableMutex);
+        if (m_commitsDurable < sequence) {
+            m_waitingForDurable.emplace_back(sequence, std::move(then));
+            return;
+        }
+    }
+    then();
 }
 
 qint64 DbPool::walSyncs() const { return m_syncer ? m_syncer->syncs() : 0; }
@@ -138,18 +153,18 @@ void DbPool::readerLoop(int index)
             continue;
         }
         Reply reply;
+        quint64 mayHaveSeen = 0;
         for (int attempt = 0;; ++attempt) {
             try {
                 if (!db) db = std::make_unique<Db>(m_config, QStringLiteral("reader-%1").arg(index), true);
                 db->begin(false);
-                quint64 mayHaveSeen = 0;
+                mayHaveSeen = 0;
                 if (m_syncer) {
                     // Take the snapshot now, then note the commits it may include.
                     db->scalar(QStringLiteral("SELECT 1 FROM sqlite_schema LIMIT 1"));
                     mayHaveSeen = m_commitsStarted.load();
                 }
                 reply = item.job(*db);
-                waitUntilDurable(mayHaveSeen);
                 db->commit();
                 break;
             } catch (const StoreError &e) {
@@ -176,7 +191,9 @@ void DbPool::readerLoop(int index)
         }
         if (db) db->finishQueries();
         ++m_stats.readJobs;
-        item.done(std::move(reply));
+        // The answer leaves once every commit the snapshot may hold is durable;
+        // the reader goes on meanwhile (the syncer sends it).
+        whenDurable(mayHaveSeen, [done = std::move(item.done), reply = std::move(reply)]() mutable { done(std::move(reply)); });
     }
 }
 
@@ -254,6 +271,18 @@ void DbPool::writerLoop()
 // commit (the rest of its answer, who may hear of its changes), started at once
 // on a reader so that it overlaps the fsync. The read waits, as every read
 // does, until what it saw is durable.
+Reply DbPool::readLeftToRead(Db &db, const Reply &own, WriteEffects &effects)
+{
+    for (ChangeEvent &c : effects.changes)
+        if (c.ownershipToRead) {
+            if (const schema::Entity *e = schema::Catalogue::instance().entity(c.entity)) c.ownership = loadOwnership(db, *e, c.id);
+            c.ownershipToRead = false;
+        }
+    const auto answer = std::move(effects.answerRead);
+    effects.answerRead = nullptr;
+    return answer ? completeAnswer(own, answer(db)) : own;
+}
+
 DbPool::WriteDone DbPool::completeAfterCommit(WriteDone done, const Reply &own, WriteEffects effects)
 {
     struct Join {
@@ -276,14 +305,7 @@ DbPool::WriteDone DbPool::completeAfterCommit(WriteDone done, const Reply &own, 
     join->effects = std::move(effects);
     read([own, join](Db &db) {
         // The join is not shared with the other side until both have arrived.
-        for (ChangeEvent &c : join->effects.changes)
-            if (c.ownershipToRead) {
-                if (const schema::Entity *e = schema::Catalogue::instance().entity(c.entity)) c.ownership = loadOwnership(db, *e, c.id);
-                c.ownershipToRead = false;
-            }
-        const auto answer = std::move(join->effects.answerRead);
-        join->effects.answerRead = nullptr;
-        return answer ? completeAnswer(own, answer(db)) : own;
+        return readLeftToRead(db, own, join->effects);
     },
          [join](Reply reply) {
              std::unique_lock lock(join->mutex);
@@ -379,6 +401,21 @@ void DbPool::runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batc
     }
     std::vector<Reply> &replies = ran.replies;
     std::vector<WriteEffects> &effects = ran.effects;
+    // With no call waiting for the writer (SQLite), it reads what its calls left
+    // to read itself, before the commit: a reader would add a hop to each answer,
+    // and might have to wait for the next batch's fsync too. (On PostgreSQL a
+    // failed read would end the transaction; there the readers do it.)
+    if (m_syncAfterCommit && pendingWrites() == 0) {
+        for (size_t i = 0; i < batch.size(); ++i) {
+            if (!replies[i].isOk() || !effects[i].readsAfterCommit()) continue;
+            try {
+                replies[i] = readLeftToRead(db, replies[i], effects[i]);
+            } catch (const std::exception &e) {
+                log::warn(QStringLiteral("reading an answer failed: %1").arg(QString::fromUtf8(e.what()))); // the job's own answer goes out
+            }
+            db.finishQueries();
+        }
+    }
     const quint64 sequence = ++m_commitsStarted; // before it can be seen
     try {
         db.commit();

@@ -91,9 +91,12 @@ private:
     // answers only once every commit it may have seen is durable, so nothing is
     // shown that a power loss could take back (SQLite with the syncer).
     void commitDurable(quint64 sequence);
-    void waitUntilDurable(quint64 sequence);
+    // Runs then once commit sequence is durable: at once, or from commitDurable.
+    void whenDurable(quint64 sequence, std::function<void()> then);
     void runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batch);
     WriteDone completeAfterCommit(WriteDone done, const protocol::Reply &own, WriteEffects effects);
+    // Reads what a job left to read (WriteEffects::answerRead, owners of changes).
+    static protocol::Reply readLeftToRead(Db &db, const protocol::Reply &own, WriteEffects &effects);
     struct JobOutcome {
         protocol::Reply reply;
         bool failed = false; // its writes must be undone
@@ -131,8 +134,8 @@ private:
     bool m_syncAfterCommit = false;                  // the writer's: its connection commits without fsync
     std::atomic<quint64> m_commitsStarted{0};
     quint64 m_commitsDurable = 0; // under m_durableMutex
+    std::vector<std::pair<quint64, std::function<void()>>> m_waitingForDurable; // under m_durableMutex
     std::mutex m_durableMutex;
-    std::condition_variable m_durableReady;
     std::thread m_writer;
     std::vector<std::thread> m_readers;
 };
