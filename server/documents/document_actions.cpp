@@ -40,12 +40,30 @@ QCborArray allowedActions(const schema::Entity &entity, const QCborMap &record, 
     return out;
 }
 
+namespace {
+
+// The document with its lines; without labels for the server's own work (no
+// join per reference), with them for answers.
+std::optional<QCborMap> readDocument(store::Db &db, const schema::Entity &entity, qint64 id, bool withLabels)
+{
+    auto record = withLabels ? store::loadRecord(db, entity, id, nullptr) : store::loadRecordValues(db, entity, id);
+    if (!record) return std::nullopt;
+    if (!entity.linesEntity.isEmpty())
+        record->insert(QStringLiteral("lines"), withLabels ? store::loadLines(db, entity, id, nullptr) : store::loadLineValues(db, entity, id));
+    return record;
+}
+
+// The document an action works on.
+std::optional<QCborMap> loadDocumentValues(store::WriteScope &scope, const schema::Entity &entity, qint64 id)
+{
+    return readDocument(scope.db(), entity, id, false);
+}
+
+} // namespace
+
 std::optional<QCborMap> loadDocument(store::Db &db, const schema::Entity &entity, qint64 id)
 {
-    auto record = store::loadRecord(db, entity, id, nullptr);
-    if (!record) return std::nullopt;
-    if (!entity.linesEntity.isEmpty()) record->insert(QStringLiteral("lines"), store::loadLines(db, entity, id, nullptr));
-    return record;
+    return readDocument(db, entity, id, true);
 }
 
 std::optional<QCborMap> loadDocument(store::WriteScope &scope, const schema::Entity &entity, qint64 id)
@@ -53,18 +71,6 @@ std::optional<QCborMap> loadDocument(store::WriteScope &scope, const schema::Ent
     return loadDocument(scope.db(), entity, id);
 }
 
-namespace {
-
-// The document an action works on: its values without the references' labels.
-std::optional<QCborMap> loadDocumentValues(store::WriteScope &scope, const schema::Entity &entity, qint64 id)
-{
-    auto record = store::loadRecordValues(scope.db(), entity, id);
-    if (!record) return std::nullopt;
-    if (!entity.linesEntity.isEmpty()) record->insert(QStringLiteral("lines"), store::loadLineValues(scope.db(), entity, id));
-    return record;
-}
-
-} // namespace
 
 qint64 setState(store::WriteScope &scope, const schema::Entity &entity, qint64 id, const QString &state, qint64 userId)
 {

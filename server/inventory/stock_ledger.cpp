@@ -130,8 +130,8 @@ void StockLedger::prepareIssues(const QList<qint64> &productIds, qint64 warehous
     }
     const QString list = db.dialect().idList(products);
     store::Query &q = db.run(QStringLiteral("SELECT product_id, location_id, lot, quantity FROM stock_quant "
-                                            "WHERE product_id = ANY(CAST(? AS BIGINT[])) AND warehouse_id = ? AND quantity > 0 "
-                                            "ORDER BY product_id, location_id, lot"),
+                                            "WHERE %1 AND warehouse_id = ? AND quantity > 0 ORDER BY product_id, location_id, lot")
+                                 .arg(db.dialect().inIdList(QStringLiteral("product_id"))),
                              {list, warehouseId});
     while (q.next()) m_preparedQuants[{q.integer(0), warehouseId}].append(QuantRead{q.integer(1), q.text(2), q.integer(3)});
     q.finish();

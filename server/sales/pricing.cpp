@@ -15,8 +15,6 @@ const QString kPriceOf = QStringLiteral(
     "ORDER BY COALESCE(l.min_qty, 0) DESC, l.id DESC LIMIT 1), "
     "(SELECT price FROM product WHERE id = %1))");
 
-} // namespace
-
 Money salePrice(store::Db &db, qint64 customerId, qint64 productId, Quantity quantity, const QDate &date)
 {
     const QString day = date.toString(Qt::ISODate);
@@ -24,6 +22,8 @@ Money salePrice(store::Db &db, qint64 customerId, qint64 productId, Quantity qua
                                     {customerId, productId, day, day, quantity.milli(), productId})
                               .toLongLong());
 }
+
+} // namespace
 
 QList<Money> salePrices(store::Db &db, qint64 customerId, const QList<QPair<qint64, Quantity>> &lines, const QDate &date)
 {

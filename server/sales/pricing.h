@@ -15,9 +15,8 @@ class Db;
 
 namespace liuhe::sales {
 
-Money salePrice(store::Db &db, qint64 customerId, qint64 productId, Quantity quantity, const QDate &date);
-// The same for several (product, quantity) lines, in their order: one statement
-// on PostgreSQL, where each is a round trip.
+// For several (product, quantity) lines, in their order: one statement on
+// PostgreSQL, where each is a round trip; one per line on SQLite.
 QList<Money> salePrices(store::Db &db, qint64 customerId, const QList<QPair<qint64, Quantity>> &lines, const QDate &date);
 
 } // namespace liuhe::sales

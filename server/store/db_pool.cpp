@@ -267,10 +267,6 @@ void DbPool::writerLoop()
     closeWriter();
 }
 
-// Joins the write's outcome (once durable) and what is read for it after the
-// commit (the rest of its answer, who may hear of its changes), started at once
-// on a reader so that it overlaps the fsync. The read waits, as every read
-// does, until what it saw is durable.
 Reply DbPool::readLeftToRead(Db &db, const Reply &own, WriteEffects &effects)
 {
     for (ChangeEvent &c : effects.changes)
@@ -283,6 +279,10 @@ Reply DbPool::readLeftToRead(Db &db, const Reply &own, WriteEffects &effects)
     return answer ? completeAnswer(own, answer(db)) : own;
 }
 
+// Joins the write's outcome (once durable) and what is read for it after the
+// commit (the rest of its answer, who may hear of its changes), started at once
+// on a reader so that it overlaps the fsync. The read waits, as every read
+// does, until what it saw is durable.
 DbPool::WriteDone DbPool::completeAfterCommit(WriteDone done, const Reply &own, WriteEffects effects)
 {
     struct Join {
