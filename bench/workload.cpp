@@ -301,10 +301,13 @@ PhaseResult Workload::stockLevel()
         QElapsedTimer t;
         t.start();
         const Reply reply = m_admin->call(QStringLiteral("inventory.stock_on_hand"), M{{QStringLiteral("warehouse_id"), m_warehouse}});
-        // Timed up to the table a screen would read from (the answer decoded and checked).
-        const protocol::ColumnTable table(reply.isOk() ? reply.value().toMap() : QCborMap());
+        // Timed up to the table a screen would read from (the answer decoded and
+        // checked) and the dashboard's total over every row.
+        const protocol::ColumnTable table(reply);
+        const qint64 value = table.sum(table.column(u"value"));
         r.latency.add(double(t.nsecsElapsed()) / 1e6);
         if (!reply.isOk()) ++r.errors[code(reply)];
+        else if (table.rowCount() == 0 || value <= 0) ++r.errors[QStringLiteral("EMPTY_TABLE")];
         else {
             ++r.count;
             r.extra.insert(QStringLiteral("rows"), qint64(table.rowCount()));

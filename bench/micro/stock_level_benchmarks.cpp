@@ -86,8 +86,8 @@ void BM_StockOnHandDecode(benchmark::State &state)
 {
     const QByteArray frame = answerFrame();
     for (auto _ : state) {
-        const auto payload = protocol::decodePayload(QByteArrayView(frame).sliced(protocol::kHeaderSize));
-        const protocol::ColumnTable table(payload->value(QStringLiteral("result")).toMap());
+        const auto result = protocol::responseResult(QByteArrayView(frame).sliced(protocol::kHeaderSize));
+        const auto table = protocol::ColumnTable::fromCbor(*result);
         if (table.rowCount() != kProducts) state.SkipWithError("not every product in the answer");
     }
     state.counters["bytes"] = double(frame.size());

@@ -93,7 +93,7 @@ void DashboardWindow::refresh()
             m_stock->parentWidget()->hide();
             return;
         }
-        const protocol::ColumnTable stock(r.value().toMap());
+        const protocol::ColumnTable stock(r);
         const qint64 value = stock.sum(stock.column(u"value"));
         m_stock->setText(Money::fromFen(value).toTenThousandsString());
         m_stock->setToolTip(Money::fromFen(value).toDisplayString());

@@ -124,7 +124,19 @@ void Connection::onReadyRead()
         }
         const qsizetype total = protocol::kHeaderSize + qsizetype(header.payloadLength);
         if (m_buffer.size() < total) return;
-        const auto payload = protocol::decodePayload(QByteArrayView(m_buffer.constData() + protocol::kHeaderSize, header.payloadLength));
+        const QByteArrayView body(m_buffer.constData() + protocol::kHeaderSize, header.payloadLength);
+        if (problem == protocol::HeaderProblem::None && header.kind == Kind::Response) {
+            // The result stays encoded until read: a column table is read from its bytes.
+            auto result = protocol::responseResult(body);
+            m_buffer.remove(0, total);
+            if (!result) {
+                fail(ErrorCode::Protocol, tr("The server sent a malformed frame."));
+                return;
+            }
+            if (const Callback cb = m_pending.take(header.requestId)) cb(Reply(protocol::EncodedResult{*std::move(result)}));
+            continue;
+        }
+        const auto payload = protocol::decodePayload(body);
         m_buffer.remove(0, total);
         if (problem == protocol::HeaderProblem::UnknownKind) continue; // newer server: skip what we do not know
         if (!payload) {
@@ -144,9 +156,8 @@ void Connection::handleFrame(const protocol::FrameHeader &header, const QCborMap
         setState(State::Ready);
         Q_EMIT ready();
         return;
-    case Kind::Response:
     case Kind::Error: {
-        if (header.kind == Kind::Error && m_state != State::Ready) {
+        if (m_state != State::Ready) {
             // The handshake was refused (version mismatch).
             const CallError e = CallError::fromCbor(payload);
             fail(e.code(), e.message());
@@ -154,8 +165,7 @@ void Connection::handleFrame(const protocol::FrameHeader &header, const QCborMap
         }
         const Callback cb = m_pending.take(header.requestId);
         if (!cb) return;
-        if (header.kind == Kind::Response) cb(Reply(payload.value(QStringLiteral("result"))));
-        else cb(Reply(CallError::fromCbor(payload)));
+        cb(Reply(CallError::fromCbor(payload)));
         return;
     }
     case Kind::Event:

@@ -107,15 +107,7 @@ public:
         const int info = initial & 0x1f;
         if (info == 31) return indefinite(major, depth);
         quint64 arg = 0;
-        if (info < 24) {
-            arg = quint64(info);
-        } else if (info <= 27) {
-            const int size = 1 << (info - 24);
-            if (m_n - m_pos < size) return false;
-            for (int i = 0; i < size; ++i) arg = (arg << 8) | m_p[m_pos++];
-        } else {
-            return false; // 28–30 are reserved
-        }
+        if (!argument(info, arg)) return false;
         switch (major) {
         case 2: // byte and text strings
         case 3:
@@ -139,8 +131,31 @@ public:
 
     qsizetype position() const { return m_pos; }
     bool atMapStart() const { return m_n > 0 && (m_p[0] >> 5) == 5; }
+    // Steps over a map's head: its number of pairs, none if its length is indefinite.
+    std::optional<quint64> mapHead()
+    {
+        if (m_pos >= m_n || (m_p[m_pos] >> 5) != 5 || (m_p[m_pos] & 0x1f) == 31) return std::nullopt;
+        quint64 arg = 0;
+        if (!argument(m_p[m_pos++] & 0x1f, arg)) return std::nullopt;
+        return arg;
+    }
 
 private:
+    // The argument after an initial byte with these low bits (info 31, an
+    // indefinite length, is the caller's).
+    bool argument(int info, quint64 &arg)
+    {
+        if (info < 24) {
+            arg = quint64(info);
+            return true;
+        }
+        if (info > 27) return false; // 28–30 are reserved
+        const int size = 1 << (info - 24);
+        if (m_n - m_pos < size) return false;
+        for (int i = 0; i < size; ++i) arg = (arg << 8) | m_p[m_pos++];
+        return true;
+    }
+
     bool isBreak() const { return m_pos < m_n && m_p[m_pos] == 0xff; }
 
     bool indefinite(int major, int depth)
@@ -187,6 +202,38 @@ std::optional<QCborMap> decodePayload(QByteArrayView bytes, QString *error)
     const QCborValue value = QCborValue::fromCbor(data, &parseError);
     if (parseError.error != QCborError::NoError || !value.isMap()) return fail("payload malformed");
     return value.toMap();
+}
+
+std::optional<QByteArray> responseResult(QByteArrayView bytes, QString *error)
+{
+    auto fail = [error](const char *why) -> std::optional<QByteArray> {
+        if (error) *error = QString::fromLatin1(why);
+        return std::nullopt;
+    };
+    static const QByteArray kUndefined("\xf7", 1);
+    if (bytes.isEmpty()) return kUndefined;
+    CborScanner scanner(bytes);
+    if (!scanner.atMapStart()) return fail("payload is not a CBOR map");
+    if (!scanner.item(1)) return fail("payload malformed, too deep or too large");
+    if (scanner.position() != bytes.size()) return fail("trailing bytes after payload");
+    // Walk the map's pairs (sound: the scan above passed) for the key "result".
+    CborScanner pairs(bytes);
+    const auto count = pairs.mapHead();
+    if (!count) { // indefinite: rare enough to take the slow way
+        const auto payload = decodePayload(bytes, error);
+        if (!payload) return std::nullopt;
+        return payload->value(QLatin1StringView("result")).toCbor();
+    }
+    static constexpr char kKey[] = "\x66result";
+    for (quint64 i = 0; i < *count; ++i) {
+        const qsizetype keyStart = pairs.position();
+        pairs.item(1);
+        const bool isResult = bytes.sliced(keyStart, pairs.position() - keyStart) == QByteArrayView(kKey, qsizetype(sizeof kKey - 1));
+        const qsizetype valueStart = pairs.position();
+        pairs.item(1);
+        if (isResult) return bytes.sliced(valueStart, pairs.position() - valueStart).toByteArray();
+    }
+    return kUndefined;
 }
 
 QCborMap errorPayload(ErrorCode code, const QString &message, const QCborArray &fields)

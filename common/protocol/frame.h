@@ -76,6 +76,11 @@ QByteArray encodeResponseFrame(quint32 requestId, QByteArrayView resultCbor);
 // deeper than kMaxNesting. Anything else is a protocol error.
 constexpr int kMaxNesting = 32;
 std::optional<QCborMap> decodePayload(QByteArrayView bytes, QString *error = nullptr);
+// The "result" of a Response payload, left encoded: the payload's structure is
+// checked with the same limits, the result's contents are decoded by whoever
+// reads it (a 10,000-row column table is read straight from these bytes).
+// Undefined (0xf7) when the payload has no result.
+std::optional<QByteArray> responseResult(QByteArrayView bytes, QString *error = nullptr);
 
 // Builders for the common payloads.
 QCborMap errorPayload(ErrorCode code, const QString &message, const QCborArray &fields = {});

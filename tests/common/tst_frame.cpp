@@ -137,6 +137,33 @@ private Q_SLOTS:
         QVERIFY(!error.isEmpty());
     }
 
+    // The client keeps a response's result encoded: the bytes of the value under
+    // "result", wherever the key stands; undefined without one.
+    void responseResultLeftEncoded()
+    {
+        const QCborValue result(QCborArray{1, QStringLiteral("二"), QCborMap{{QStringLiteral("result"), 2}}});
+        const QByteArray frame = encodeResponseFrame(7, result.toCbor());
+        QCOMPARE(*responseResult(QByteArrayView(frame).sliced(kHeaderSize)), result.toCbor());
+        const QByteArray later = QCborValue(QCborMap{{QStringLiteral("a"), QCborArray{QStringLiteral("result")}}, {QStringLiteral("result"), result}}).toCbor();
+        QCOMPARE(*responseResult(later), result.toCbor());
+        QVERIFY(Reply(EncodedResult{*responseResult(QCborValue(QCborMap{{QStringLiteral("x"), 1}}).toCbor())}).value().isUndefined());
+        QCOMPARE(*responseResult(QByteArray("\xbf\x66result\x18\x2a\xff", 11)), QByteArray("\x18\x2a", 2)); // indefinite map
+        QCOMPARE(*responseResult(QByteArray()), QByteArray("\xf7", 1));
+    }
+
+    void responseResultRefusesMalformedPayloads()
+    {
+        QFETCH(QByteArray, bytes);
+        QString error;
+        if (QTest::currentDataTag() == QLatin1String("invalid utf8 key")) { // the contents are the reader's to judge
+            QCOMPARE(*responseResult(bytes, &error), QByteArray("\xf7", 1));
+            return;
+        }
+        QVERIFY(!responseResult(bytes, &error).has_value());
+        QVERIFY(!error.isEmpty());
+    }
+    void responseResultRefusesMalformedPayloads_data() { payloadProblems_data(); }
+
     void nestingAtLimitAccepted()
     {
         QCborValue v = 1;

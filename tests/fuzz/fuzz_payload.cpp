@@ -14,6 +14,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (error.isEmpty()) std::abort(); // every refusal names its reason
         return 0;
     }
+    // The client's reading of a response agrees with the full decode.
+    const auto result = responseResult(QByteArrayView(reinterpret_cast<const char *>(data), qsizetype(size)));
+    if (!result || QCborValue::fromCbor(*result).toCbor() != payload->value(QLatin1StringView("result")).toCbor()) std::abort();
     // Accepted payloads survive a round trip byte for byte (after one re-encoding).
     const QByteArray once = payload->toCborValue().toCbor();
     const auto again = decodePayload(once);

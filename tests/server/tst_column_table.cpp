@@ -7,6 +7,7 @@
 #include "store/db.h"
 
 #include <QTemporaryDir>
+#include <limits>
 #include <QTest>
 
 using namespace liuhe;
@@ -82,6 +83,39 @@ private Q_SLOTS:
         QVERIFY(table.cell(0, 0).isNull()); // the NULL label, not an empty text
         QCOMPARE(table.cell(2, 0).toString(), QString()); // the empty label of "A"
         QVERIFY(table.cell(2, 0).isString());
+    }
+
+    // Read from the server's bytes, every cell equals what QCborValue decodes;
+    // a table built from a map (other cell kinds, keys in another order, a key
+    // of a later version) reads the same way.
+    void readsTheBytesAsQCborValueWould()
+    {
+        QByteArray bytes;
+        const QStringList names = {QStringLiteral("k"), QStringLiteral("n"), QStringLiteral("label")};
+        const QCborMap map = encoded(QStringLiteral("SELECT k, n, label FROM t ORDER BY rowid"), names, {}, &bytes);
+        const auto table = ColumnTable::fromCbor(bytes);
+        QCOMPARE(table.rowCount(), 10);
+        const QCborArray data = map.value(QStringLiteral("data")).toArray();
+        for (int c = 0; c < 3; ++c) {
+            QCOMPARE(table.values(c), data.at(c).toArray());
+            for (qsizetype r = 0; r < 10; ++r) QCOMPARE(table.cell(r, c), data.at(c).toArray().at(r));
+        }
+        QCOMPARE(table.cell(3, 2).toString(), QStringLiteral("螺栓 M6×40"));
+        QCOMPARE(table.cell(4, 1).toInteger(), 1099511627776LL);
+
+        const QCborArray odd{1.5, true, QCborValue(), QCborArray{1, 2}, QByteArray("\x01\x02"), std::numeric_limits<qint64>::min()};
+        const ColumnTable other(QCborMap{{QStringLiteral("later"), QCborMap{{QStringLiteral("x"), 1}}},
+                                         {QStringLiteral("data"), QCborArray{odd}},
+                                         {QStringLiteral("count"), odd.size()},
+                                         {QStringLiteral("columns"), QCborArray{QStringLiteral("odd")}}});
+        QCOMPARE(other.rowCount(), odd.size());
+        QCOMPARE(other.values(0), odd);
+        QCOMPARE(other.cell(5, 0).toInteger(), std::numeric_limits<qint64>::min());
+        QCOMPARE(other.sum(0), 1 + std::numeric_limits<qint64>::min()); // 1.5 counts as 1, true as 0
+
+        // Cut anywhere, the bytes never read as a table.
+        for (qsizetype cut = 0; cut < bytes.size(); ++cut) QCOMPARE(ColumnTable::fromCbor(bytes.first(cut)).rowCount(), 0);
+        QCOMPARE(ColumnTable::fromCbor(bytes + '\0').rowCount(), 0);
     }
 
     void emptyResult()
