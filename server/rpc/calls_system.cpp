@@ -27,21 +27,32 @@ using protocol::Reply;
 namespace {
 
 // Resident memory in MiB and CPU seconds of this process (0 where unknown).
-QPair<double, double> processUsage()
+// Memory is what the process owns (anonymous and shared): the database pages
+// readers see through a map are the system's file cache, counted apart.
+struct ProcessUsage {
+    double ownMb = 0;
+    double mappedFileMb = 0;
+    double cpuSeconds = 0;
+};
+
+ProcessUsage processUsage()
 {
-    double rssMb = 0, cpuSeconds = 0;
+    ProcessUsage u;
 #ifdef Q_OS_LINUX
     QFile status(QStringLiteral("/proc/self/status"));
+    auto mb = [](const QByteArray &line, qsizetype label) { return line.mid(label).trimmed().split(' ').first().toDouble() / 1024.0; };
     if (status.open(QIODevice::ReadOnly))
-        for (const QByteArray &line : status.readAll().split('\n'))
-            if (line.startsWith("VmRSS:")) rssMb = line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("RssAnon:") || line.startsWith("RssShmem:")) u.ownMb += mb(line, line.indexOf(':') + 1);
+            else if (line.startsWith("RssFile:")) u.mappedFileMb = mb(line, 8);
+        }
 #endif
 #ifdef Q_OS_UNIX
     rusage usage{};
     if (getrusage(RUSAGE_SELF, &usage) == 0)
-        cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+        u.cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 #endif
-    return {rssMb, cpuSeconds};
+    return u;
 }
 
 Reply check(store::Db &db, const CallInput &)
@@ -115,14 +126,15 @@ void registerSystemCalls(CallRegistry &calls)
                }});
     calls.add({QStringLiteral("system.info"), [](const QCborMap &) { return Requirement::loggedIn(); }, {}, {},
                [](ServerContext &ctx, const std::shared_ptr<SessionState> &, const QCborMap &, std::function<void(Reply)> done) {
-                   const auto [rss, cpu] = processUsage();
+                   const ProcessUsage usage = processUsage();
                    const auto &stats = ctx.db.stats();
                    QCborMap m;
                    m.insert(QStringLiteral("backend"), ctx.backendName);
                    m.insert(QStringLiteral("sessions"), ctx.hub.sessionCount());
                    m.insert(QStringLiteral("logged_in"), ctx.hub.loggedInCount());
-                   m.insert(QStringLiteral("rss_mb"), rss);
-                   m.insert(QStringLiteral("cpu_s"), cpu);
+                   m.insert(QStringLiteral("rss_mb"), usage.ownMb);
+                   m.insert(QStringLiteral("file_mb"), usage.mappedFileMb);
+                   m.insert(QStringLiteral("cpu_s"), usage.cpuSeconds);
                    m.insert(QStringLiteral("write_batches"), stats.batches.load());
                    m.insert(QStringLiteral("write_jobs"), stats.writeJobs.load());
                    m.insert(QStringLiteral("wal_syncs"), ctx.db.walSyncs());
