@@ -65,6 +65,17 @@ private Q_SLOTS:
         QVERIFY(table.value(QStringLiteral("data")).toArray().at(0).toArray().at(4).isNull());
     }
 
+    // Column names longer than the room set aside: the array grows, the bytes stay right.
+    void longNamesGrowTheAnswer()
+    {
+        QByteArray bytes;
+        const QStringList names = {QString(3000, u'长'), QStringLiteral("n")};
+        const QCborMap table = encoded(QStringLiteral("SELECT k, n FROM t WHERE n = 2"), names, {}, &bytes);
+        QCOMPARE(bytes, QCborValue(table).toCbor());
+        QCOMPARE(table.value(QStringLiteral("columns")).toArray().at(0).toString(), names.first());
+        QCOMPARE(ColumnTable::fromCbor(bytes).cell(0, 1).toInteger(), 2);
+    }
+
     // The sort equals SQLite's own ORDER BY k, n (BINARY collation), and equal
     // keys keep the statement's order.
     void sortsAsSqliteWould()
