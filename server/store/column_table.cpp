@@ -1,5 +1,6 @@
 #include "store/column_table.h"
 
+#include "store/cbor_bytes.h"
 #include "store/query.h"
 
 #include <algorithm>
@@ -78,53 +79,6 @@ private:
     int m_columns = 1;
     std::vector<Cell> m_cells; // row by row
     std::string m_arena;
-};
-
-// The few CBOR items a table needs (RFC 8949 §3), written through a cursor into
-// a byte array sized beforehand: QCborStreamWriter goes through a QIODevice per
-// item, and even QByteArray::append took 40 % of a 10,000-row stock list.
-class CborBytes {
-public:
-    CborBytes(QByteArray &out, qsizetype expected) : m_out(out) { m_out.resize(expected); }
-    // Trims the array to what was written.
-    void finish() { m_out.truncate(m_pos); }
-
-    void head(quint8 major, quint64 n)
-    {
-        char *p = room(9);
-        const auto m = char(major << 5);
-        if (n < 24) {
-            *p = char(m | char(n));
-            m_pos += 1;
-            return;
-        }
-        const int bytes = n <= 0xff ? 1 : n <= 0xffff ? 2 : n <= 0xffffffffULL ? 4 : 8;
-        p[0] = char(m | char(bytes == 1 ? 24 : bytes == 2 ? 25 : bytes == 4 ? 26 : 27));
-        for (int i = 0; i < bytes; ++i) p[1 + i] = char(n >> (8 * (bytes - 1 - i)));
-        m_pos += 1 + bytes;
-    }
-    void integer(qint64 v) { v >= 0 ? head(0, quint64(v)) : head(1, quint64(-1 - v)); }
-    void text(const char *utf8, qsizetype size)
-    {
-        head(3, quint64(size));
-        std::memcpy(room(size), utf8, std::size_t(size));
-        m_pos += size;
-    }
-    void text(const QString &s) { const QByteArray u = s.toUtf8(); text(u.constData(), u.size()); }
-    void null() { *room(1) = char(0xf6), m_pos += 1; }
-    void array(qsizetype n) { head(4, quint64(n)); }
-    void map(qsizetype n) { head(5, quint64(n)); }
-
-private:
-    // Where the next n bytes go; the array grows only past the expected size.
-    char *room(qsizetype n)
-    {
-        if (m_pos + n > m_out.size()) m_out.resize(std::max(2 * m_out.size(), m_pos + n));
-        return m_out.data() + m_pos;
-    }
-
-    QByteArray &m_out;
-    qsizetype m_pos = 0;
 };
 
 } // namespace

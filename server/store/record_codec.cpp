@@ -39,44 +39,28 @@ void appendSqlValues(const Field &field, const QCborValue &wire, QVariantList &o
 
 namespace {
 
-// One driver call per cell (the writer reads thousands per second). A number
-// stored as text (a hand-edited store) converts as QVariant would.
-qint64 integerOrZero(const Query::Field &f)
-{
-    return f.type == Query::Type::Text ? f.utf8.toLongLong() : f.integer;
-}
+// readSqlValue's reading as one QCborValue.
+struct ValueOut {
+    QCborValue value;
+    void null() { value = QCborValue(QCborValue::Null); }
+    void integer(qint64 v) { value = QCborValue(v); }
+    void boolean(bool b) { value = QCborValue(b); }
+    void text(QByteArrayView utf8) { value = QCborValue(QString::fromUtf8(utf8)); }
+    void address(QByteArrayView code, QByteArrayView name, QByteArrayView detail)
+    {
+        value = QCborMap{{QStringLiteral("code"), QString::fromUtf8(code)},
+                         {QStringLiteral("name"), QString::fromUtf8(name)},
+                         {QStringLiteral("detail"), QString::fromUtf8(detail)}};
+    }
+};
 
 } // namespace
 
 QCborValue readSqlValues(const Field &field, const Query &query, int &col)
 {
-    const int at = col++;
-    switch (field.type) {
-    case FieldType::Address: {
-        col += 2;
-        if (query.isNull(at) && query.isNull(at + 2)) return QCborValue(QCborValue::Null);
-        QCborMap m;
-        m.insert(QStringLiteral("code"), query.text(at));
-        m.insert(QStringLiteral("name"), query.text(at + 1));
-        m.insert(QStringLiteral("detail"), query.text(at + 2));
-        return m;
-    }
-    case FieldType::Ref: {
-        // Ledger tables use 0 for "none" where a unique key needs a value.
-        const qint64 id = integerOrZero(query.field(at));
-        return id == 0 ? QCborValue(QCborValue::Null) : QCborValue(id);
-    }
-    case FieldType::Int:
-    case FieldType::Money:
-    case FieldType::Quantity: {
-        const Query::Field f = query.field(at);
-        return f.type == Query::Type::Null ? QCborValue(QCborValue::Null) : QCborValue(integerOrZero(f));
-    }
-    case FieldType::Bool:
-        return QCborValue(integerOrZero(query.field(at)) != 0);
-    default:
-        return query.isNull(at) ? QCborValue(QCborValue::Null) : QCborValue(query.text(at));
-    }
+    ValueOut out;
+    readSqlValue(field, query, col, out);
+    return out.value;
 }
 
 QCborValue auditValue(const Field &field, const QCborValue &wire)

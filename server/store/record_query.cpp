@@ -3,6 +3,7 @@
 #include "schema/catalogue.h"
 #include "search/search_index.h"
 #include "store/db.h"
+#include "store/cbor_bytes.h"
 #include "store/map_template.h"
 #include "store/record_access.h"
 #include "store/record_codec.h"
@@ -90,26 +91,76 @@ struct SelectList {
     // Reads the current row in columnNames() order.
     QList<QCborValue> read(const Query &q) const
     {
-        QList<QCborValue> values;
-        values << QCborValue(q.integer(0));
+        ValuesOut out;
+        emit(q, out);
+        return out.values;
+    }
+    // Writes the current row as a CBOR array, straight from the driver's bytes.
+    void write(const Query &q, CborBytes &w) const
+    {
+        w.array(names.size());
+        BytesOut out{w};
+        emit(q, out);
+    }
+
+private:
+    // Gives the row's values to out in columnNames() order (readSqlValue's Out, and value()).
+    template <class Out>
+    void emit(const Query &q, Out &out) const
+    {
+        out.integer(q.integer(0));
         int col = 1;
         if (withSystem) {
-            values << QCborValue(q.integer(1));
+            out.integer(q.integer(1));
             for (int i = 2; i <= 5; ++i) {
-                if (q.isNull(i)) values << QCborValue(QCborValue::Null);
-                else if (i == 3 || i == 5) values << QCborValue(q.integer(i));
-                else values << QCborValue(q.text(i));
+                const Query::Field f = q.field(i);
+                if (f.type == Query::Type::Null) out.null();
+                else if (i == 3 || i == 5) out.integer(detail::integerOrZero(f)); // created_by, updated_by
+                else out.text(f.type == Query::Type::Text ? f.utf8 : QByteArrayView(q.text(i).toUtf8()));
             }
-            values << QCborValue(q.integer(6) != 0);
+            out.boolean(q.integer(6) != 0);
             col = 7;
         }
-        for (const Field *f : fields) values << readSqlValues(*f, q, col);
+        for (const Field *f : fields) readSqlValue(*f, q, col, out);
         for (const ReferenceLabelSql &l : labels) {
-            values << l.read(q, col);
+            out.value(l.read(q, col));
             col += int(l.columns().size());
         }
-        return values;
     }
+
+    struct ValuesOut {
+        QList<QCborValue> values;
+        void null() { values << QCborValue(QCborValue::Null); }
+        void integer(qint64 v) { values << QCborValue(v); }
+        void boolean(bool b) { values << QCborValue(b); }
+        void text(QByteArrayView utf8) { values << QCborValue(QString::fromUtf8(utf8)); }
+        void address(QByteArrayView code, QByteArrayView name, QByteArrayView detail)
+        {
+            values << QCborMap{{QStringLiteral("code"), QString::fromUtf8(code)},
+                               {QStringLiteral("name"), QString::fromUtf8(name)},
+                               {QStringLiteral("detail"), QString::fromUtf8(detail)}};
+        }
+        void value(const QCborValue &v) { values << v; }
+    };
+
+    struct BytesOut {
+        CborBytes &w;
+        void null() { w.null(); }
+        void integer(qint64 v) { w.integer(v); }
+        void boolean(bool b) { w.boolean(b); }
+        void text(QByteArrayView utf8) { w.text(utf8); }
+        void address(QByteArrayView code, QByteArrayView name, QByteArrayView detail)
+        {
+            w.map(3);
+            w.text(QByteArrayView("code"));
+            w.text(code);
+            w.text(QByteArrayView("name"));
+            w.text(name);
+            w.text(QByteArrayView("detail"));
+            w.text(detail);
+        }
+        void value(const QCborValue &v) { w.value(v); }
+    };
 };
 
 // Select lists depend only on the entity and which fields the caller may read,
@@ -324,7 +375,11 @@ Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequest &req)
                       .arg(select.columnsSql, sortField ? u',' + sortCol : QString(), Dialect::quote(e.name),
                            select.joinsSql, pageWhere.join(QStringLiteral(" AND ")), order)
                       .arg(req.limit + 1);
-    QCborArray rows;
+    // The answer is written straight from the statement's bytes: building
+    // QCborValues and encoding them cost as much as the search itself.
+    QByteArray rows;
+    CborBytes rowWriter(rows, 256 * (req.limit + 1));
+    qsizetype rowCount = 0;
     QCborValue lastSortValue;
     qint64 lastId = 0;
     bool more = false;
@@ -332,15 +387,13 @@ Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequest &req)
         Query &q = db.run(sql, pageBinds);
         const int sortIndex = int(select.sql.size());
         while (q.next()) {
-            if (rows.size() == req.limit) {
+            if (rowCount == req.limit) {
                 more = true;
                 break;
             }
-            const QList<QCborValue> values = select.read(q);
-            QCborArray row;
-            for (const auto &v : values) row.append(v);
-            rows.append(row);
-            lastId = q.value(0).toLongLong();
+            select.write(q, rowWriter);
+            ++rowCount;
+            lastId = q.integer(0);
             if (sortField) {
                 const QVariant sv = q.value(sortIndex);
                 lastSortValue = sv.isNull() ? QCborValue(QCborValue::Null)
@@ -350,29 +403,42 @@ Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequest &req)
         }
         q.finish();
     }
-    QCborArray columns;
-    for (const auto &c : select.names) columns.append(c);
-    QCborMap out;
-    out.insert(QStringLiteral("columns"), columns);
-    out.insert(QStringLiteral("rows"), rows);
-    out.insert(QStringLiteral("next"), more && req.relevance.isEmpty() ? QCborValue(QCborArray{sortField ? lastSortValue : QCborValue(lastId), lastId})
-                                            : QCborValue(QCborValue::Null));
+    rowWriter.finish();
+    QCborMap sums;
     if (!req.sums.isEmpty()) {
         QStringList parts;
         for (const QString &f : req.sums) parts << QStringLiteral("COALESCE(SUM(t.%1), 0)").arg(Dialect::quote(f));
         Query &q = db.run(QStringLiteral("SELECT %1 FROM %2 t WHERE %3").arg(parts.join(u','), Dialect::quote(e.name), where.join(QStringLiteral(" AND "))),
                               whereBinds);
-        QCborMap sums;
         if (q.next())
             for (qsizetype i = 0; i < req.sums.size(); ++i) sums.insert(req.sums[i], q.value(int(i)).toLongLong());
         q.finish();
-        out.insert(QStringLiteral("sums"), sums);
+    }
+    qint64 total = 0;
+    if (req.withTotal)
+        total = db.scalar(QStringLiteral("SELECT COUNT(*) FROM %1 t WHERE %2").arg(Dialect::quote(e.name), where.join(QStringLiteral(" AND "))), whereBinds).toLongLong();
+
+    QByteArray answer;
+    CborBytes w(answer, rows.size() + 64 * select.names.size() + 256);
+    w.map(3 + (req.sums.isEmpty() ? 0 : 1) + (req.withTotal ? 1 : 0));
+    w.text(QByteArrayView("columns"));
+    w.array(select.names.size());
+    for (const QString &c : select.names) w.text(c);
+    w.text(QByteArrayView("rows"));
+    w.array(rowCount);
+    w.raw(rows);
+    w.text(QByteArrayView("next"));
+    w.value(more && req.relevance.isEmpty() ? QCborValue(QCborArray{sortField ? lastSortValue : QCborValue(lastId), lastId}) : QCborValue(QCborValue::Null));
+    if (!req.sums.isEmpty()) {
+        w.text(QByteArrayView("sums"));
+        w.value(sums);
     }
     if (req.withTotal) {
-        const QVariant total = db.scalar(QStringLiteral("SELECT COUNT(*) FROM %1 t WHERE %2").arg(Dialect::quote(e.name), where.join(QStringLiteral(" AND "))), whereBinds);
-        out.insert(QStringLiteral("total"), total.toLongLong());
+        w.text(QByteArrayView("total"));
+        w.integer(total);
     }
-    return out;
+    w.finish();
+    return protocol::EncodedResult{answer};
 }
 
 namespace {

@@ -596,6 +596,40 @@ private Q_SLOTS:
                          (A{QStringLiteral("order_id"), QStringLiteral("product_id"), QStringLiteral("quantity")}));
     }
 
+    // data.query's answer is written straight from the statement: byte for byte
+    // what QCborValue would encode (shortest heads, definite lengths), with
+    // addresses, labels, booleans, nulls, sums and the total in their places.
+    void queryAnswersAreWrittenAsQtWould()
+    {
+        const M address{{QStringLiteral("code"), QStringLiteral("110105")}, {QStringLiteral("name"), s("北京市朝阳区")}, {QStringLiteral("detail"), s("建国路1号")}};
+        LH_VERIFY_OK(save(*admin, QStringLiteral("customer"),
+                          customer(QStringLiteral("QA1"), s("编码客户甲"), M{{QStringLiteral("address"), address}, {QStringLiteral("credit_limit"), 123456789012LL}})));
+        LH_VERIFY_OK(save(*admin, QStringLiteral("customer"), customer(QStringLiteral("QA2"), s("编码客户乙"))));
+        const Reply r = query(*admin, QStringLiteral("customer"), A{QStringLiteral("like"), QStringLiteral("code"), QStringLiteral("QA%")},
+                              M{{QStringLiteral("sort"), QStringLiteral("code")}, {QStringLiteral("total"), true}, {QStringLiteral("limit"), 1},
+                                {QStringLiteral("sums"), A{QStringLiteral("credit_limit")}}});
+        LH_VERIFY_OK(r);
+        QCOMPARE(r.encodedValue(), r.value().toCbor());
+        const QCborMap answer = r.value().toMap();
+        QCOMPARE(answer.keys(), (QList<QCborValue>{QStringLiteral("columns"), QStringLiteral("rows"), QStringLiteral("next"), QStringLiteral("sums"),
+                                                   QStringLiteral("total")}));
+        const auto rows = test::rowsOf(r);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().value(QStringLiteral("address")).toMap(), address);
+        QCOMPARE(rows.first().value(QStringLiteral("credit_limit")).toInteger(), 123456789012LL);
+        QCOMPARE(rows.first().value(QStringLiteral("archived")), QCborValue(false));
+        QVERIFY(rows.first().value(QStringLiteral("updated_by")).isInteger());
+        QCOMPARE(answer.value(QStringLiteral("total")).toInteger(), 2);
+        QCOMPARE(answer.value(QStringLiteral("sums")).toMap().value(QStringLiteral("credit_limit")).toInteger(), 123456789012LL);
+        QCOMPARE(answer.value(QStringLiteral("next")).toArray().at(0).toString(), QStringLiteral("QA1"));
+        // The second page: no address (null), the last page (next is null).
+        const Reply second = query(*admin, QStringLiteral("customer"), A{QStringLiteral("like"), QStringLiteral("code"), QStringLiteral("QA%")},
+                                   M{{QStringLiteral("sort"), QStringLiteral("code")}, {QStringLiteral("after"), answer.value(QStringLiteral("next"))}});
+        QCOMPARE(second.encodedValue(), second.value().toCbor());
+        QVERIFY(test::rowsOf(second).first().value(QStringLiteral("address")).isNull());
+        QVERIFY(second.value().toMap().value(QStringLiteral("next")).isNull());
+    }
+
     void historyOfARecord()
     {
         const auto row = test::rowsOf(query(*admin, QStringLiteral("customer"), A{QStringLiteral("eq"), QStringLiteral("code"), QStringLiteral("M1")})).first();
