@@ -37,32 +37,6 @@ void appendSqlValues(const Field &field, const QCborValue &wire, QVariantList &o
     }
 }
 
-namespace {
-
-// readSqlValue's reading as one QCborValue.
-struct ValueOut {
-    QCborValue value;
-    void null() { value = QCborValue(QCborValue::Null); }
-    void integer(qint64 v) { value = QCborValue(v); }
-    void boolean(bool b) { value = QCborValue(b); }
-    void text(QByteArrayView utf8) { value = QCborValue(QString::fromUtf8(utf8)); }
-    void address(QByteArrayView code, QByteArrayView name, QByteArrayView detail)
-    {
-        value = QCborMap{{QStringLiteral("code"), QString::fromUtf8(code)},
-                         {QStringLiteral("name"), QString::fromUtf8(name)},
-                         {QStringLiteral("detail"), QString::fromUtf8(detail)}};
-    }
-};
-
-} // namespace
-
-QCborValue readSqlValues(const Field &field, const Query &query, int &col)
-{
-    ValueOut out;
-    readSqlValue(field, query, col, out);
-    return out.value;
-}
-
 QCborValue auditValue(const Field &field, const QCborValue &wire)
 {
     if (field.isSensitive()) return QStringLiteral("***");

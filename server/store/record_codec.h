@@ -6,6 +6,7 @@
 
 #include <QCborMap>
 #include <QCborValue>
+#include <QList>
 #include <QVariantList>
 
 namespace liuhe::store {
@@ -13,15 +14,28 @@ namespace liuhe::store {
 // Appends the values of the field's columns, in columnsOfField() order.
 void appendSqlValues(const schema::Field &field, const QCborValue &wire, QVariantList &out);
 // Reads the field's readable columns (readColumnsOfField) starting at index col,
-// advancing col past them.
-QCborValue readSqlValues(const schema::Field &field, const Query &query, int &col);
-
-// The same reading given to out as one of out.null(), out.integer(qint64),
+// advancing col past them, and gives the value to out as one of out.null(), out.integer(qint64),
 // out.boolean(bool), out.text(QByteArrayView utf8) or out.address(code, name,
 // detail): one reading for answers built as QCborValues and answers written
 // straight to bytes (store::CborBytes).
 template <class Out>
 void readSqlValue(const schema::Field &field, const Query &query, int &col, Out &out);
+
+// readSqlValue's reading as QCborValues, each appended to values.
+struct CborValuesOut {
+    QList<QCborValue> values;
+    void null() { values << QCborValue(QCborValue::Null); }
+    void integer(qint64 v) { values << QCborValue(v); }
+    void boolean(bool b) { values << QCborValue(b); }
+    void text(QByteArrayView utf8) { values << QCborValue(QString::fromUtf8(utf8)); }
+    void address(QByteArrayView code, QByteArrayView name, QByteArrayView detail)
+    {
+        values << QCborMap{{QStringLiteral("code"), QString::fromUtf8(code)},
+                           {QStringLiteral("name"), QString::fromUtf8(name)},
+                           {QStringLiteral("detail"), QString::fromUtf8(detail)}};
+    }
+    void value(const QCborValue &v) { values << v; }
+};
 
 namespace detail {
 

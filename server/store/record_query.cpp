@@ -91,7 +91,7 @@ struct SelectList {
     // Reads the current row in columnNames() order.
     QList<QCborValue> read(const Query &q) const
     {
-        ValuesOut out;
+        CborValuesOut out;
         emit(q, out);
         return out.values;
     }
@@ -127,21 +127,6 @@ private:
             col += int(l.columns().size());
         }
     }
-
-    struct ValuesOut {
-        QList<QCborValue> values;
-        void null() { values << QCborValue(QCborValue::Null); }
-        void integer(qint64 v) { values << QCborValue(v); }
-        void boolean(bool b) { values << QCborValue(b); }
-        void text(QByteArrayView utf8) { values << QCborValue(QString::fromUtf8(utf8)); }
-        void address(QByteArrayView code, QByteArrayView name, QByteArrayView detail)
-        {
-            values << QCborMap{{QStringLiteral("code"), QString::fromUtf8(code)},
-                               {QStringLiteral("name"), QString::fromUtf8(name)},
-                               {QStringLiteral("detail"), QString::fromUtf8(detail)}};
-        }
-        void value(const QCborValue &v) { values << v; }
-    };
 
     struct BytesOut {
         CborBytes &w;

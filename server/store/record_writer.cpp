@@ -87,17 +87,17 @@ std::optional<Current> readCurrent(Db &db, const Entity &e, const QString &where
         return std::nullopt;
     }
     Current c;
-    QList<QCborValue> values;
-    values.reserve(qsizetype(e.fields.size()) + 1);
-    values << QCborValue(q.integer(0));
+    CborValuesOut out;
+    out.values.reserve(qsizetype(e.fields.size()) + 1);
+    out.integer(q.integer(0));
     c.version = q.integer(1);
     const QJsonObject fv = QJsonDocument::fromJson(q.text(2).toUtf8()).object();
     for (auto it = fv.begin(); it != fv.end(); ++it) c.fieldVersions.insert(it.key(), it.value().toInteger());
     c.archived = q.integer(3) != 0;
     int col = 4;
-    for (const Field &f : e.fields) values << readSqlValues(f, q, col);
+    for (const Field &f : e.fields) readSqlValue(f, q, col, out);
     q.finish();
-    c.values = shape.values.fill(values);
+    c.values = shape.values.fill(out.values);
     return c;
 }
 
