@@ -345,6 +345,35 @@
     </message>
 </context>
 <context>
+    <name>QuotationWarehouse</name>
+    <message>
+        <source>There is no warehouse to ship from. Add a warehouse first.</source>
+        <translation>没有可发货的仓库，请先添加仓库。</translation>
+    </message>
+    <message>
+        <source>%1 (everything in stock)</source>
+        <translation>%1（全部有货）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n product(s) short)</source>
+        <translation>
+            <numerusform>%1（%n 种商品库存不足）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make sales order</source>
+        <translation>生成销售订单</translation>
+    </message>
+    <message>
+        <source>Which warehouse will the order ship from?</source>
+        <translation>这张订单从哪个仓库发货？</translation>
+    </message>
+    <message>
+        <source>No sales order was made.</source>
+        <translation>未生成销售订单。</translation>
+    </message>
+</context>
+<context>
     <name>OrderConfirm</name>
     <message>
         <source>Not enough stock</source>

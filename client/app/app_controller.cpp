@@ -9,6 +9,7 @@
 #include "inventory/count_variance_dialog.h"
 #include "purchase/quote_comparison_dialog.h"
 #include "sales/order_confirm_choices.h"
+#include "sales/quotation_warehouse_choice.h"
 #include "views/entity_list_view.h"
 #include "views/record_form.h"
 #include "views/remote_table_model.h"
@@ -25,6 +26,7 @@ AppController::AppController(const StartOptions &options, QObject *parent) : QOb
 {
     connect(&m_session, &client::Session::sessionEnded, this, &AppController::relogin);
     sales::registerSalesOrderChoices();
+    sales::registerQuotationWarehouseChoice();
     inventory::registerCountVarianceCheck();
     purchase::registerQuoteComparison();
 }

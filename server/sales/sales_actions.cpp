@@ -10,6 +10,7 @@
 #include "store/write_scope.h"
 
 #include <QCborArray>
+#include <QHash>
 
 #include <algorithm>
 
@@ -407,14 +408,48 @@ Reply postReturn(ActionContext &ctx)
     return QCborValue(true);
 }
 
+// The warehouses a quotation could ship from, by code, each with how many of
+// its products it has not enough of now (available = on hand − reserved).
+QCborArray warehouseChoices(store::Db &db, const QList<QCborMap> &lines)
+{
+    QHash<qint64, qint64> needed; // product → milli, a product may be on several lines
+    for (const QCborMap &l : lines) needed[id(l, "product_id")] += qty(l, "quantity").milli();
+    QHash<std::pair<qint64, qint64>, qint64> available; // (warehouse, product) → milli
+    if (!needed.isEmpty()) {
+        store::Query &q = db.run(QStringLiteral("SELECT warehouse_id, product_id, on_hand - reserved FROM stock_level WHERE ") + db.dialect().inIdList(QStringLiteral("product_id")),
+                                 {db.dialect().idList(needed.keys())});
+        while (q.next()) available.insert({q.integer(0), q.integer(1)}, q.integer(2));
+        q.finish();
+    }
+    QCborArray out;
+    store::Query &q = db.run(QStringLiteral("SELECT id, code, name FROM warehouse WHERE archived = 0 ORDER BY code"));
+    while (q.next()) {
+        const qint64 warehouse = q.integer(0);
+        qint64 shortProducts = 0;
+        for (auto it = needed.constBegin(); it != needed.constEnd(); ++it) shortProducts += available.value({warehouse, it.key()}) < it.value() ? 1 : 0;
+        out.append(QCborMap{{QStringLiteral("id"), warehouse}, {QStringLiteral("code"), q.text(1)}, {QStringLiteral("name"), q.text(2)},
+                            {QStringLiteral("short_products"), shortProducts}});
+    }
+    q.finish();
+    return out;
+}
+
 Reply convertQuotation(ActionContext &ctx)
 {
+    const QList<QCborMap> lines = documentLines(ctx);
     qint64 warehouse = id(ctx.args, "warehouse_id");
-    if (!warehouse)
-        warehouse = ctx.scope.db().scalar(QStringLiteral("SELECT id FROM warehouse WHERE archived = 0 ORDER BY code LIMIT 1")).toLongLong();
-    if (!warehouse) return Reply::fail(ErrorCode::Validation, QStringLiteral("choose the warehouse to ship from"));
+    if (!warehouse) {
+        // The only warehouse goes without asking; with several the user chooses,
+        // seeing which can ship the whole quotation now.
+        const QCborArray choices = warehouseChoices(ctx.scope.db(), lines);
+        if (choices.size() != 1)
+            return CallError(ErrorCode::Validation, QStringLiteral("choose the warehouse to ship from"),
+                             {protocol::FieldProblem{QStringLiteral("warehouse_id"), QStringLiteral("required"), {}, 0, {}}},
+                             QCborMap{{QStringLiteral("warehouses"), choices}});
+        warehouse = choices.first().toMap().value(QStringLiteral("id")).toInteger();
+    }
     QList<QCborMap> orderLines;
-    for (const QCborMap &l : documentLines(ctx))
+    for (const QCborMap &l : lines)
         orderLines.append(QCborMap{{QStringLiteral("product_id"), id(l, "product_id")}, {QStringLiteral("quantity"), qty(l, "quantity").milli()},
                                    {QStringLiteral("price"), money(l, "price").fen()}, {QStringLiteral("amount"), money(l, "amount").fen()},
                                    {QStringLiteral("delivered_qty"), 0}, {QStringLiteral("returned_qty"), 0}, {QStringLiteral("cost"), 0},

@@ -6,12 +6,14 @@
 #include "client_fixture.h"
 #include "erp_fixture.h"
 #include "sales/order_confirm_choices.h"
+#include "sales/quotation_warehouse_choice.h"
 #include "schema/catalogue.h"
 #include "test_data.h"
 #include "views/document_bar.h"
 #include "views/record_form.h"
 
 #include <QCborArray>
+#include <QDate>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
@@ -57,6 +59,7 @@ private Q_SLOTS:
     {
         app::Language::apply(QStringLiteral("zh_CN"));
         sales::registerSalesOrderChoices();
+        sales::registerQuotationWarehouseChoice();
         const QString error = test::startWithAdmin(server, admin, session);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         erp = std::make_unique<test::Erp>(*admin);
@@ -168,6 +171,50 @@ private Q_SLOTS:
         QVERIFY2(form.bannerText().contains(s("超出客户信用额度")) && form.bannerText().contains(s("¥100.00")), qPrintable(form.bannerText()));
         QVERIFY2(form.bannerText().contains(s("未确认")), qPrintable(form.bannerText()));
         QCOMPARE(state(form), s("草稿"));
+    }
+
+    // 生成销售订单 with two warehouses asks which to ship from; the one that has
+    // everything comes selected. 取消 makes no order and says so.
+    void quotationAsksWhichWarehouse()
+    {
+        const qint64 customer = erp->customer(QStringLiteral("OCC4"), s("报价客户"));
+        const qint64 p = erp->product(QStringLiteral("OCP4"), s("报价轴承"), 3000, 1000);
+        QVERIFY(erp->buy(supplier, wh2, {{p, 10 * kUnit, 1000}}));
+        const Reply q = erp->saveDocument(QStringLiteral("sales_quotation"),
+                                          M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("valid_until"), QDate::currentDate().addDays(14).toString(Qt::ISODate)}},
+                                          {{p, 4 * kUnit, 3000}});
+        LH_VERIFY_OK(q);
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_quotation"), test::idOf(q), QStringLiteral("confirm")));
+        views::RecordForm form(*session, *schema::Catalogue::instance().entity(QStringLiteral("sales_quotation")), test::idOf(q));
+        form.show();
+        QSignalSpy loaded(&form, &views::RecordForm::loaded);
+        QVERIFY(loaded.wait(10000));
+        auto *convert = form.findChild<QPushButton *>(QStringLiteral("action_convert"));
+        QVERIFY(convert && convert->isVisible());
+        // 取消 first.
+        test::answerNextDialog<QInputDialog>([](QInputDialog *d) { d->reject(); });
+        convert->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!form.bannerText().isEmpty(), 10000);
+        QCOMPARE(form.bannerText(), s("未生成销售订单。"));
+        QCOMPARE(erp->get(QStringLiteral("sales_quotation"), test::idOf(q)).value(QStringLiteral("state")).toString(), QStringLiteral("confirmed"));
+        // Then the warehouse offered first.
+        QStringList offered;
+        QString selected;
+        test::answerNextDialog<QInputDialog>([&](QInputDialog *d) {
+            offered = d->comboBoxItems();
+            selected = d->textValue();
+            // tools/screenshots takes the user guide's picture from here.
+            if (const QString dir = qEnvironmentVariable("LIUHE_SHOT_DIR"); !dir.isEmpty()) d->grab().save(dir + QStringLiteral("/quotation-warehouse.png"));
+            d->accept();
+        });
+        QSignalSpy done(&form, &views::RecordForm::actionDone);
+        convert->click();
+        QVERIFY(done.wait(10000));
+        QVERIFY2(offered.contains(s("OCW1 仓库OCW1（1 种商品库存不足）")), qPrintable(offered.join(u'|')));
+        QCOMPARE(selected, s("OCW2 仓库OCW2（全部有货）"));
+        const QCborMap quotation = erp->get(QStringLiteral("sales_quotation"), test::idOf(q));
+        QCOMPARE(quotation.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        QCOMPARE(erp->get(QStringLiteral("sales_order"), quotation.value(QStringLiteral("order_id")).toInteger()).value(QStringLiteral("warehouse_id")).toInteger(), wh2);
     }
 };
 

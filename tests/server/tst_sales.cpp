@@ -8,6 +8,8 @@
 
 #include <QCborArray>
 #include <QDate>
+#include <QHash>
+#include <algorithm>
 #include <QTest>
 
 using namespace liuhe;
@@ -223,6 +225,39 @@ private Q_SLOTS:
         // No limit set: no check.
         const qint64 open = customer(QStringLiteral("SC-OPEN"), QStringLiteral("standard"), 0);
         LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), order(open, p, 30 * kUnit, 10000), QStringLiteral("confirm")));
+    }
+
+    // Without a warehouse, a quotation asks which to ship from when there are
+    // several: each named with how many of its products it is short of now.
+    void quotationAsksWhichWarehouse()
+    {
+        const qint64 p = erp->product(QStringLiteral("QW1"), s("齿轮箱"), 90000, 60000);
+        const qint64 p2 = erp->product(QStringLiteral("QW2"), s("联轴器"), 8000, 5000);
+        const qint64 north = erp->warehouse(QStringLiteral("SW9"));
+        QVERIFY(erp->buy(supplier, north, {{p, 5 * kUnit, 60000}, {p2, 20 * kUnit, 5000}}));
+        QVERIFY(erp->buy(supplier, wh, {{p2, 1 * kUnit, 5000}}));
+        const qint64 c = customer(QStringLiteral("SC-QW"), QStringLiteral("standard"));
+        const Reply q = erp->saveDocument(QStringLiteral("sales_quotation"), M{{QStringLiteral("customer_id"), c}, {QStringLiteral("valid_until"), day(14)}},
+                                          {{p, 2 * kUnit, 90000}, {p2, 3 * kUnit}, {p2, 1 * kUnit}});
+        LH_VERIFY_OK(q);
+        LH_VERIFY_OK(erp->action(QStringLiteral("sales_quotation"), idOf(q), QStringLiteral("confirm")));
+        const Reply asked = erp->action(QStringLiteral("sales_quotation"), idOf(q), QStringLiteral("convert"));
+        LH_VERIFY_ERROR(asked, ErrorCode::Validation);
+        QCOMPARE(asked.error().fields().first().field, QStringLiteral("warehouse_id"));
+        QHash<qint64, qint64> shortOf;
+        QStringList codes;
+        for (const auto &w : asked.error().details().value(QStringLiteral("warehouses")).toArray()) {
+            shortOf.insert(w.toMap().value(QStringLiteral("id")).toInteger(), w.toMap().value(QStringLiteral("short_products")).toInteger());
+            codes << w.toMap().value(QStringLiteral("code")).toString();
+        }
+        QVERIFY2(codes.size() >= 2 && std::is_sorted(codes.begin(), codes.end()), qPrintable(codes.join(u',')));
+        QCOMPARE(shortOf.value(north, -1), 0);
+        QCOMPARE(shortOf.value(wh, -1), 2); // no gearbox, and 1 coupling against 4 on two lines
+        QCOMPARE(erp->get(QStringLiteral("sales_quotation"), idOf(q)).value(QStringLiteral("state")).toString(), QStringLiteral("confirmed"));
+        const Reply converted = erp->action(QStringLiteral("sales_quotation"), idOf(q), QStringLiteral("convert"), M{{QStringLiteral("warehouse_id"), north}});
+        LH_VERIFY_OK(converted);
+        const qint64 so = converted.value().toMap().value(QStringLiteral("action_result")).toMap().value(QStringLiteral("order_id")).toInteger();
+        QCOMPARE(erp->get(QStringLiteral("sales_order"), so).value(QStringLiteral("warehouse_id")).toInteger(), north);
     }
 
     void quotationBecomesAnOrder()
