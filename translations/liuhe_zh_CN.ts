@@ -361,10 +361,6 @@
         </translation>
     </message>
     <message>
-        <source>Make sales order</source>
-        <translation>生成销售订单</translation>
-    </message>
-    <message>
         <source>Which warehouse will the order ship from?</source>
         <translation>这张订单从哪个仓库发货？</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "sales/quotation_warehouse_choice.h"
 
+#include "schema/catalogue.h"
+
 #include <QCborArray>
 #include <QCoreApplication>
 #include <QInputDialog>
@@ -33,7 +35,9 @@ views::ActionRecovery chooseQuotationWarehouse(QWidget *parent, client::Session 
         if (current < 0 && shortProducts == 0) current = int(items.size()) - 1;
     }
     bool ok = false;
-    const QString chosen = QInputDialog::getItem(parent, QuotationWarehouse::tr("Make sales order"),
+    // Titled as the button the user pressed.
+    const schema::Action *convert = schema::Catalogue::instance().entity(QStringLiteral("sales_quotation"))->action(QStringLiteral("convert"));
+    const QString chosen = QInputDialog::getItem(parent, QCoreApplication::translate("Schema", convert->label),
                                                  QuotationWarehouse::tr("Which warehouse will the order ship from?"), items, std::max(current, 0), false, &ok);
     if (!ok) return {std::nullopt, QuotationWarehouse::tr("No sales order was made.")};
     QCborMap retry = args;
