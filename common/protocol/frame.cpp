@@ -131,6 +131,19 @@ public:
 
     qsizetype position() const { return m_pos; }
     bool atMapStart() const { return m_n > 0 && (m_p[0] >> 5) == 5; }
+    // A text string of definite length at the current position (any head width),
+    // stepped over; none for anything else.
+    std::optional<QByteArrayView> definiteText()
+    {
+        if (m_pos >= m_n || (m_p[m_pos] >> 5) != 3 || (m_p[m_pos] & 0x1f) == 31) return std::nullopt;
+        quint64 size = 0;
+        if (!argument(m_p[m_pos++] & 0x1f, size) || size > quint64(m_n - m_pos)) return std::nullopt;
+        const QByteArrayView text(reinterpret_cast<const char *>(m_p + m_pos), qsizetype(size));
+        m_pos += qsizetype(size);
+        return text;
+    }
+    bool atIndefiniteText() const { return m_pos < m_n && m_p[m_pos] == 0x7f; }
+
     // Steps over a map's head: its number of pairs, none if its length is indefinite.
     std::optional<quint64> mapHead()
     {
@@ -216,19 +229,22 @@ std::optional<QByteArray> responseResult(QByteArrayView bytes, QString *error)
     if (!scanner.atMapStart()) return fail("payload is not a CBOR map");
     if (!scanner.item(1)) return fail("payload malformed, too deep or too large");
     if (scanner.position() != bytes.size()) return fail("trailing bytes after payload");
-    // Walk the map's pairs (sound: the scan above passed) for the key "result".
-    CborScanner pairs(bytes);
-    const auto count = pairs.mapHead();
-    if (!count) { // indefinite: rare enough to take the slow way
+    // An indefinite map or a key in chunks (never from our server): the slow way.
+    auto decoded = [&]() -> std::optional<QByteArray> {
         const auto payload = decodePayload(bytes, error);
         if (!payload) return std::nullopt;
         return payload->value(QLatin1StringView("result")).toCbor();
-    }
-    static constexpr char kKey[] = "\x66result";
+    };
+    // Walk the map's pairs (sound: the scan above passed) for the first key "result".
+    CborScanner pairs(bytes);
+    const auto count = pairs.mapHead();
+    if (!count) return decoded();
     for (quint64 i = 0; i < *count; ++i) {
-        const qsizetype keyStart = pairs.position();
+        if (pairs.atIndefiniteText()) return decoded();
+        CborScanner key = pairs;
+        const auto text = key.definiteText();
         pairs.item(1);
-        const bool isResult = bytes.sliced(keyStart, pairs.position() - keyStart) == QByteArrayView(kKey, qsizetype(sizeof kKey - 1));
+        const bool isResult = text && *text == QByteArrayView("result");
         const qsizetype valueStart = pairs.position();
         pairs.item(1);
         if (isResult) return bytes.sliced(valueStart, pairs.position() - valueStart).toByteArray();
