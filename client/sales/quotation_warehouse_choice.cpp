@@ -20,9 +20,9 @@ struct QuotationWarehouse {
 
 views::ActionRecovery chooseQuotationWarehouse(QWidget *parent, client::Session &, const protocol::CallError &error, const QCborMap &args)
 {
-    const QCborArray warehouses = error.details().value(QStringLiteral("warehouses")).toArray();
     if (error.code() != ErrorCode::Validation || args.contains(QStringLiteral("warehouse_id")) || !error.details().contains(QStringLiteral("warehouses")))
         return {};
+    const QCborArray warehouses = error.details().value(QStringLiteral("warehouses")).toArray();
     if (warehouses.isEmpty()) return {std::nullopt, QuotationWarehouse::tr("There is no warehouse to ship from. Add a warehouse first.")};
     QStringList items;
     int current = -1;

@@ -204,7 +204,7 @@ int ColumnTable::column(QStringView name) const
 
 const ColumnTable::Cell *ColumnTable::at(qsizetype row, int column) const
 {
-    if (row < 0 || row >= m_rows || column < 0 || column >= m_names.size()) return nullptr;
+    if (row < 0 || row >= m_rows || !hasColumn(column)) return nullptr;
     return &m_cells[std::size_t(qsizetype(column) * m_rows + row)];
 }
 
@@ -224,7 +224,7 @@ QCborValue ColumnTable::cell(qsizetype row, int column) const
 QCborArray ColumnTable::values(int column) const
 {
     QCborArray out;
-    if (!at(0, column)) return out;
+    if (!hasColumn(column)) return out;
     for (qsizetype row = 0; row < m_rows; ++row) out.append(cell(row, column));
     return out;
 }
@@ -232,7 +232,7 @@ QCborArray ColumnTable::values(int column) const
 qint64 ColumnTable::sum(int column) const
 {
     qint64 total = 0;
-    if (!at(0, column)) return total;
+    if (!hasColumn(column)) return total;
     for (qsizetype row = 0; row < m_rows; ++row) {
         const Cell *c = at(row, column);
         total += c->kind == Cell::Integer ? c->value : c->kind == Cell::Other ? cell(row, column).toInteger() : 0;

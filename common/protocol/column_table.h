@@ -54,6 +54,7 @@ private:
     ColumnTable() = default;
     bool read(); // false: not a well-formed column table
     const Cell *at(qsizetype row, int column) const;
+    bool hasColumn(int column) const { return column >= 0 && column < m_names.size(); }
 
     QByteArray m_bytes;
     QStringList m_names;

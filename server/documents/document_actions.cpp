@@ -71,7 +71,6 @@ std::optional<QCborMap> loadDocument(store::WriteScope &scope, const schema::Ent
     return loadDocument(scope.db(), entity, id);
 }
 
-
 qint64 setState(store::WriteScope &scope, const schema::Entity &entity, qint64 id, const QString &state, qint64 userId)
 {
     return store::updateRecordFields(scope, entity, id, QCborMap{{QStringLiteral("state"), state}}, userId);

@@ -40,11 +40,11 @@ ProcessUsage processUsage()
     ProcessUsage u;
 #ifdef Q_OS_LINUX
     QFile status(QStringLiteral("/proc/self/status"));
-    auto mb = [](const QByteArray &line, qsizetype label) { return line.mid(label).trimmed().split(' ').first().toDouble() / 1024.0; };
+    auto mb = [](const QByteArray &line) { return line.mid(line.indexOf(':') + 1).trimmed().split(' ').first().toDouble() / 1024.0; }; // "RssAnon:   1234 kB"
     if (status.open(QIODevice::ReadOnly))
         for (const QByteArray &line : status.readAll().split('\n')) {
-            if (line.startsWith("RssAnon:") || line.startsWith("RssShmem:")) u.ownMb += mb(line, line.indexOf(':') + 1);
-            else if (line.startsWith("RssFile:")) u.mappedFileMb = mb(line, 8);
+            if (line.startsWith("RssAnon:") || line.startsWith("RssShmem:")) u.ownMb += mb(line);
+            else if (line.startsWith("RssFile:")) u.mappedFileMb = mb(line);
         }
 #endif
 #ifdef Q_OS_UNIX
