@@ -120,7 +120,7 @@ Reply postStockOut(ActionContext &ctx)
         total += cost;
         documents::updateFields(ctx.scope, QStringLiteral("stock_out_line"), id(l, "id"), QCborMap{{QStringLiteral("cost"), cost.fen()}}, ctx.caller.userId);
     }
-    return finish(ctx, total, ledger.lowered());
+    return finish(ctx, total, ledger.reorderCandidates());
 }
 
 } // namespace

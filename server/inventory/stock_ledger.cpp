@@ -46,12 +46,20 @@ void StockLedger::lockLevels(const QList<qint64> &productIds, qint64 warehouseId
 {
     store::Db &db = m_scope.db();
     // In product order, as every document locks them: two writers on one
-    // PostgreSQL database then never wait on each other in a circle.
-    db.forEachRowOfIds(QStringLiteral("SELECT product_id, on_hand, reserved, value FROM stock_level WHERE warehouse_id = ? AND %1 ORDER BY product_id")
-                           + db.dialect().forUpdate(),
-                       QStringLiteral("product_id"), {warehouseId}, productIds, [&](store::Query &q) {
-                           m_lockedLevels.insert({q.integer(0), warehouseId},
+    // PostgreSQL database then never wait on each other in a circle. What the
+    // lines need of the product and the warehouse comes with it (one round trip
+    // on PostgreSQL, not four); only the levels are locked.
+    db.forEachRowOfIds(QStringLiteral("SELECT l.product_id, l.on_hand, l.reserved, l.value, p.lot_tracked, p.serial_tracked, p.safety_stock, w.allow_negative "
+                                      "FROM stock_level l JOIN product p ON p.id = l.product_id JOIN warehouse w ON w.id = l.warehouse_id "
+                                      "WHERE l.warehouse_id = ? AND %1 ORDER BY l.product_id")
+                           + db.dialect().forUpdateOf(QStringLiteral("l")),
+                       QStringLiteral("l.product_id"), {warehouseId}, productIds, [&](store::Query &q) {
+                           const qint64 product = q.integer(0);
+                           m_lockedLevels.insert({product, warehouseId},
                                                  Level{Quantity::fromMilli(q.integer(1)), Quantity::fromMilli(q.integer(2)), Money::fromFen(q.integer(3))});
+                           m_tracking.insert(product, Tracking{q.integer(4) != 0, q.integer(5) != 0});
+                           if (q.integer(6) <= 0) m_unwatched.insert(product);
+                           m_allowsNegative.insert(warehouseId, q.integer(7) != 0);
                        });
 }
 
@@ -80,6 +88,14 @@ Quantity StockLedger::quantAt(const StockPlace &p)
                                                           "AND location_id = ? AND lot = ?"),
                                            {p.productId, p.warehouseId, p.locationId, lotKey(p.lot)})
                                    .toLongLong());
+}
+
+QSet<QPair<qint64, qint64>> StockLedger::reorderCandidates() const
+{
+    QSet<QPair<qint64, qint64>> out;
+    for (const auto &pair : m_lowered)
+        if (!m_unwatched.contains(pair.first)) out.insert(pair);
+    return out;
 }
 
 bool StockLedger::allowsNegative(qint64 warehouseId)

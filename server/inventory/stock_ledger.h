@@ -90,7 +90,9 @@ public:
     Level level(qint64 productId, qint64 warehouseId, bool lock = false);
     // Reads and locks the levels of these products in one statement, for a
     // document about to check or issue them line by line: level(…, true) then
-    // takes each from there once, unless the ledger changed it meanwhile.
+    // takes each from there once, unless the ledger changed it meanwhile. The
+    // products' tracking and safety stock and the warehouse's allow_negative
+    // come with it.
     void lockLevels(const QList<qint64> &productIds, qint64 warehouseId);
     Quantity quantAt(const StockPlace &place);
     bool allowsNegative(qint64 warehouseId);
@@ -108,6 +110,9 @@ public:
 
     // Product/warehouse pairs whose stock went down in this transaction.
     const QSet<QPair<qint64, qint64>> &lowered() const { return m_lowered; }
+    // Those of them a reorder alert may concern: less the products lockLevels
+    // saw without a safety stock (reviewReorderAlerts skips them anyway).
+    QSet<QPair<qint64, qint64>> reorderCandidates() const;
 
 private:
     // A move whose id the caller needs (a receipt's FIFO layer points at it),
@@ -131,6 +136,7 @@ private:
     QSet<QPair<qint64, qint64>> m_lowered;
     QHash<qint64, bool> m_allowsNegative; // per warehouse, for this transaction
     QHash<qint64, Tracking> m_tracking;   // per product, for this transaction
+    QSet<qint64> m_unwatched;             // products lockLevels saw without a safety stock
     QHash<QPair<qint64, qint64>, Level> m_lockedLevels; // lockLevels, not yet taken
     // prepareIssues, not yet taken: per product and warehouse.
     struct QuantRead {

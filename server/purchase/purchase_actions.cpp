@@ -171,7 +171,7 @@ Reply postReturn(ActionContext &ctx)
         documents::updateFields(ctx.scope, QStringLiteral("purchase_order_line"), id(l, "order_line_id"),
                                 QCborMap{{QStringLiteral("returned_qty"), ol->returned + q}}, ctx.caller.userId);
     }
-    inventory::reviewReorderAlerts(ctx.scope, ledger.lowered());
+    inventory::reviewReorderAlerts(ctx.scope, ledger.reorderCandidates());
     return QCborMap{{QStringLiteral("cost"), total.fen()}};
 }
 

@@ -101,7 +101,7 @@ Reply confirmOrder(ActionContext &ctx)
         if (auto e = checkAvailability(ctx, ledger, warehouse)) return *e;
     if (auto e = checkCredit(ctx)) return *e;
     for (const QCborMap &l : orderLines) ledger.reserve(id(l, "product_id"), warehouse, qty(l, "quantity"));
-    inventory::reviewReorderAlerts(ctx.scope, ledger.lowered());
+    inventory::reviewReorderAlerts(ctx.scope, ledger.reorderCandidates());
     return QCborValue(true);
 }
 
@@ -113,6 +113,9 @@ struct DeliveryToPost {
     qint64 warehouse = 0;
     qint64 order = 0;
     QList<QCborMap> lines; // id, order_line_id, product_id, quantity, location_id, lot, serial
+    // Shipping an order read it confirmed in this transaction; a draft delivery
+    // may be posted long after its order was cancelled or closed.
+    bool orderSeenConfirmed = false;
 };
 
 // Posts a delivery: stock out at FIFO cost, order lines and reservations follow.
@@ -125,14 +128,15 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, const D
     const qint64 order = delivery.order;
     const QString &number = delivery.number;
     // A cancelled or closed order ships nothing more, not even from a draft picked before.
-    if (db.scalar(QStringLiteral("SELECT state FROM sales_order WHERE id = ?"), {order}).toString() != QLatin1String("confirmed"))
+    if (!delivery.orderSeenConfirmed
+        && db.scalar(QStringLiteral("SELECT state FROM sales_order WHERE id = ?"), {order}).toString() != QLatin1String("confirmed"))
         return Reply(CallError(ErrorCode::InvalidState, QStringLiteral("the order is no longer open for shipping"),
                                {protocol::FieldProblem{QStringLiteral("order_id"), QStringLiteral("not_confirmed"), {}, 0, {}}}));
     inventory::StockLedger ledger(scope, caller.userId);
     QList<qint64> products;
     for (const QCborMap &line : delivery.lines) products << id(line, "product_id");
+    ledger.lockLevels(products, warehouse); // knows the tracking of products with a level
     ledger.knowTracking(products);
-    ledger.lockLevels(products, warehouse);
     ledger.prepareIssues(products, warehouse);
     Money costTotal;
     QCborArray lots;
@@ -200,7 +204,7 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, const D
     const qint64 version = store::updateRecordFields(scope, documents::entityNamed(QStringLiteral("sales_order")), order, orderChanges, caller.userId);
     if (open == 0) scope.changed(QStringLiteral("sales_order"), order, version, QStringLiteral("done"));
     if (orderVersion) *orderVersion = version;
-    inventory::reviewReorderAlerts(scope, ledger.lowered());
+    inventory::reviewReorderAlerts(scope, ledger.reorderCandidates());
     return QCborMap{{QStringLiteral("delivery_id"), deliveryId}, {QStringLiteral("number"), number}, {QStringLiteral("cost"), costTotal.fen()},
                     {QStringLiteral("lots"), lots}};
 }
@@ -265,7 +269,8 @@ Reply shipOrder(ActionContext &ctx)
                                                             {QStringLiteral("amount_total"), total.fen()}, {QStringLiteral("state"), QStringLiteral("done")}},
                                                    deliveryLines);
     ctx.nextState.clear(); // postDelivery moves the order to done when complete
-    DeliveryToPost toPost{created.id, created.number, warehouse, ctx.id, {}};
+    DeliveryToPost toPost{created.id, created.number, warehouse, ctx.id, {},
+                          ctx.record.value(QStringLiteral("state")).toString() == QLatin1String("confirmed")};
     for (qsizetype i = 0; i < deliveryLines.size(); ++i) {
         QCborMap line = deliveryLines[i];
         line.insert(QStringLiteral("id"), created.lineIds.value(i));

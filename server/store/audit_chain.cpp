@@ -16,22 +16,29 @@ void AuditChain::loadHead(Db &db)
     // a log that runs past the head (rows landed, the head update did not) is
     // followed; a head past the log means rows were deleted from the end, and
     // the chain goes on from the head, so the gap stays visible to `check`.
-    Query &q = db.run(QStringLiteral("SELECT last_id, last_hash FROM audit_head WHERE id = 1") + db.dialect().forUpdate());
+    // Head and the log's last row in one statement (one round trip a batch on
+    // PostgreSQL).
+    Query &q = db.run(QStringLiteral("SELECT last_id, last_hash, (SELECT id FROM audit_log ORDER BY id DESC LIMIT 1), "
+                                     "(SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) FROM audit_head WHERE id = 1")
+                      + db.dialect().forUpdate());
     const bool found = q.next();
     Head stored;
+    Head actual{0, QStringLiteral("")}; // an empty log: the chain starts from ""
     if (found) {
-        stored.lastId = q.value(0).toLongLong();
-        stored.lastHash = q.value(1).toString();
+        stored.lastId = q.integer(0);
+        stored.lastHash = q.text(1);
+        if (!q.isNull(2)) actual = Head{q.integer(2), q.text(3)};
     }
     q.finish();
     if (!found) throw StoreError(StoreError::Kind::Other, QStringLiteral("the audit head row is missing"), QString());
-    Query &last = db.run(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
-    Head actual{0, QStringLiteral("")}; // an empty log: the chain starts from ""
-    if (last.next()) {
-        actual.lastId = last.value(0).toLongLong();
-        actual.lastHash = last.value(1).toString();
+    if (stored.lastId > actual.lastId) {
+        // On PostgreSQL a statement that waited for the head's lock sees the
+        // head as the other server left it, but the log as it was when the
+        // statement began: a fresh statement sees the rows that server added.
+        Query &last = db.run(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+        if (last.next()) actual = Head{last.integer(0), last.text(1)};
+        last.finish();
     }
-    last.finish();
     if (stored.lastId > actual.lastId) {
         log::error(QStringLiteral("audit log ends at row %1 but its head says %2: rows were removed").arg(actual.lastId).arg(stored.lastId));
         m_head = stored;

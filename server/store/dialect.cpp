@@ -15,6 +15,8 @@ QString Dialect::caseInsensitiveLike() const { return isPostgres() ? QStringLite
 
 QString Dialect::forUpdate() const { return isPostgres() ? QStringLiteral(" FOR UPDATE") : QString(); }
 
+QString Dialect::forUpdateOf(const QString &alias) const { return isPostgres() ? QStringLiteral(" FOR UPDATE OF ") + alias : QString(); }
+
 QString Dialect::nullsFirst() const { return isPostgres() ? QStringLiteral(" NULLS FIRST") : QString(); }
 
 QString Dialect::quote(const QString &identifier)

@@ -18,6 +18,7 @@ public:
     QString binaryCollation() const;    // for prefix ranges on text keys
     QString caseInsensitiveLike() const; // LIKE / ILIKE
     QString forUpdate() const;          // " FOR UPDATE" on PostgreSQL
+    QString forUpdateOf(const QString &alias) const; // " FOR UPDATE OF l": only that table's rows of a join
     // Lists sort ascending with NULLs first (SQLite's own order); PostgreSQL's
     // indexes must say so, or it sorts the whole table for every page.
     QString nullsFirst() const;         // " NULLS FIRST" on PostgreSQL
