@@ -43,10 +43,10 @@ QCborArray allowedActions(const schema::Entity &entity, const QCborMap &record, 
 namespace {
 
 // The document with its lines; without labels for the server's own work (no
-// join per reference), with them for answers.
+// join per reference, and its row locked until the commit), with them for answers.
 std::optional<QCborMap> readDocument(store::Db &db, const schema::Entity &entity, qint64 id, bool withLabels)
 {
-    auto record = withLabels ? store::loadRecord(db, entity, id, nullptr) : store::loadRecordValues(db, entity, id);
+    auto record = withLabels ? store::loadRecord(db, entity, id, nullptr) : store::loadRecordValues(db, entity, id, true);
     if (!record) return std::nullopt;
     if (!entity.linesEntity.isEmpty())
         record->insert(QStringLiteral("lines"), withLabels ? store::loadLines(db, entity, id, nullptr) : store::loadLineValues(db, entity, id));

@@ -113,9 +113,10 @@ struct DeliveryToPost {
     qint64 warehouse = 0;
     qint64 order = 0;
     QList<QCborMap> lines; // id, order_line_id, product_id, quantity, location_id, lot, serial
-    // Shipping an order read it confirmed in this transaction; a draft delivery
-    // may be posted long after its order was cancelled or closed.
-    bool orderSeenConfirmed = false;
+    // Shipping an order has it loaded, confirmed and locked in this transaction,
+    // with its lines (id, quantity, delivered_qty, cost). A draft delivery may
+    // be posted long after its order was cancelled or closed: read then.
+    std::optional<QList<QCborMap>> lockedOrderLines;
 };
 
 // Posts a delivery: stock out at FIFO cost, order lines and reservations follow.
@@ -128,8 +129,10 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, const D
     const qint64 order = delivery.order;
     const QString &number = delivery.number;
     // A cancelled or closed order ships nothing more, not even from a draft picked before.
-    if (!delivery.orderSeenConfirmed
-        && db.scalar(QStringLiteral("SELECT state FROM sales_order WHERE id = ?"), {order}).toString() != QLatin1String("confirmed"))
+    // Locked as shipping it locks it: the two take turns on the order's lines.
+    if (!delivery.lockedOrderLines
+        && db.scalar(QStringLiteral("SELECT state FROM sales_order WHERE id = ?") + db.dialect().forUpdate(), {order}).toString()
+               != QLatin1String("confirmed"))
         return Reply(CallError(ErrorCode::InvalidState, QStringLiteral("the order is no longer open for shipping"),
                                {protocol::FieldProblem{QStringLiteral("order_id"), QStringLiteral("not_confirmed"), {}, 0, {}}}));
     inventory::StockLedger ledger(scope, caller.userId);
@@ -147,9 +150,14 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, const D
         qint64 ordered = 0, delivered = 0, cost = 0;
     };
     QHash<qint64, OrderLine> orderLines;
-    store::Query &ol = db.run(QStringLiteral("SELECT id, quantity, delivered_qty, cost FROM sales_order_line WHERE order_id = ?"), {order});
-    while (ol.next()) orderLines.insert(ol.integer(0), OrderLine{ol.integer(1), ol.integer(2), ol.integer(3)});
-    ol.finish();
+    if (delivery.lockedOrderLines) {
+        for (const QCborMap &l : *delivery.lockedOrderLines)
+            orderLines.insert(id(l, "id"), OrderLine{qty(l, "quantity").milli(), qty(l, "delivered_qty").milli(), money(l, "cost").fen()});
+    } else {
+        store::Query &ol = db.run(QStringLiteral("SELECT id, quantity, delivered_qty, cost FROM sales_order_line WHERE order_id = ?"), {order});
+        while (ol.next()) orderLines.insert(ol.integer(0), OrderLine{ol.integer(1), ol.integer(2), ol.integer(3)});
+        ol.finish();
+    }
     for (const QCborMap &line : delivery.lines) {
         const Quantity q = qty(line, "quantity");
         const auto found = orderLines.find(id(line, "order_line_id"));
@@ -269,8 +277,7 @@ Reply shipOrder(ActionContext &ctx)
                                                             {QStringLiteral("amount_total"), total.fen()}, {QStringLiteral("state"), QStringLiteral("done")}},
                                                    deliveryLines);
     ctx.nextState.clear(); // postDelivery moves the order to done when complete
-    DeliveryToPost toPost{created.id, created.number, warehouse, ctx.id, {},
-                          ctx.record.value(QStringLiteral("state")).toString() == QLatin1String("confirmed")};
+    DeliveryToPost toPost{created.id, created.number, warehouse, ctx.id, {}, documentLines(ctx)};
     for (qsizetype i = 0; i < deliveryLines.size(); ++i) {
         QCborMap line = deliveryLines[i];
         line.insert(QStringLiteral("id"), created.lineIds.value(i));
@@ -281,7 +288,7 @@ Reply shipOrder(ActionContext &ctx)
 
 Reply postDeliveryAction(ActionContext &ctx)
 {
-    DeliveryToPost toPost{ctx.id, ctx.record.value(QStringLiteral("number")).toString(), id(ctx.record, "warehouse_id"), id(ctx.record, "order_id"), documentLines(ctx)};
+    DeliveryToPost toPost{ctx.id, ctx.record.value(QStringLiteral("number")).toString(), id(ctx.record, "warehouse_id"), id(ctx.record, "order_id"), documentLines(ctx), std::nullopt};
     return postDelivery(ctx.scope, ctx.caller, toPost);
 }
 

@@ -428,7 +428,8 @@ Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequest &req)
 
 namespace {
 
-std::optional<QCborMap> readRecord(Db &db, const Entity &e, qint64 id, const auth::Caller *caller, const QString &action, bool withLabels)
+std::optional<QCborMap> readRecord(Db &db, const Entity &e, qint64 id, const auth::Caller *caller, const QString &action, bool withLabels,
+                                   bool lock = false)
 {
     QVariantList binds;
     QString condition = QStringLiteral("1=1");
@@ -440,7 +441,8 @@ std::optional<QCborMap> readRecord(Db &db, const Entity &e, qint64 id, const aut
     binds << id;
     const auto selectList = selectListFor(e, caller, false, withLabels);
     const SelectList &select = *selectList;
-    const QString sql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE %4 AND t.id = ?").arg(select.columnsSql, Dialect::quote(e.name), select.joinsSql, condition);
+    QString sql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE %4 AND t.id = ?").arg(select.columnsSql, Dialect::quote(e.name), select.joinsSql, condition);
+    if (lock) sql += db.dialect().forUpdateOf(QStringLiteral("t"));
     Query &q = db.run(sql, binds);
     if (!q.next()) {
         q.finish();
@@ -478,9 +480,9 @@ QCborArray loadLines(Db &db, const Entity &document, qint64 id, const auth::Call
     return readLines(db, document, id, caller, true);
 }
 
-std::optional<QCborMap> loadRecordValues(Db &db, const Entity &e, qint64 id)
+std::optional<QCborMap> loadRecordValues(Db &db, const Entity &e, qint64 id, bool lock)
 {
-    return readRecord(db, e, id, nullptr, QString(), false);
+    return readRecord(db, e, id, nullptr, QString(), false, lock);
 }
 
 QCborArray loadLineValues(Db &db, const Entity &document, qint64 id)

@@ -42,8 +42,10 @@ std::optional<QCborMap> loadRecord(Db &db, const schema::Entity &entity, qint64 
                                    const QString &action = QStringLiteral("read"));
 QCborArray loadLines(Db &db, const schema::Entity &document, qint64 id, const auth::Caller *caller);
 // The same without the references' labels, for the server's own use (a
-// document an action works on): no join per reference.
-std::optional<QCborMap> loadRecordValues(Db &db, const schema::Entity &entity, qint64 id);
+// document an action works on): no join per reference. Locked (PostgreSQL's
+// FOR UPDATE) when lock: two servers acting on one document take turns, and
+// the second sees what the first did.
+std::optional<QCborMap> loadRecordValues(Db &db, const schema::Entity &entity, qint64 id, bool lock = false);
 QCborArray loadLineValues(Db &db, const schema::Entity &document, qint64 id);
 
 } // namespace liuhe::store

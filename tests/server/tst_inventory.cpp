@@ -814,6 +814,58 @@ private Q_SLOTS:
         expectInvariants();
     }
 
+    // Two servers on one PostgreSQL database (on SQLite, two connections to the
+    // one server a store has): shipping and cancelling one confirmed order at
+    // the same moment. Writers take turns (the audit head's lock, and the
+    // action's document is locked when loaded), so the second sees what the
+    // first did: exactly one of them succeeds, and the stock and reservations
+    // agree with the order either way.
+    void shipAndCancelOfOneOrderTakeTurns()
+    {
+        TestServer second;
+        const bool postgres = TestServer::backend() == QLatin1String("postgresql");
+        if (postgres) {
+            second.useDatabase(server.databaseUrl());
+            QVERIFY2(second.start(), qPrintable(second.error()));
+        }
+        auto shipper = server.admin();
+        auto canceller = postgres ? second.admin() : server.admin();
+        QVERIFY(shipper && canceller);
+        const qint64 p = erp->product(QStringLiteral("TURN1"), s("轮流商品"), 1000, 500);
+        QVERIFY(erp->buy(supplier, wh1, {{p, 100 * kUnit, 500}}));
+        int shipped = 0, cancelled = 0;
+        for (int round = 0; round < 20; ++round) {
+            const Reply so = erp->saveDocument(QStringLiteral("sales_order"), M{{QStringLiteral("customer_id"), customer}, {QStringLiteral("warehouse_id"), wh1}},
+                                               {{p, kUnit, 1000}});
+            LH_VERIFY_OK(so);
+            LH_VERIFY_OK(erp->action(QStringLiteral("sales_order"), idOf(so), QStringLiteral("confirm")));
+            // Both as opened at the same version: the second finds it changed.
+            const qint64 version = erp->get(QStringLiteral("sales_order"), idOf(so)).value(QStringLiteral("version")).toInteger();
+            const auto act = [&](client::SyncClient &c, const QString &action, std::optional<Reply> *out) {
+                c.connection().call(QStringLiteral("doc.action"),
+                                    M{{QStringLiteral("entity"), QStringLiteral("sales_order")}, {QStringLiteral("id"), idOf(so)},
+                                      {QStringLiteral("version"), version}, {QStringLiteral("action"), action}},
+                                    [out](const Reply &r) { *out = r; });
+            };
+            std::optional<Reply> ship, cancel;
+            act(*shipper, QStringLiteral("deliver"), &ship);
+            act(*canceller, QStringLiteral("cancel"), &cancel);
+            QTRY_VERIFY_WITH_TIMEOUT(ship && cancel, 20000);
+            QVERIFY2(ship->isOk() != cancel->isOk(), qPrintable(QStringLiteral("round %1: ship %2, cancel %3").arg(round)
+                                                                   .arg(ship->isOk() ? QStringLiteral("ok") : ship->error().message(),
+                                                                        cancel->isOk() ? QStringLiteral("ok") : cancel->error().message())));
+            const Reply &refused = ship->isOk() ? *cancel : *ship;
+            QCOMPARE(refused.error().code(), ErrorCode::Conflict);
+            ship->isOk() ? ++shipped : ++cancelled;
+            const QString state = erp->get(QStringLiteral("sales_order"), idOf(so)).value(QStringLiteral("state")).toString();
+            QCOMPARE(state, ship->isOk() ? QStringLiteral("done") : QStringLiteral("cancelled"));
+        }
+        QCOMPARE(erp->onHand(p, wh1), (100 - shipped) * kUnit);
+        qInfo("shipped %d, cancelled %d", shipped, cancelled);
+        expectInvariants();
+        if (postgres) second.stop();
+    }
+
     void randomWorkKeepsTheLedgerExact()
     {
         QRandomGenerator rng(4242);
