@@ -46,6 +46,7 @@ namespace {
 // join per reference, and its row locked until the commit), with them for answers.
 std::optional<QCborMap> readDocument(store::Db &db, const schema::Entity &entity, qint64 id, bool withLabels)
 {
+    if (!withLabels) store::prefetchDocumentValues(db, entity, id, true);
     auto record = withLabels ? store::loadRecord(db, entity, id, nullptr) : store::loadRecordValues(db, entity, id, true);
     if (!record) return std::nullopt;
     if (!entity.linesEntity.isEmpty())

@@ -42,6 +42,61 @@ StockLedger::Level StockLedger::level(qint64 productId, qint64 warehouseId, bool
     return readLevel(productId, warehouseId, lock).value_or(Level{});
 }
 
+namespace {
+
+// %1: the products (Db::forEachRowOfIds).
+QString levelLockSql(store::Db &db)
+{
+    return QStringLiteral("SELECT l.product_id, l.on_hand, l.reserved, l.value, p.lot_tracked, p.serial_tracked, p.safety_stock, w.allow_negative "
+                          "FROM stock_level l JOIN product p ON p.id = l.product_id JOIN warehouse w ON w.id = l.warehouse_id "
+                          "WHERE l.warehouse_id = ? AND %1 ORDER BY l.product_id")
+        + db.dialect().forUpdateOf(QStringLiteral("l"));
+}
+
+// PostgreSQL only (prepareIssues): bound to the products' id list and the warehouse.
+QString preparedQuantsSql(store::Db &db)
+{
+    return QStringLiteral("SELECT product_id, location_id, lot, quantity FROM stock_quant "
+                          "WHERE %1 AND warehouse_id = ? AND quantity > 0 ORDER BY product_id, location_id, lot")
+        .arg(db.dialect().inIdList(QStringLiteral("product_id")));
+}
+
+QString preparedLayersSql()
+{
+    return QStringLiteral("SELECT x.product, f.id, f.qty_left, f.cost_left FROM unnest(CAST(? AS BIGINT[])) AS x(product) "
+                          "CROSS JOIN LATERAL (SELECT id, qty_left, cost_left FROM fifo_layer WHERE product_id = x.product "
+                          "AND warehouse_id = ? AND closed = 0 ORDER BY id LIMIT %1) f ORDER BY x.product, f.id")
+        .arg(FifoLayers::kLayersPerRead);
+}
+
+QList<qint64> distinctIds(const QList<qint64> &ids)
+{
+    QList<qint64> out;
+    for (const qint64 id : ids)
+        if (!out.contains(id)) out << id;
+    return out;
+}
+
+} // namespace
+
+void StockLedger::lockForIssues(const QList<qint64> &productIds, qint64 warehouseId)
+{
+    store::Db &db = m_scope.db();
+    const QList<qint64> products = distinctIds(productIds);
+    if (db.dialect().batchesKeyedReads() && products.size() > 1) {
+        // The three reads in one round trip, the lock first. The quants and
+        // layers are read for every product, as if none were lot-tracked;
+        // prepareIssues runs its own reads when some are.
+        const QString list = db.dialect().idList(products);
+        db.prefetch(levelLockSql(db).arg(db.dialect().inIdList(QStringLiteral("l.product_id"))), {warehouseId, list});
+        db.prefetch(preparedQuantsSql(db), {list, warehouseId});
+        db.prefetch(preparedLayersSql(), {list, warehouseId});
+    }
+    lockLevels(products, warehouseId); // knows the tracking of products with a level
+    knowTracking(products);
+    prepareIssues(products, warehouseId);
+}
+
 void StockLedger::lockLevels(const QList<qint64> &productIds, qint64 warehouseId)
 {
     store::Db &db = m_scope.db();
@@ -49,11 +104,7 @@ void StockLedger::lockLevels(const QList<qint64> &productIds, qint64 warehouseId
     // PostgreSQL database then never wait on each other in a circle. What the
     // lines need of the product and the warehouse comes with it (one round trip
     // on PostgreSQL, not four); only the levels are locked.
-    db.forEachRowOfIds(QStringLiteral("SELECT l.product_id, l.on_hand, l.reserved, l.value, p.lot_tracked, p.serial_tracked, p.safety_stock, w.allow_negative "
-                                      "FROM stock_level l JOIN product p ON p.id = l.product_id JOIN warehouse w ON w.id = l.warehouse_id "
-                                      "WHERE l.warehouse_id = ? AND %1 ORDER BY l.product_id")
-                           + db.dialect().forUpdateOf(QStringLiteral("l")),
-                       QStringLiteral("l.product_id"), {warehouseId}, productIds, [&](store::Query &q) {
+    db.forEachRowOfIds(levelLockSql(db), QStringLiteral("l.product_id"), {warehouseId}, productIds, [&](store::Query &q) {
                            const qint64 product = q.integer(0);
                            m_lockedLevels.insert({product, warehouseId},
                                                  Level{Quantity::fromMilli(q.integer(1)), Quantity::fromMilli(q.integer(2)), Money::fromFen(q.integer(3))});
@@ -145,17 +196,10 @@ void StockLedger::prepareIssues(const QList<qint64> &productIds, qint64 warehous
         m_preparedLayers.insert({id, warehouseId}, {});
     }
     const QString list = db.dialect().idList(products);
-    store::Query &q = db.run(QStringLiteral("SELECT product_id, location_id, lot, quantity FROM stock_quant "
-                                            "WHERE %1 AND warehouse_id = ? AND quantity > 0 ORDER BY product_id, location_id, lot")
-                                 .arg(db.dialect().inIdList(QStringLiteral("product_id"))),
-                             {list, warehouseId});
+    store::Query &q = db.run(preparedQuantsSql(db), {list, warehouseId});
     while (q.next()) m_preparedQuants[{q.integer(0), warehouseId}].append(QuantRead{q.integer(1), q.text(2), q.integer(3)});
     q.finish();
-    store::Query &f = db.run(QStringLiteral("SELECT x.product, f.id, f.qty_left, f.cost_left FROM unnest(CAST(? AS BIGINT[])) AS x(product) "
-                                            "CROSS JOIN LATERAL (SELECT id, qty_left, cost_left FROM fifo_layer WHERE product_id = x.product "
-                                            "AND warehouse_id = ? AND closed = 0 ORDER BY id LIMIT %1) f ORDER BY x.product, f.id")
-                                 .arg(FifoLayers::kLayersPerRead),
-                             {list, warehouseId});
+    store::Query &f = db.run(preparedLayersSql(), {list, warehouseId});
     while (f.next()) m_preparedLayers[{f.integer(0), warehouseId}].append({f.integer(1), f.integer(2), f.integer(3)});
     f.finish();
 }

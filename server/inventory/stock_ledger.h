@@ -107,6 +107,9 @@ public:
     // hold (any place and lot); a write to the product's quants or layers
     // drops them.
     void prepareIssues(const QList<qint64> &productIds, qint64 warehouseId);
+    // lockLevels, knowTracking and prepareIssues, for a document about to
+    // issue these products: on PostgreSQL one round trip for the three.
+    void lockForIssues(const QList<qint64> &productIds, qint64 warehouseId);
 
     // Product/warehouse pairs whose stock went down in this transaction.
     const QSet<QPair<qint64, qint64>> &lowered() const { return m_lowered; }

@@ -63,11 +63,13 @@ std::optional<CallError> checkAvailability(ActionContext &ctx, inventory::StockL
                      QCborMap{{QStringLiteral("lines"), short_}});
 }
 
+const QString kCreditLimitSql = QStringLiteral("SELECT credit_limit FROM customer WHERE id = ?");
+
 std::optional<CallError> checkCredit(ActionContext &ctx)
 {
     store::Db &db = ctx.scope.db();
     const qint64 customer = id(ctx.record, "customer_id");
-    const qint64 limit = db.scalar(QStringLiteral("SELECT credit_limit FROM customer WHERE id = ?"), {customer}).toLongLong();
+    const qint64 limit = db.scalar(kCreditLimitSql, {customer}).toLongLong();
     if (limit <= 0) return std::nullopt; // no limit set
     // Exposure: open confirmed orders plus this one (receivables join once finance posts them).
     const qint64 open = db.scalar(QStringLiteral("SELECT COALESCE(SUM(amount_total), 0) FROM sales_order WHERE customer_id = ? AND state = 'confirmed' AND id <> ?"),
@@ -97,6 +99,7 @@ Reply confirmOrder(ActionContext &ctx)
     if (orderLines.isEmpty()) return Reply::fail(ErrorCode::Validation, QStringLiteral("an order needs at least one line"));
     const qint64 warehouse = id(ctx.record, "warehouse_id");
     inventory::StockLedger ledger(ctx.scope, ctx.caller.userId);
+    ctx.scope.db().prefetch(kCreditLimitSql, {id(ctx.record, "customer_id")}); // with the levels' round trip
     if (!ctx.args.value(QStringLiteral("allow_backorder")).toBool())
         if (auto e = checkAvailability(ctx, ledger, warehouse)) return *e;
     if (auto e = checkCredit(ctx)) return *e;
@@ -138,9 +141,7 @@ Reply postDelivery(store::WriteScope &scope, const auth::Caller &caller, const D
     inventory::StockLedger ledger(scope, caller.userId);
     QList<qint64> products;
     for (const QCborMap &line : delivery.lines) products << id(line, "product_id");
-    ledger.lockLevels(products, warehouse); // knows the tracking of products with a level
-    ledger.knowTracking(products);
-    ledger.prepareIssues(products, warehouse);
+    ledger.lockForIssues(products, warehouse);
     Money costTotal;
     QCborArray lots;
     // The order's lines as they are now (another delivery may have shipped some

@@ -201,13 +201,16 @@ qint64 Db::insert(const QString &sql, const QVariantList &binds)
     return id;
 }
 
+namespace {
+const QString kReserveIdsSql = QStringLiteral("SELECT nextval(pg_get_serial_sequence(?, 'id')) AS id FROM generate_series(1, CAST(? AS INTEGER)) ORDER BY 1");
+}
+
 QList<qint64> Db::reserveIds(const QString &table, int count)
 {
     QList<qint64> ids;
     if (!m_dialect.isPostgres() || count <= 0) return ids;
     ids.reserve(count);
-    Query &q = run(QStringLiteral("SELECT nextval(pg_get_serial_sequence(?, 'id')) AS id FROM generate_series(1, CAST(? AS INTEGER)) ORDER BY 1"),
-                   {Dialect::quote(table), count});
+    Query &q = run(kReserveIdsSql, {Dialect::quote(table), count});
     while (q.next()) ids.append(q.integer(0));
     q.finish();
     return ids;
@@ -243,6 +246,16 @@ void Db::runUnread(const QString &sql, const QVariantList &binds)
     if (StatementProfile::enabled()) timer.start();
     static_cast<PgQuery &>(prepared(sql)).send(binds);
     if (timer.isValid()) StatementProfile::record(sql, timer.nsecsElapsed());
+}
+
+void Db::prefetch(const QString &sql, const QVariantList &binds)
+{
+    if (m_pipeline) static_cast<PgQuery &>(prepared(sql)).prefetch(binds);
+}
+
+void Db::reserveIdsAhead(const QString &table, int count)
+{
+    if (count > 1) prefetch(kReserveIdsSql, {Dialect::quote(table), count});
 }
 
 void Db::flushUnread()
@@ -281,10 +294,16 @@ void Db::control(const QString &sql)
     if (timer.isValid()) StatementProfile::record(sql, timer.nsecsElapsed());
 }
 
+// On PostgreSQL BEGIN goes out with the transaction's first statement, and
+// COMMIT with what is still unread: a round trip fewer each.
 void Db::begin(bool write)
 {
-    if (m_config.backend == Backend::Sqlite) control(write ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
-    else exec(write ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+    if (m_config.backend == Backend::Sqlite) {
+        control(write ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+    } else {
+        if (m_pipeline) m_pipeline->nextTransaction();
+        runUnread(write ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+    }
     m_inTransaction = true;
 }
 
@@ -293,6 +312,12 @@ void Db::commit()
     finishQueries();
     checkTransactionAlive();
     m_inTransaction = false;
+    if (m_pipeline) {
+        m_pipeline->nextTransaction();
+        run(QStringLiteral("COMMIT")).finish();
+        m_active.clear();
+        return;
+    }
     control(QStringLiteral("COMMIT"));
 }
 
@@ -307,7 +332,10 @@ qint64 Db::takePagesWritten()
 void Db::rollback()
 {
     finishQueries();
-    if (m_pipeline) m_pipeline->drain(false); // undone anyway
+    if (m_pipeline) {
+        m_pipeline->drain(false); // undone anyway
+        m_pipeline->nextTransaction();
+    }
     m_inTransaction = false;
     control(QStringLiteral("ROLLBACK"));
 }
@@ -329,7 +357,10 @@ void Db::releaseSavepoint(const QString &name)
 void Db::rollbackToSavepoint(const QString &name)
 {
     finishQueries();
-    if (m_pipeline) m_pipeline->drain(false); // undone anyway
+    if (m_pipeline) {
+        m_pipeline->drain(false); // undone anyway
+        m_pipeline->nextTransaction(); // and so are reads sent ahead since
+    }
     control(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name);
 }
 

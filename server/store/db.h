@@ -63,6 +63,9 @@ public:
     // can go out unread instead of one round trip each for their ids; empty on
     // SQLite, whose inserts cost no round trip.
     QList<qint64> reserveIds(const QString &table, int count);
+    // The same sent ahead (prefetch), for a caller that will ask for more than
+    // one id (the rows of Db::reserveIds' callers) after a read of its own.
+    void reserveIdsAhead(const QString &table, int count);
     // Calls row() for each row of sql, whose %1 stands for "column is one of
     // ids" (bound after binds): on PostgreSQL one statement for all of them,
     // as every statement is a round trip there; on SQLite one per id, as a
@@ -80,6 +83,12 @@ public:
     void runUnread(const QString &sql, std::initializer_list<QVariant> binds) { runUnread(sql, QVariantList(binds)); }
     // Reads what runUnread sent and throws the first error among it.
     void flushUnread();
+    // A read about to be run: on PostgreSQL it goes out now, with whatever is
+    // sent next, and the next run of sql with the same values in this
+    // transaction takes its result instead of a round trip of its own; nothing
+    // on SQLite. Only for rows nothing writes before they are read.
+    void prefetch(const QString &sql, const QVariantList &binds = {});
+    void prefetch(const QString &sql, std::initializer_list<QVariant> binds) { prefetch(sql, QVariantList(binds)); }
 
     void begin(bool write);
     void commit();

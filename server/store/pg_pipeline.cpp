@@ -44,7 +44,7 @@ StoreError lost(::pg_conn *conn, const QString &context)
 
 } // namespace
 
-void PgPipeline::send(const QByteArray &name, const QString &sql, const PgParams &params)
+void PgPipeline::send(const QByteArray &name, const QString &sql, const PgParams &params, PgPrefetch *into)
 {
     // The connection blocks: with too many results unread, PostgreSQL could
     // stop reading while its answers wait for us (a search index rebuilt is
@@ -53,12 +53,13 @@ void PgPipeline::send(const QByteArray &name, const QString &sql, const PgParams
     if (m_unread.size() >= kMostUnread) drain();
     if (m_unread.empty() && PQpipelineStatus(m_conn) == PQ_PIPELINE_OFF && PQenterPipelineMode(m_conn) != 1)
         throw lost(m_conn, QStringLiteral("pipeline mode: ") + sql);
-    m_unread.push_back(sql); // before sending: a failed send is still read back by sync()
+    m_unread.push_back({sql, into}); // before sending: a failed send is still read back by sync()
     if (PQsendQueryPrepared(m_conn, name.constData(), params.count(), params.values.data(), params.lengths.data(), params.formats.data(), 0) != 1) {
         m_unread.pop_back();
         drain(false);
         throw lost(m_conn, sql);
     }
+    if (into) into->pending = true;
 }
 
 ::pg_result *PgPipeline::sendLast(const QByteArray &name, const QString &sql, const PgParams &params)
@@ -84,12 +85,15 @@ void PgPipeline::drain(bool throwErrors)
     std::optional<StoreError> error;
     ::pg_result *last = nullptr;
     bool inStep = PQpipelineSync(m_conn) == 1;
+    for (const Pending &p : m_unread) if (p.into) p.into->pending = false;
     for (size_t i = 0; inStep && i < m_unread.size(); ++i) {
+        PgPrefetch *into = m_unread[i].into;
         while (::pg_result *r = PQgetResult(m_conn)) {
             const ExecStatusType s = PQresultStatus(r);
-            if (!error && s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK && s != PGRES_PIPELINE_ABORTED)
-                error = postgresError(m_conn, r, m_unread[i]);
-            PQclear(r);
+            const bool ok = s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK;
+            if (!error && !ok && s != PGRES_PIPELINE_ABORTED) error = postgresError(m_conn, r, m_unread[i].sql);
+            if (into && ok && !into->result) into->result = r;
+            else PQclear(r);
         }
     }
     if (inStep && withLast) {

@@ -20,6 +20,16 @@ struct pg_result;
 
 namespace liuhe::store {
 
+// A read sent ahead (Db::prefetch): its result, once the round trip that
+// carries it is back, waits here for the statement's next run with the same
+// values in the same transaction.
+struct PgPrefetch {
+    QVariantList binds;
+    quint64 transaction = 0; // PgPipeline::transaction() when sent
+    ::pg_result *result = nullptr;
+    bool pending = false;    // sent, result not read yet
+};
+
 // A statement's parameters as libpq takes them: text, or bytes as they are.
 struct PgParams {
     explicit PgParams(const QVariantList &binds);
@@ -38,8 +48,9 @@ public:
     PgPipeline &operator=(const PgPipeline &) = delete;
 
     bool pending() const { return !m_unread.empty(); }
-    // Sends a prepared statement whose result will not be read.
-    void send(const QByteArray &name, const QString &sql, const PgParams &params);
+    // Sends a prepared statement whose result will not be read, or, with
+    // into, is kept there when the round trip is back.
+    void send(const QByteArray &name, const QString &sql, const PgParams &params, PgPrefetch *into = nullptr);
     // Sends a prepared statement whose result is wanted after the pending
     // ones, in the same round trip. Throws the first error of the pending
     // ones; otherwise returns the statement's own result (the caller checks
@@ -48,12 +59,21 @@ public:
     // Reads the pending results; throws the first error among them unless
     // told to drop it (before a rollback). A lost connection always throws.
     void drain(bool throwErrors = true);
+    // Counts transactions begun and ended, so that a read sent ahead is never
+    // taken in another one.
+    quint64 transaction() const { return m_transaction; }
+    void nextTransaction() { ++m_transaction; }
 
 private:
     ::pg_result *sync(bool withLast, bool throwErrors);
 
+    struct Pending {
+        QString sql; // for its error
+        PgPrefetch *into = nullptr;
+    };
     ::pg_conn *m_conn;
-    std::vector<QString> m_unread; // each pending statement's text, for its error
+    std::vector<Pending> m_unread;
+    quint64 m_transaction = 0;
 };
 
 } // namespace liuhe::store

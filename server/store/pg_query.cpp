@@ -85,7 +85,11 @@ PgQuery::PgQuery(::pg_conn *conn, PgPipeline *pipeline, const QString &sql)
 
 // The statement lives as long as the session; the cache drops it only when the
 // connection goes.
-PgQuery::~PgQuery() { PQclear(m_result); }
+PgQuery::~PgQuery()
+{
+    PQclear(m_result);
+    PQclear(m_prefetch.result);
+}
 
 void PgQuery::checkParamCount(const QVariantList &binds) const
 {
@@ -100,14 +104,39 @@ void PgQuery::send(const QVariantList &binds)
     m_pipeline->send(m_name, m_sql, PgParams(binds));
 }
 
+void PgQuery::prefetch(const QVariantList &binds)
+{
+    if (m_prefetch.pending) return; // one at a time: a second one runs when read
+    checkParamCount(binds);
+    PQclear(m_prefetch.result);
+    m_prefetch.result = nullptr;
+    m_prefetch.binds = binds;
+    m_prefetch.transaction = m_pipeline->transaction();
+    m_pipeline->send(m_name, m_sql, PgParams(binds), &m_prefetch);
+}
+
+::pg_result *PgQuery::takePrefetched(const QVariantList &binds)
+{
+    if (!m_prefetch.pending && !m_prefetch.result) return nullptr;
+    // Its round trip is this read's: what it throws is this read's error.
+    if (m_prefetch.pending) m_pipeline->drain();
+    ::pg_result *result = m_prefetch.result;
+    m_prefetch.result = nullptr;
+    if (result && m_prefetch.transaction == m_pipeline->transaction() && m_prefetch.binds == binds) return result;
+    PQclear(result);
+    return nullptr;
+}
+
 void PgQuery::exec(const QVariantList &binds)
 {
     finish();
     checkParamCount(binds);
-    const PgParams p(binds);
-    ::pg_result *result = m_pipeline->pending()
-        ? m_pipeline->sendLast(m_name, m_sql, p)
-        : PQexecPrepared(m_conn, m_name.constData(), p.count(), p.values.data(), p.lengths.data(), p.formats.data(), 0);
+    ::pg_result *result = takePrefetched(binds);
+    const PgParams p(result ? QVariantList() : binds);
+    if (!result)
+        result = m_pipeline->pending()
+            ? m_pipeline->sendLast(m_name, m_sql, p)
+            : PQexecPrepared(m_conn, m_name.constData(), p.count(), p.values.data(), p.lengths.data(), p.formats.data(), 0);
     m_result = checkedResult(m_conn, result, m_sql);
     m_rows = PQntuples(m_result);
     m_changes = std::atoi(PQcmdTuples(m_result));

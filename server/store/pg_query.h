@@ -4,6 +4,7 @@
 // anew by the backend, and converted every cell to a QVariant and UTF-16.
 #pragma once
 
+#include "store/pg_pipeline.h"
 #include "store/query.h"
 #include "store/store_error.h"
 
@@ -42,6 +43,9 @@ public:
     void exec(const QVariantList &binds);
     // Binds and sends; the result is never read (PgPipeline).
     void send(const QVariantList &binds);
+    // Binds and sends; the next exec with the same values in this transaction
+    // takes the result instead of a round trip of its own (Db::prefetch).
+    void prefetch(const QVariantList &binds);
 
     bool next() override;
     QVariant value(int column) const override;
@@ -59,6 +63,8 @@ private:
     enum class Kind { Integer, Boolean, Float, Bytes, Text };
     Kind kindOf(int column) const;
     void checkParamCount(const QVariantList &binds) const;
+    // The result sent ahead for these values, or nullptr; any other is dropped.
+    ::pg_result *takePrefetched(const QVariantList &binds);
 
     ::pg_conn *m_conn;
     PgPipeline *m_pipeline;
@@ -70,6 +76,7 @@ private:
     int m_rows = 0;
     int m_changes = 0;
     std::vector<Kind> m_kinds; // per column of the current result
+    PgPrefetch m_prefetch;
 };
 
 } // namespace liuhe::store

@@ -428,6 +428,19 @@ Reply queryRecords(Db &db, const auth::Caller &caller, const QueryRequest &req)
 
 namespace {
 
+QString recordSql(Db &db, const Entity &e, const SelectList &select, const QString &condition, bool lock)
+{
+    QString sql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE %4 AND t.id = ?").arg(select.columnsSql, Dialect::quote(e.name), select.joinsSql, condition);
+    if (lock) sql += db.dialect().forUpdateOf(QStringLiteral("t"));
+    return sql;
+}
+
+QString linesSql(const Entity &lineEntity, const SelectList &select)
+{
+    return QStringLiteral("SELECT %1 FROM %2 t %3 WHERE t.%4 = ? ORDER BY t.id")
+        .arg(select.columnsSql, Dialect::quote(lineEntity.name), select.joinsSql, Dialect::quote(lineEntity.parentField));
+}
+
 std::optional<QCborMap> readRecord(Db &db, const Entity &e, qint64 id, const auth::Caller *caller, const QString &action, bool withLabels,
                                    bool lock = false)
 {
@@ -441,9 +454,7 @@ std::optional<QCborMap> readRecord(Db &db, const Entity &e, qint64 id, const aut
     binds << id;
     const auto selectList = selectListFor(e, caller, false, withLabels);
     const SelectList &select = *selectList;
-    QString sql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE %4 AND t.id = ?").arg(select.columnsSql, Dialect::quote(e.name), select.joinsSql, condition);
-    if (lock) sql += db.dialect().forUpdateOf(QStringLiteral("t"));
-    Query &q = db.run(sql, binds);
+    Query &q = db.run(recordSql(db, e, select, condition, lock), binds);
     if (!q.next()) {
         q.finish();
         return std::nullopt;
@@ -460,9 +471,7 @@ QCborArray readLines(Db &db, const Entity &document, qint64 id, const auth::Call
     if (!lineEntity) return lines;
     const auto selectList = selectListFor(*lineEntity, caller, false, withLabels);
     const SelectList &select = *selectList;
-    const QString sql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE t.%4 = ? ORDER BY t.id")
-                            .arg(select.columnsSql, Dialect::quote(lineEntity->name), select.joinsSql, Dialect::quote(lineEntity->parentField));
-    Query &q = db.run(sql, {id});
+    Query &q = db.run(linesSql(*lineEntity, select), {id});
     while (q.next()) lines.append(select.shape.fill(select.read(q)));
     q.finish();
     return lines;
@@ -488,6 +497,13 @@ std::optional<QCborMap> loadRecordValues(Db &db, const Entity &e, qint64 id, boo
 QCborArray loadLineValues(Db &db, const Entity &document, qint64 id)
 {
     return readLines(db, document, id, nullptr, false);
+}
+
+void prefetchDocumentValues(Db &db, const Entity &document, qint64 id, bool lock)
+{
+    db.prefetch(recordSql(db, document, *selectListFor(document, nullptr, false, false), QStringLiteral("1=1"), lock), {id});
+    if (const Entity *lineEntity = schema::Catalogue::instance().linesOf(document))
+        db.prefetch(linesSql(*lineEntity, *selectListFor(*lineEntity, nullptr, false, false)), {id});
 }
 
 } // namespace liuhe::store

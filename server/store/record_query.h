@@ -47,5 +47,8 @@ QCborArray loadLines(Db &db, const schema::Entity &document, qint64 id, const au
 // the second sees what the first did.
 std::optional<QCborMap> loadRecordValues(Db &db, const schema::Entity &entity, qint64 id, bool lock = false);
 QCborArray loadLineValues(Db &db, const schema::Entity &document, qint64 id);
+// Sends both reads of loadRecordValues and loadLineValues ahead (Db::prefetch):
+// on PostgreSQL the header's round trip then brings the lines too.
+void prefetchDocumentValues(Db &db, const schema::Entity &document, qint64 id, bool lock);
 
 } // namespace liuhe::store

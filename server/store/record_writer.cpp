@@ -514,6 +514,9 @@ Reply saveRecord(WriteScope &scope, const auth::Caller &caller, const SaveReques
     qint64 version = 1;
     QStringList fields;
     if (creating) {
+        if (lineEntity && lines.changed) // the lines' ids with the number's or the row's round trip
+            db.reserveIdsAhead(lineEntity->name, int(std::count_if(lines.lines.cbegin(), lines.lines.cend(),
+                                                                   [](const LineState &l) { return l.isNew && !l.deleted; })));
         if (e.isDocument())
             values.insert(QStringLiteral("number"), nextDocumentNumber(db, e.name, e.numberPrefix,
                                                                       QDate::fromString(values.value(QStringLiteral("doc_date")).toString(), Qt::ISODate)));
