@@ -115,6 +115,62 @@ private Q_SLOTS:
         QCOMPARE(tags(db), (QStringList{QStringLiteral("after"), QStringLiteral("kept")}));
     }
 
+    // Reads sent ahead (Db::prefetch; nothing on SQLite) answer as the reads
+    // themselves would: the next run with the same values takes the result,
+    // other values are read afresh, nothing crosses into another transaction,
+    // and an error is thrown by the run that wanted the result.
+    void readsSentAheadAnswerAsReadsWould()
+    {
+        const QString valueOf = QStringLiteral("SELECT n FROM probe WHERE tag = ?");
+        const QString count = QStringLiteral("SELECT COUNT(*) FROM probe WHERE n >= ?");
+        store::Db db(config, QStringLiteral("ahead"));
+        store::Db other(config, QStringLiteral("other"));
+        db.begin(true);
+        db.runUnread(QStringLiteral("INSERT INTO probe (tag, n) VALUES ('x', 7), ('y', 9)"));
+        db.prefetch(valueOf, {QStringLiteral("x")});
+        db.prefetch(count, {8});
+        QCOMPARE(db.scalar(valueOf, {QStringLiteral("x")}).toLongLong(), qint64(7)); // after the insert sent before it
+        QCOMPARE(db.scalar(count, {8}).toLongLong(), qint64(1));
+        db.prefetch(valueOf, {QStringLiteral("x")});
+        QCOMPARE(db.scalar(valueOf, {QStringLiteral("y")}).toLongLong(), qint64(9)); // other values: read afresh
+        QCOMPARE(db.scalar(valueOf, {QStringLiteral("x")}).toLongLong(), qint64(7));
+        db.commit();
+
+        db.begin(true);
+        db.prefetch(valueOf, {QStringLiteral("x")});
+        db.rollback();
+        other.begin(true);
+        other.run(QStringLiteral("UPDATE probe SET n = 70 WHERE tag = 'x'")).finish();
+        other.commit();
+        db.begin(true);
+        QCOMPARE(db.scalar(valueOf, {QStringLiteral("x")}).toLongLong(), qint64(70)); // not what the rolled-back one read
+        db.prefetch(valueOf, {QStringLiteral("x")});
+        db.commit();
+        other.begin(true);
+        other.run(QStringLiteral("UPDATE probe SET n = 700 WHERE tag = 'x'")).finish();
+        other.commit();
+        db.begin(false);
+        QCOMPARE(db.scalar(valueOf, {QStringLiteral("x")}).toLongLong(), qint64(700)); // nor the committed one's
+        db.commit();
+
+        if (!postgres()) return; // SQLite has no error to send ahead: its reads run when asked
+        db.begin(true);
+        const QString divide = QStringLiteral("SELECT 100 / CAST(? AS INTEGER)");
+        db.prefetch(divide, {0});
+        std::optional<StoreError> caught;
+        try {
+            db.scalar(divide, {0});
+        } catch (const StoreError &e) {
+            caught = e;
+        }
+        QVERIFY(caught);
+        QVERIFY2(caught->message().contains(QStringLiteral("division by zero")), qPrintable(caught->message()));
+        db.rollback();
+        db.begin(false);
+        QCOMPARE(db.scalar(divide, {4}).toLongLong(), qint64(25));
+        db.commit();
+    }
+
     // Rows whose ids are reserved first (a document's lines) go out unread on
     // PostgreSQL: the ids come from the table's own sequence, in ascending
     // order, so they never clash with rows inserted the ordinary way.
