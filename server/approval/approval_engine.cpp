@@ -243,14 +243,31 @@ std::variant<std::pair<Task, Instance>, CallError> actingOn(store::Db &db, const
 
 } // namespace
 
+namespace {
+
+// Every active flow of a document type, the one that applies first: the first
+// whose minimum amount the document reaches. Not bound to the amount, so that
+// it can be sent before the document is read.
+const QString kFlowsSql = QStringLiteral("SELECT id, COALESCE(min_amount, 0) FROM approval_flow WHERE doc_type = ? AND active = 1 AND archived = 0 "
+                                         "ORDER BY priority DESC, min_amount DESC, id");
+
+} // namespace
+
+void sendFlowsAhead(store::Db &db, const schema::Entity &entity)
+{
+    db.prefetch(kFlowsSql, {entity.name});
+}
+
 Reply startIfFlowApplies(store::WriteScope &scope, const auth::Caller &applicant, const schema::Entity &entity, const QCborMap &document,
                          const schema::Action &action)
 {
     store::Db &db = scope.db();
     const qint64 amount = entity.amountField.isEmpty() ? 0 : document.value(entity.amountField).toInteger(0);
-    const QVariant flow = db.scalar(QStringLiteral("SELECT id FROM approval_flow WHERE doc_type = ? AND active = 1 AND archived = 0 "
-                                                   "AND COALESCE(min_amount, 0) <= ? ORDER BY priority DESC, min_amount DESC, id"),
-                                    {entity.name, amount});
+    QVariant flow;
+    store::Query &flows = db.run(kFlowsSql, {entity.name});
+    while (!flow.isValid() && flows.next())
+        if (flows.integer(1) <= amount) flow = flows.integer(0);
+    flows.finish();
     if (!flow.isValid()) return QCborValue(false);
     const QList<Step> steps = applicableSteps(db, flow.toLongLong(), amount);
     if (steps.isEmpty()) return QCborValue(false);

@@ -20,6 +20,9 @@ class WriteScope;
 
 namespace liuhe::approval {
 
+// Sends startIfFlowApplies' read of the flows ahead (Db::prefetch), for an
+// action about to read its document.
+void sendFlowsAhead(store::Db &db, const schema::Entity &entity);
 // Starts an approval when a flow applies: the answer's value is true when one
 // started (the document is now pending), false when no flow applies.
 protocol::Reply startIfFlowApplies(store::WriteScope &scope, const auth::Caller &applicant, const schema::Entity &entity,

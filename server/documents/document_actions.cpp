@@ -125,6 +125,7 @@ Reply runAction(store::WriteScope &scope, const auth::Caller &caller, const sche
     if (*condition != QLatin1String("1=1")
         && !scope.db().scalar(QStringLiteral("SELECT t.id FROM %1 t WHERE %2 AND t.id = ?").arg(store::Dialect::quote(entity.name), *condition), binds).isValid())
         return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
+    if (action->approvable) approval::sendFlowsAhead(scope.db(), entity); // with the document's round trip
     auto record = loadDocumentValues(scope, entity, id);
     if (!record) return Reply::fail(ErrorCode::NotFound, QStringLiteral("document not found"));
     const qint64 current = record->value(QStringLiteral("version")).toInteger();

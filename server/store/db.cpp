@@ -255,7 +255,7 @@ void Db::prefetch(const QString &sql, const QVariantList &binds)
 
 void Db::reserveIdsAhead(const QString &table, int count)
 {
-    if (count > 1) prefetch(kReserveIdsSql, {Dialect::quote(table), count});
+    if (count > 0) prefetch(kReserveIdsSql, {Dialect::quote(table), count});
 }
 
 void Db::flushUnread()

@@ -63,8 +63,9 @@ public:
     // can go out unread instead of one round trip each for their ids; empty on
     // SQLite, whose inserts cost no round trip.
     QList<qint64> reserveIds(const QString &table, int count);
-    // The same sent ahead (prefetch), for a caller that will ask for more than
-    // one id (the rows of Db::reserveIds' callers) after a read of its own.
+    // The same sent ahead (prefetch), for a caller that will ask for these ids
+    // after a read of its own: the lines' of insertRecordsDirect and
+    // writeLines (more than one), a document's own (insertRecordDirect).
     void reserveIdsAhead(const QString &table, int count);
     // Calls row() for each row of sql, whose %1 stands for "column is one of
     // ids" (bound after binds): on PostgreSQL one statement for all of them,

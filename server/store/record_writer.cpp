@@ -178,6 +178,17 @@ void insertRowWithId(Db &db, const Entity &e, qint64 id, const QCborMap &values,
     db.runUnread(insertWithIdSql(e), binds);
 }
 
+// insertRow for a caller that sent the id's reservation ahead
+// (Db::reserveIdsAhead(e.name, 1)): on PostgreSQL the insert then goes out
+// unread, and the id came with an earlier round trip.
+qint64 insertRowWithIdSentAhead(Db &db, const Entity &e, const QCborMap &values, qint64 userId, const QString &now)
+{
+    const QList<qint64> reserved = db.reserveIds(e.name, 1);
+    if (reserved.isEmpty()) return insertRow(db, e, values, userId, now);
+    insertRowWithId(db, e, reserved.first(), values, userId, now);
+    return reserved.first();
+}
+
 void updateRow(Db &db, const Entity &e, qint64 id, const QStringList &fields, const QCborMap &values, qint64 version,
                const QHash<QString, qint64> &fieldVersions, qint64 userId, const QString &now, bool unarchive = false)
 {
@@ -514,13 +525,18 @@ Reply saveRecord(WriteScope &scope, const auth::Caller &caller, const SaveReques
     qint64 version = 1;
     QStringList fields;
     if (creating) {
-        if (lineEntity && lines.changed) // the lines' ids with the number's or the row's round trip
-            db.reserveIdsAhead(lineEntity->name, int(std::count_if(lines.lines.cbegin(), lines.lines.cend(),
-                                                                   [](const LineState &l) { return l.isNew && !l.deleted; })));
-        if (e.isDocument())
+        if (e.isDocument()) {
+            // Its id and its lines' with the number's round trip.
+            db.reserveIdsAhead(e.name, 1);
+            if (lineEntity && lines.changed)
+                db.reserveIdsAhead(lineEntity->name, int(std::count_if(lines.lines.cbegin(), lines.lines.cend(),
+                                                                       [](const LineState &l) { return l.isNew && !l.deleted; })));
             values.insert(QStringLiteral("number"), nextDocumentNumber(db, e.name, e.numberPrefix,
                                                                       QDate::fromString(values.value(QStringLiteral("doc_date")).toString(), Qt::ISODate)));
-        id = insertRow(db, e, values, caller.userId, now);
+            id = insertRowWithIdSentAhead(db, e, values, caller.userId, now);
+        } else {
+            id = insertRow(db, e, values, caller.userId, now);
+        }
         fields = changedFields(e, QCborMap(), values);
     } else {
         fields = changedFields(e, current.values, values);
@@ -597,11 +613,11 @@ Reply removeRecord(WriteScope &scope, const auth::Caller &caller, const Entity &
     return out;
 }
 
-qint64 insertRecordDirect(Db &db, const Entity &e, const QCborMap &values, qint64 userId, const QDateTime &now)
+qint64 insertRecordDirect(Db &db, const Entity &e, const QCborMap &values, qint64 userId, const QDateTime &now, bool idSentAhead)
 {
     QCborMap v = values;
     applyDefaults(e, v);
-    const qint64 id = insertRow(db, e, v, userId, toWireDateTime(now));
+    const qint64 id = idSentAhead ? insertRowWithIdSentAhead(db, e, v, userId, toWireDateTime(now)) : insertRow(db, e, v, userId, toWireDateTime(now));
     if (search::isIndexed(e)) search::addKeys(db, e, id, v);
     return id;
 }

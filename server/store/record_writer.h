@@ -41,7 +41,10 @@ protocol::Reply removeRecord(WriteScope &scope, const auth::Caller &caller, cons
 
 // Inserts a record without permission checks or audit (bootstrap, demo data,
 // module services that create records themselves). Keeps search keys in step.
-qint64 insertRecordDirect(Db &db, const schema::Entity &entity, const QCborMap &values, qint64 userId, const QDateTime &now);
+// idSentAhead: the caller sent the id's reservation ahead (Db::reserveIdsAhead
+// of one): on PostgreSQL the row then goes out unread.
+qint64 insertRecordDirect(Db &db, const schema::Entity &entity, const QCborMap &values, qint64 userId, const QDateTime &now,
+                          bool idSentAhead = false);
 // The same for several rows of one entity (a document's lines), ids in their
 // order; on PostgreSQL the ids are reserved in one statement and the rows go
 // out unread.
