@@ -328,7 +328,11 @@ DbPool::JobOutcome DbPool::runJob(PendingWrite &w, WriteScope &scope, bool isola
     JobOutcome outcome;
     try {
         outcome.reply = w.job(scope);
-        scope.db().flushUnread(); // an error of the job's unread statements is the job's
+        // With savepoints an error of the job's unread statements must be the
+        // job's own. Without them (a batch's first run) any error sends the
+        // batch round again with savepoints, so the statements can wait for
+        // the next job's reads: one round trip fewer per call on PostgreSQL.
+        if (isolated) scope.db().flushUnread();
         outcome.failed = !outcome.reply.isOk();
     } catch (const StoreError &e) {
         if (e.isRetryable() || e.kind() == StoreError::Kind::ConnectionLost || e.kind() == StoreError::Kind::Full)
@@ -373,7 +377,15 @@ bool DbPool::runJobs(Db &db, AuditChain &chain, std::vector<PendingWrite> &batch
         if (isolated) db.releaseSavepoint(QStringLiteral("job"));
         db.finishQueries();
     }
-    chain.saveHead(db);
+    try {
+        chain.saveHead(db);
+        db.flushUnread(); // the last job's, before the commit
+    } catch (const StoreError &e) {
+        // One of the jobs' unread statements failed: which one, a run with
+        // savepoints tells.
+        if (isolated || e.isRetryable() || e.kind() == StoreError::Kind::ConnectionLost || e.kind() == StoreError::Kind::Full) throw;
+        return false;
+    }
     return true;
 }
 

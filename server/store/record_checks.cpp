@@ -82,13 +82,6 @@ void checkRequired(const schema::Entity &entity, const QCborMap &values, qint64 
     }
 }
 
-void checkReferences(Db &db, const schema::Entity &entity, const QCborMap &changes, qint64 line, FieldChecks &out)
-{
-    ReferenceChecks checks;
-    checks.add(entity, changes, line);
-    checks.run(db, out);
-}
-
 void ReferenceChecks::add(const schema::Entity &entity, const QCborMap &changes, qint64 line)
 {
     for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {

@@ -26,11 +26,10 @@ struct FieldChecks {
 void checkChanges(const schema::Entity &entity, QCborMap &changes, const auth::Caller &caller, qint64 line, FieldChecks &out);
 // Required fields must be non-empty in the merged values.
 void checkRequired(const schema::Entity &entity, const QCborMap &values, qint64 line, FieldChecks &out);
-// Referenced records must exist (and not be archived, unless unchanged).
-void checkReferences(Db &db, const schema::Entity &entity, const QCborMap &changes, qint64 line, FieldChecks &out);
-// The same for many lines at once: add() each, then run() reads each record
-// referenced once — on PostgreSQL all of one entity in one statement (the
-// products of five lines in one round trip instead of five).
+// Referenced records must exist (and not be archived, unless unchanged): add()
+// a record's or each line's changes, then run() reads each record referenced
+// once — on PostgreSQL every entity referenced in one statement (a document's
+// customer, warehouse and its lines' products in one round trip).
 class ReferenceChecks {
 public:
     void add(const schema::Entity &entity, const QCborMap &changes, qint64 line);

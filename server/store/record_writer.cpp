@@ -256,8 +256,10 @@ struct LinesOutcome {
 };
 
 // Merges line operations into the document's current lines, checking each.
+// headerReferences: the document's own, checked with the lines' (one
+// statement on PostgreSQL).
 std::optional<CallError> mergeLines(Db &db, const Entity &lineEntity, qint64 parentId, const QCborArray &ops,
-                                    const auth::Caller &caller, LinesOutcome &out)
+                                    const auth::Caller &caller, LinesOutcome &out, const ReferenceChecks &headerReferences = {})
 {
     if (parentId != 0) {
         Query &q = db.run(QStringLiteral("SELECT id FROM %1 WHERE %2 = ? ORDER BY id")
@@ -280,7 +282,7 @@ std::optional<CallError> mergeLines(Db &db, const Entity &lineEntity, qint64 par
         }
     }
     FieldChecks checks;
-    ReferenceChecks references;
+    ReferenceChecks references = headerReferences;
     QList<FieldProblem> conflicts;
     int newIndex = 0;
     for (const QCborValue &opValue : ops) {
@@ -499,14 +501,17 @@ Reply saveRecord(WriteScope &scope, const auth::Caller &caller, const SaveReques
         }
     }
     checkRequired(e, values, 0, checks);
-    checkReferences(db, e, changes, 0, checks);
     checkUnique(db, e, changes, req.id, 0, checks);
-
+    ReferenceChecks headerReferences;
+    headerReferences.add(e, changes, 0);
     LinesOutcome lines;
     const Entity *lineEntity = schema::Catalogue::instance().linesOf(e);
-    if (lineEntity && (!req.lines.isEmpty() || creating)) {
+    const bool mergingLines = lineEntity && (!req.lines.isEmpty() || creating);
+    // The header's references go with the lines' when those are checked.
+    if (!mergingLines || !checks.ok()) headerReferences.run(db, checks);
+    if (mergingLines) {
         if (!checks.ok()) return checks.error();
-        if (auto error = mergeLines(db, *lineEntity, req.id, req.lines, caller, lines)) return *error;
+        if (auto error = mergeLines(db, *lineEntity, req.id, req.lines, caller, lines, headerReferences)) return *error;
     }
     if (!checks.ok()) return checks.error();
 
