@@ -29,16 +29,13 @@ CreatedDocument createDocument(store::WriteScope &scope, const auth::Caller &cal
         header.insert(QStringLiteral("doc_date"), scope.now().toLocalTime().date().toString(Qt::ISODate));
     if (!header.contains(QStringLiteral("state"))) header.insert(QStringLiteral("state"), QStringLiteral("draft"));
     CreatedDocument out;
-    const schema::Entity *lineEntity = schema::Catalogue::instance().linesOf(e);
-    // Its id and its lines' with the number's round trip.
-    db.reserveIdsAhead(e.name, 1);
-    if (lineEntity && lines.size() > 1) db.reserveIdsAhead(lineEntity->name, int(lines.size()));
+    store::sendDocumentIdsAhead(db, e, int(lines.size()));
     out.number = store::nextDocumentNumber(db, e.name, e.numberPrefix,
                                            QDate::fromString(header.value(QStringLiteral("doc_date")).toString(), Qt::ISODate));
     header.insert(QStringLiteral("number"), out.number);
     if (!e.ownerField.isEmpty() && e.ownerIsCreator && !header.contains(e.ownerField)) header.insert(e.ownerField, caller.userId);
     out.id = store::insertRecordDirect(db, e, header, caller.userId, scope.now(), true);
-    if (lineEntity) {
+    if (const schema::Entity *lineEntity = schema::Catalogue::instance().linesOf(e)) {
         QList<QCborMap> rows = lines;
         for (QCborMap &line : rows) line.insert(lineEntity->parentField, out.id);
         out.lineIds = store::insertRecordsDirect(db, *lineEntity, rows, caller.userId, scope.now());

@@ -88,7 +88,7 @@ void StockLedger::lockForIssues(const QList<qint64> &productIds, qint64 warehous
         // layers are read for every product, as if none were lot-tracked;
         // prepareIssues runs its own reads when some are.
         const QString list = db.dialect().idList(products);
-        db.prefetch(levelLockSql(db).arg(db.dialect().inIdList(QStringLiteral("l.product_id"))), {warehouseId, list});
+        db.prefetchRowsOfIds(levelLockSql(db), QStringLiteral("l.product_id"), {warehouseId}, products);
         db.prefetch(preparedQuantsSql(db), {list, warehouseId});
         db.prefetch(preparedLayersSql(), {list, warehouseId});
     }

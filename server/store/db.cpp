@@ -216,24 +216,47 @@ QList<qint64> Db::reserveIds(const QString &table, int count)
     return ids;
 }
 
+namespace {
+
+QList<qint64> distinctIds(const QList<qint64> &ids)
+{
+    QList<qint64> out;
+    for (const qint64 id : ids)
+        if (!out.contains(id)) out << id;
+    return out;
+}
+
+} // namespace
+
+// forEachRowOfIds' one statement for all ids, when it has one.
+std::optional<std::pair<QString, QVariantList>> Db::statementOfIds(const QString &sql, const QString &column, const QVariantList &binds,
+                                                                   const QList<qint64> &distinct) const
+{
+    if (distinct.size() < 2 || !m_dialect.batchesKeyedReads()) return std::nullopt;
+    QVariantList all = binds;
+    all << m_dialect.idList(distinct);
+    return std::make_pair(sql.arg(m_dialect.inIdList(column)), all);
+}
+
 void Db::forEachRowOfIds(const QString &sql, const QString &column, const QVariantList &binds, const QList<qint64> &ids,
                          const std::function<void(Query &)> &row)
 {
-    QList<qint64> distinct;
-    for (const qint64 id : ids)
-        if (!distinct.contains(id)) distinct << id;
-    const auto read = [&](const QString &condition, const QVariant &value) {
-        QVariantList all = binds;
-        all << value;
-        Query &q = run(sql.arg(condition), all);
+    const auto read = [&](const QString &statement, const QVariantList &values) {
+        Query &q = run(statement, values);
         while (q.next()) row(q);
         q.finish();
     };
-    if (distinct.size() > 1 && m_dialect.batchesKeyedReads()) {
-        read(m_dialect.inIdList(column), m_dialect.idList(distinct));
+    const QList<qint64> distinct = distinctIds(ids);
+    if (const auto all = statementOfIds(sql, column, binds, distinct)) {
+        read(all->first, all->second);
         return;
     }
-    for (const qint64 id : std::as_const(distinct)) read(column + QStringLiteral(" = ?"), id);
+    for (const qint64 id : distinct) read(sql.arg(column + QStringLiteral(" = ?")), QVariantList(binds) << id);
+}
+
+void Db::prefetchRowsOfIds(const QString &sql, const QString &column, const QVariantList &binds, const QList<qint64> &ids)
+{
+    if (const auto all = statementOfIds(sql, column, binds, distinctIds(ids))) prefetch(all->first, all->second);
 }
 
 void Db::runUnread(const QString &sql, const QVariantList &binds)

@@ -14,6 +14,8 @@
 #include <QStringList>
 #include <QVariant>
 #include <functional>
+#include <optional>
+#include <utility>
 #include <initializer_list>
 #include <memory>
 #include <vector>
@@ -73,6 +75,8 @@ public:
     // keyed read costs about a microsecond and json_each more. Each id once.
     void forEachRowOfIds(const QString &sql, const QString &column, const QVariantList &binds, const QList<qint64> &ids,
                          const std::function<void(Query &)> &row);
+    // forEachRowOfIds' read sent ahead (prefetch) when it is one statement.
+    void prefetchRowsOfIds(const QString &sql, const QString &column, const QVariantList &binds, const QList<qint64> &ids);
     // Unprepared statement (DDL, pragmas, transaction control).
     void exec(const QString &sql);
     // A statement whose result nobody reads: an INSERT, UPDATE or DELETE whose
@@ -116,6 +120,8 @@ private:
     // SQLite may roll a transaction back by itself after an error (out of
     // memory, I/O); statements after that would each commit on their own.
     void checkTransactionAlive();
+    std::optional<std::pair<QString, QVariantList>> statementOfIds(const QString &sql, const QString &column, const QVariantList &binds,
+                                                                   const QList<qint64> &distinct) const;
     void configureSqlite();
 
     StoreConfig m_config;

@@ -323,6 +323,17 @@ DbPool::WriteDone DbPool::completeAfterCommit(WriteDone done, const Reply &own, 
     };
 }
 
+namespace {
+
+// Errors no job answers alone: the whole batch is retried (busy, serialization,
+// deadlock, a lost connection) or fails (a full disk).
+bool failsTheBatch(const StoreError &e)
+{
+    return e.isRetryable() || e.kind() == StoreError::Kind::ConnectionLost || e.kind() == StoreError::Kind::Full;
+}
+
+} // namespace
+
 DbPool::JobOutcome DbPool::runJob(PendingWrite &w, WriteScope &scope, bool isolated)
 {
     JobOutcome outcome;
@@ -335,8 +346,7 @@ DbPool::JobOutcome DbPool::runJob(PendingWrite &w, WriteScope &scope, bool isola
         if (isolated) scope.db().flushUnread();
         outcome.failed = !outcome.reply.isOk();
     } catch (const StoreError &e) {
-        if (e.isRetryable() || e.kind() == StoreError::Kind::ConnectionLost || e.kind() == StoreError::Kind::Full)
-            throw; // the whole batch is retried or failed
+        if (failsTheBatch(e)) throw; // the whole batch is retried or failed
         if (isolated) log::error(QStringLiteral("write job failed: %1").arg(e.message()));
         outcome.reply = storeFailure(e);
         outcome.failed = true;
@@ -383,7 +393,7 @@ bool DbPool::runJobs(Db &db, AuditChain &chain, std::vector<PendingWrite> &batch
     } catch (const StoreError &e) {
         // One of the jobs' unread statements failed: which one, a run with
         // savepoints tells.
-        if (isolated || e.isRetryable() || e.kind() == StoreError::Kind::ConnectionLost || e.kind() == StoreError::Kind::Full) throw;
+        if (isolated || failsTheBatch(e)) throw;
         return false;
     }
     return true;

@@ -253,6 +253,7 @@ struct LineState {
 struct LinesOutcome {
     QList<LineState> lines;
     bool changed = false;
+    int added() const { return int(std::count_if(lines.cbegin(), lines.cend(), [](const LineState &l) { return l.isNew && !l.deleted; })); }
 };
 
 // Merges line operations into the document's current lines, checking each.
@@ -333,8 +334,8 @@ std::optional<CallError> mergeLines(Db &db, const Entity &lineEntity, qint64 par
 QCborMap writeLines(Db &db, const Entity &lineEntity, qint64 parentId, LinesOutcome &outcome, qint64 userId, const QString &now)
 {
     QCborMap audit;
-    const auto added = std::count_if(outcome.lines.cbegin(), outcome.lines.cend(), [](const LineState &l) { return l.isNew && !l.deleted; });
-    QList<qint64> ids = added > 1 ? db.reserveIds(lineEntity.name, int(added)) : QList<qint64>();
+    const int added = outcome.added();
+    QList<qint64> ids = added > 1 ? db.reserveIds(lineEntity.name, added) : QList<qint64>();
     for (LineState &l : outcome.lines) {
         if (l.deleted) {
             db.run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(Dialect::quote(lineEntity.name)), {l.id});
@@ -531,11 +532,7 @@ Reply saveRecord(WriteScope &scope, const auth::Caller &caller, const SaveReques
     QStringList fields;
     if (creating) {
         if (e.isDocument()) {
-            // Its id and its lines' with the number's round trip.
-            db.reserveIdsAhead(e.name, 1);
-            if (lineEntity && lines.changed)
-                db.reserveIdsAhead(lineEntity->name, int(std::count_if(lines.lines.cbegin(), lines.lines.cend(),
-                                                                       [](const LineState &l) { return l.isNew && !l.deleted; })));
+            sendDocumentIdsAhead(db, e, lines.changed ? lines.added() : 0);
             values.insert(QStringLiteral("number"), nextDocumentNumber(db, e.name, e.numberPrefix,
                                                                       QDate::fromString(values.value(QStringLiteral("doc_date")).toString(), Qt::ISODate)));
             id = insertRowWithIdSentAhead(db, e, values, caller.userId, now);
@@ -616,6 +613,13 @@ Reply removeRecord(WriteScope &scope, const auth::Caller &caller, const Entity &
     out.insert(QStringLiteral("id"), id);
     out.insert(QStringLiteral("version"), current->version + 1);
     return out;
+}
+
+void sendDocumentIdsAhead(Db &db, const Entity &document, int newLines)
+{
+    db.reserveIdsAhead(document.name, 1);
+    const Entity *lineEntity = schema::Catalogue::instance().linesOf(document);
+    if (lineEntity && newLines > 1) db.reserveIdsAhead(lineEntity->name, newLines); // insertRecordsDirect and writeLines reserve from two
 }
 
 qint64 insertRecordDirect(Db &db, const Entity &e, const QCborMap &values, qint64 userId, const QDateTime &now, bool idSentAhead)

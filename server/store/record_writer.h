@@ -41,8 +41,12 @@ protocol::Reply removeRecord(WriteScope &scope, const auth::Caller &caller, cons
 
 // Inserts a record without permission checks or audit (bootstrap, demo data,
 // module services that create records themselves). Keeps search keys in step.
-// idSentAhead: the caller sent the id's reservation ahead (Db::reserveIdsAhead
-// of one): on PostgreSQL the row then goes out unread.
+// A new document's id and its new lines' ids, reserved with the next read's
+// round trip (its number's): insertRecordDirect(…, idSentAhead = true) and
+// the lines' insert take them (nothing on SQLite).
+void sendDocumentIdsAhead(Db &db, const schema::Entity &document, int newLines);
+// idSentAhead: the caller sent the id's reservation ahead
+// (sendDocumentIdsAhead): on PostgreSQL the row then goes out unread.
 qint64 insertRecordDirect(Db &db, const schema::Entity &entity, const QCborMap &values, qint64 userId, const QDateTime &now,
                           bool idSentAhead = false);
 // The same for several rows of one entity (a document's lines), ids in their
