@@ -69,20 +69,12 @@ QString preparedLayersSql()
         .arg(FifoLayers::kLayersPerRead);
 }
 
-QList<qint64> distinctIds(const QList<qint64> &ids)
-{
-    QList<qint64> out;
-    for (const qint64 id : ids)
-        if (!out.contains(id)) out << id;
-    return out;
-}
-
 } // namespace
 
 void StockLedger::lockForIssues(const QList<qint64> &productIds, qint64 warehouseId)
 {
     store::Db &db = m_scope.db();
-    const QList<qint64> products = distinctIds(productIds);
+    const QList<qint64> products = store::distinctIds(productIds);
     if (db.dialect().batchesKeyedReads() && products.size() > 1) {
         // The three reads in one round trip, the lock first. The quants and
         // layers are read for every product, as if none were lot-tracked;

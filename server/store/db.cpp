@@ -216,8 +216,6 @@ QList<qint64> Db::reserveIds(const QString &table, int count)
     return ids;
 }
 
-namespace {
-
 QList<qint64> distinctIds(const QList<qint64> &ids)
 {
     QList<qint64> out;
@@ -225,8 +223,6 @@ QList<qint64> distinctIds(const QList<qint64> &ids)
         if (!out.contains(id)) out << id;
     return out;
 }
-
-} // namespace
 
 // forEachRowOfIds' one statement for all ids, when it has one.
 std::optional<std::pair<QString, QVariantList>> Db::statementOfIds(const QString &sql, const QString &column, const QVariantList &binds,

@@ -35,6 +35,9 @@ struct StatementTextHash {
     size_t operator()(const QString &sql) const noexcept;
 };
 
+// Each id once, in the order first given (the lists of keyed reads).
+QList<qint64> distinctIds(const QList<qint64> &ids);
+
 class Db {
 public:
     Db(const StoreConfig &config, const QString &connectionName, bool readOnly = false);
