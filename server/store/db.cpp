@@ -2,6 +2,7 @@
 
 #include "store/pg_pipeline.h"
 #include "store/pg_query.h"
+#include "store/sqlite_gathered_log.h"
 #include "store/sqlite_page_cache.h"
 #include "store/sqlite_query.h"
 #include "store/statement_profile.h"
@@ -32,8 +33,8 @@ void configureSqliteLibrary()
 
 } // namespace
 
-Db::Db(const StoreConfig &config, const QString &connectionName, bool readOnly)
-    : m_config(config), m_dialect(config.backend), m_name(connectionName), m_readOnly(readOnly)
+Db::Db(const StoreConfig &config, const QString &connectionName, DbUse use)
+    : m_config(config), m_dialect(config.backend), m_name(connectionName), m_use(use)
 {
     open();
 }
@@ -68,7 +69,8 @@ void Db::open()
         configureSqliteLibrary();
         const QByteArray path = m_config.sqlitePath.toUtf8();
         // One connection per thread, never shared: SQLite's own mutexes are not needed.
-        const int rc = sqlite3_open_v2(path.constData(), &m_sqlite, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+        const char *vfs = m_use == DbUse::WriterSyncedByCaller ? gatheredLogVfs() : nullptr;
+        const int rc = sqlite3_open_v2(path.constData(), &m_sqlite, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, vfs);
         if (rc != SQLITE_OK) {
             const StoreError e = sqliteError(m_sqlite, rc, QStringLiteral("open ") + m_config.sqlitePath);
             sqlite3_close_v2(m_sqlite);
@@ -130,10 +132,13 @@ void Db::configureSqlite()
     // commit, so an acknowledged write survives power loss.
     exec(QStringLiteral("PRAGMA journal_mode = WAL"));
     exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    // Tells the gathering VFS a checkpoint's sync (FULL) from a commit's (NORMAL):
+    // on Linux and Windows both are the same fsync.
+    if (m_use == DbUse::WriterSyncedByCaller) exec(QStringLiteral("PRAGMA checkpoint_fullfsync = ON"));
     exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     exec(QStringLiteral("PRAGMA cache_size = -65536"));
     exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
-    if (m_readOnly) {
+    if (m_use == DbUse::ReadOnly) {
         exec(QStringLiteral("PRAGMA query_only = ON"));
         // Readers see the database file through a map (up to SQLite's 2 GB cap):
         // no read call and copy per page, one copy in memory for all readers. A

@@ -38,9 +38,14 @@ struct StatementTextHash {
 // Each id once, in the order first given (the lists of keyed reads).
 QList<qint64> distinctIds(const QList<qint64> &ids);
 
+// What a connection is for. SQLite only: a writer whose log the caller fsyncs
+// after each commit (DbPool's WalSyncer) gathers its log writes
+// (sqlite_gathered_log.h); a reader maps the database file.
+enum class DbUse { ReadWrite, ReadOnly, WriterSyncedByCaller };
+
 class Db {
 public:
-    Db(const StoreConfig &config, const QString &connectionName, bool readOnly = false);
+    Db(const StoreConfig &config, const QString &connectionName, DbUse use = DbUse::ReadWrite);
     ~Db();
     Db(const Db &) = delete;
     Db &operator=(const Db &) = delete;
@@ -130,7 +135,7 @@ private:
     StoreConfig m_config;
     Dialect m_dialect;
     QString m_name;
-    bool m_readOnly;
+    DbUse m_use;
     QSqlDatabase m_db; // PostgreSQL only
     ::pg_conn *m_pg = nullptr; // PostgreSQL only: m_db's session
     std::unique_ptr<PgPipeline> m_pipeline; // PostgreSQL only

@@ -156,7 +156,7 @@ void DbPool::readerLoop(int index)
         quint64 mayHaveSeen = 0;
         for (int attempt = 0;; ++attempt) {
             try {
-                if (!db) db = std::make_unique<Db>(m_config, QStringLiteral("reader-%1").arg(index), true);
+                if (!db) db = std::make_unique<Db>(m_config, QStringLiteral("reader-%1").arg(index), DbUse::ReadOnly);
                 db->begin(false);
                 mayHaveSeen = 0;
                 if (m_syncer) {
@@ -225,12 +225,12 @@ void DbPool::writerLoop()
         for (int attempt = 0;; ++attempt) {
             try {
                 if (!db) {
-                    db = std::make_unique<Db>(m_config, QStringLiteral("writer"));
+                    // The syncer fsyncs the log before any answer goes out, so the
+                    // commits only write it (sqlite_gathered_log.h). Without WAL mode
+                    // there is no log to gather and each commit syncs its journal.
+                    db = std::make_unique<Db>(m_config, QStringLiteral("writer"), m_syncer ? DbUse::WriterSyncedByCaller : DbUse::ReadWrite);
                     if (m_checkpointer) m_checkpointer->attach(db->sqliteHandle());
-                    // The syncer fsyncs the log before any answer goes out; it can
-                    // stand in for synchronous = FULL only if the store is in WAL mode.
                     m_syncAfterCommit = m_syncer && db->scalar(QStringLiteral("PRAGMA journal_mode")).toString() == QLatin1String("wal");
-                    if (m_syncAfterCommit) db->exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
                 }
                 runBatch(*db, chain, batch);
                 break;

@@ -1,7 +1,7 @@
-// Makes the writer's commits durable on its own thread. The writer commits with
-// synchronous = NORMAL (no fsync) and goes on with the next batch; this thread
-// fsyncs the write-ahead log and only then lets the batch's answers go out. One
-// fsync covers every batch committed before it (group commit across batches), and
+// Makes the writer's commits durable on its own thread. The writer's commits
+// write the log without an fsync (sqlite_gathered_log.h) and it goes on with
+// the next batch; this thread fsyncs the write-ahead log and only then lets the
+// batch's answers go out. One fsync covers every batch committed before it (group commit across batches), and
 // an acknowledged write is as durable as with synchronous = FULL, because the log
 // holds every committed frame in order and SQLite replays it after a power loss.
 #pragma once
