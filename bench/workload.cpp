@@ -202,6 +202,12 @@ PhaseResult Workload::sellOrders(int clients, int orders)
     r.phase = QStringLiteral("orders");
     r.clients = clients;
     r.extra.insert(QStringLiteral("flow"), m_options.oneCallOrders ? QStringLiteral("one_call") : QStringLiteral("three_calls"));
+    // An order picks 5 distinct products and a customer: without them (an
+    // earlier phase failed) the phase reports that instead of running.
+    if (m_products.size() < 5 || m_customers.isEmpty()) {
+        ++r.errors[QStringLiteral("NO_MASTER_DATA")];
+        return r;
+    }
     std::vector<std::unique_ptr<client::SyncClient>> sessions;
     for (int i = 0; i < clients; ++i) {
         sessions.push_back(openSession());

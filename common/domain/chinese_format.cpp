@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 #include <cstdio>
+#include <limits>
 
 namespace liuhe {
 
@@ -36,7 +37,11 @@ QString toWireDateTime(const QDateTime &dateTime)
     if (!dateTime.isValid()) return {};
     // Written by hand: every stored row carries timestamps, and Qt's formatter
     // (time zones, locale-free but general) is slow on the writer's hot path.
+    // A write stamps all its rows with one time: the last text is kept.
     const qint64 ms = dateTime.toMSecsSinceEpoch();
+    thread_local qint64 lastMs = std::numeric_limits<qint64>::min();
+    thread_local QString lastText;
+    if (ms == lastMs) return lastText;
     const qint64 day = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
     const qint64 msOfDay = ms - day * 86400000;
     const QDate date = QDate(1970, 1, 1).addDays(day);
@@ -44,7 +49,9 @@ QString toWireDateTime(const QDateTime &dateTime)
     char buffer[32];
     const int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", date.year(), date.month(), date.day(),
                                 int(msOfDay / 3600000), int(msOfDay / 60000 % 60), int(msOfDay / 1000 % 60), int(msOfDay % 1000));
-    return QString::fromLatin1(buffer, n);
+    lastText = QString::fromLatin1(buffer, n);
+    lastMs = ms;
+    return lastText;
 }
 
 QDateTime fromWireDateTime(const QString &text)

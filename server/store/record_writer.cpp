@@ -134,11 +134,14 @@ const QString &insertWithIdSql(const Entity &e)
 
 // The statements of updateRecordFields, built once per entity and set of fields
 // (services write the same few combinations over and over).
-QString updateFieldsSql(const Entity &e, const std::vector<const Field *> &fields, bool withFieldVersions)
+// Without newVersion no RETURNING: SQLite gathers returned rows in a temporary
+// table, a cost for nothing when nobody reads them.
+QString updateFieldsSql(const Entity &e, const std::vector<const Field *> &fields, bool withFieldVersions, bool newVersion)
 {
     QString key = e.name;
     for (const Field *f : fields) key += u' ' + f->name;
     if (withFieldVersions) key += QStringLiteral(" +fv");
+    if (newVersion) key += QStringLiteral(" +rv");
     static std::mutex mutex;
     static QHash<QString, QString> cache;
     std::lock_guard lock(mutex);
@@ -148,7 +151,9 @@ QString updateFieldsSql(const Entity &e, const std::vector<const Field *> &field
     for (const Field *f : fields)
         for (const QString &c : columnsOfField(*f)) sets << Dialect::quote(c) + QStringLiteral(" = ?");
     if (withFieldVersions) sets << QStringLiteral("field_versions = ?");
-    return cache.insert(key, QStringLiteral("UPDATE %1 SET %2 WHERE id = ? RETURNING version").arg(Dialect::quote(e.name), sets.join(u','))).value();
+    return cache.insert(key, QStringLiteral("UPDATE %1 SET %2 WHERE id = ?%3")
+                                 .arg(Dialect::quote(e.name), sets.join(u','), newVersion ? QStringLiteral(" RETURNING version") : QString()))
+        .value();
 }
 
 // updateRecordFields' read of the version and field versions it bumps.
@@ -365,7 +370,7 @@ QCborMap writeLines(Db &db, const Entity &lineEntity, qint64 parentId, LinesOutc
 
 // updateRecordFields' statement and its values.
 std::pair<QString, QVariantList> fieldUpdate(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId,
-                                            const QStringList &alsoChanged)
+                                            const QStringList &alsoChanged, bool newVersion)
 {
     Db &db = scope.db();
     QVariantList binds = {toWireDateTime(scope.now()), userId ? QVariant(userId) : QVariant()};
@@ -398,7 +403,7 @@ std::pair<QString, QVariantList> fieldUpdate(WriteScope &scope, const Entity &e,
         binds << fieldVersionsJson(fv);
     }
     binds << id;
-    return {updateFieldsSql(e, written, userFieldChanged), std::move(binds)};
+    return {updateFieldsSql(e, written, userFieldChanged, newVersion), std::move(binds)};
 }
 
 } // namespace
@@ -681,7 +686,7 @@ qint64 touchRecord(WriteScope &scope, const Entity &e, qint64 id, const QStringL
 
 qint64 updateRecordFields(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId, const QStringList &alsoChanged)
 {
-    const auto [sql, binds] = fieldUpdate(scope, e, id, values, userId, alsoChanged);
+    const auto [sql, binds] = fieldUpdate(scope, e, id, values, userId, alsoChanged, true);
     Query &u = scope.db().run(sql, binds);
     const qint64 version = u.next() ? u.value(0).toLongLong() : 0;
     u.finish();
@@ -690,7 +695,7 @@ qint64 updateRecordFields(WriteScope &scope, const Entity &e, qint64 id, const Q
 
 void writeRecordFields(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId)
 {
-    const auto [sql, binds] = fieldUpdate(scope, e, id, values, userId, {});
+    const auto [sql, binds] = fieldUpdate(scope, e, id, values, userId, {}, false);
     scope.db().runUnread(sql, binds);
 }
 
