@@ -6,8 +6,12 @@ namespace liuhe::store {
 protocol::Reply completeAnswer(const protocol::Reply &own, const QCborMap &read)
 {
     if (!own.isOk() || !own.value().isMap()) return own;
-    QCborMap out = own.value().toMap();
-    for (auto it = read.constBegin(); it != read.constEnd(); ++it) out.insert(it.key(), it.value());
+    // The read record is the larger map: the job's own few keys go into it
+    // (each insert looks through the map it goes into).
+    QCborMap out = read;
+    const QCborMap mine = own.value().toMap();
+    for (auto it = mine.constBegin(); it != mine.constEnd(); ++it)
+        if (!out.contains(it.key())) out.insert(it.key(), it.value());
     return QCborValue(out);
 }
 
