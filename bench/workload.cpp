@@ -86,6 +86,14 @@ void Workload::serverUsage(PhaseResult &result)
     const qint64 reruns = info.value(QStringLiteral("rerun_batches")).toInteger() - m_rerunBatches;
     m_rerunBatches += reruns;
     if (batches > 0) result.extra.insert(QStringLiteral("rerun_batches"), reruns);
+    // Where a write call's time in the server's store went, on average.
+    for (const char *stage : {"queued", "in_batch", "after_commit"}) {
+        const QString key = QStringLiteral("write_%1_ms").arg(QLatin1String(stage));
+        const qint64 total = info.value(key).toInteger();
+        const qint64 spent = total - m_writeStageMs.value(key);
+        m_writeStageMs.insert(key, total);
+        if (jobs > 0) result.extra.insert(QStringLiteral("call_%1_ms").arg(QLatin1String(stage)), std::round(double(spent) / double(jobs) * 100) / 100);
+    }
     if (result.count > 0 && jobs > 0) {
         result.extra.insert(QStringLiteral("writer_ms_per_unit"), std::round(double(busyMs) / double(result.count) * 1000) / 1000);
         if (pages > 0) result.extra.insert(QStringLiteral("log_pages_per_unit"), std::round(double(pages) / double(result.count) * 10) / 10);

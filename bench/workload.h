@@ -7,6 +7,7 @@
 #include "stats.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QRandomGenerator>
 #include <functional>
@@ -54,6 +55,7 @@ private:
     std::unique_ptr<client::SyncClient> m_admin;
     // The server's write counters at the last serverUsage(), for per-phase figures.
     qint64 m_writeBatches = 0, m_writeJobs = 0, m_walSyncs = 0, m_writerBusyMs = 0, m_logPages = 0, m_rerunBatches = 0;
+    QHash<QString, qint64> m_writeStageMs; // system.info's write_*_ms when last read
     QRandomGenerator m_rng{20261123};
     // Makes this run's codes unique, so a bench can run again on the same server.
     const QString m_tag = QStringLiteral("%1").arg(QDateTime::currentSecsSinceEpoch() % 100000, 5, 10, QLatin1Char('0'));

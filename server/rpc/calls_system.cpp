@@ -141,6 +141,9 @@ void registerSystemCalls(CallRegistry &calls)
                    m.insert(QStringLiteral("read_jobs"), stats.readJobs.load());
                    m.insert(QStringLiteral("writer_busy_ms"), stats.writerBusyNs.load() / 1000000);
                    m.insert(QStringLiteral("log_pages"), stats.logPages.load());
+                   m.insert(QStringLiteral("write_queued_ms"), stats.writeQueuedNs.load() / 1000000);
+                   m.insert(QStringLiteral("write_in_batch_ms"), stats.writeInBatchNs.load() / 1000000);
+                   m.insert(QStringLiteral("write_after_commit_ms"), stats.writeAfterCommitNs.load() / 1000000);
                    m.insert(QStringLiteral("store_retries"), stats.retries.load());
                    m.insert(QStringLiteral("rerun_batches"), stats.rerunBatches.load());
                    done(m);

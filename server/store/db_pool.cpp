@@ -409,6 +409,8 @@ void DbPool::runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batc
 {
     QElapsedTimer busy;
     busy.start();
+    const Clock::time_point started = Clock::now();
+    for (const auto &w : batch) m_stats.writeQueuedNs += (started - w.queuedAt).count();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     BatchAnswers ran;
     const bool isolated = m_isolatedBatchesLeft > 0;
@@ -445,13 +447,20 @@ void DbPool::runBatch(Db &db, AuditChain &chain, std::vector<PendingWrite> &batc
         commitDurable(sequence); // nothing became visible
         throw;
     }
+    const Clock::time_point committed = Clock::now();
+    m_stats.writeInBatchNs += (committed - started).count() * qint64(batch.size());
     // What a job leaves to be read after the commit is read now, on a reader,
     // while the log is fsynced.
-    for (size_t i = 0; i < batch.size(); ++i)
+    for (size_t i = 0; i < batch.size(); ++i) {
         if (replies[i].isOk() && effects[i].readsAfterCommit()) {
             batch[i].done = completeAfterCommit(std::move(batch[i].done), replies[i], std::move(effects[i]));
             effects[i] = {};
         }
+        batch[i].done = [this, committed, done = std::move(batch[i].done)](Reply reply, WriteEffects jobEffects) {
+            m_stats.writeAfterCommitNs += (Clock::now() - committed).count();
+            done(std::move(reply), std::move(jobEffects));
+        };
+    }
     ++m_stats.batches;
     m_stats.writeJobs += qint64(batch.size());
     m_stats.logPages += db.takePagesWritten();

@@ -56,6 +56,12 @@ public:
         // pages its commits wrote (SQLite's log frames).
         std::atomic<qint64> writerBusyNs{0};
         std::atomic<qint64> logPages{0};
+        // Where a write call's time in the store goes, summed over calls: in the
+        // queue, in its batch until the commit, and after the commit until its
+        // answer goes (the log's fsync, the answer read on a reader).
+        std::atomic<qint64> writeQueuedNs{0};
+        std::atomic<qint64> writeInBatchNs{0};
+        std::atomic<qint64> writeAfterCommitNs{0};
     };
 
     DbPool(const StoreConfig &config, Options options);
