@@ -6,6 +6,7 @@
 #include "store/db.h"
 
 #include <QCryptographicHash>
+#include <charconv>
 
 namespace liuhe::store {
 
@@ -69,24 +70,33 @@ QString AuditChain::rowHash(qint64 id, const QString &at, qint64 userId, const Q
                             qint64 recordId, const QByteArray &changesUtf8, const QString &outcome, const QString &peer,
                             const QString &prevHash)
 {
-    // Length-prefixed fields, so no separator inside a value can forge a match.
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    const auto add = [&hash](const QByteArray &utf8) {
-        hash.addData(QByteArray::number(utf8.size()));
-        hash.addData(QByteArrayView(":", 1));
-        hash.addData(utf8);
+    // Length-prefixed fields, so no separator inside a value can forge a match;
+    // gathered first and hashed in one go.
+    QByteArray message;
+    message.reserve(changesUtf8.size() + 256);
+    const auto add = [&message](QByteArrayView utf8) {
+        char digits[24];
+        const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, utf8.size());
+        message.append(digits, end - digits);
+        message.append(':');
+        message.append(utf8);
     };
-    add(QByteArray::number(id));
+    const auto addNumber = [&add](qint64 n) {
+        char digits[24];
+        const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
+        add(QByteArrayView(digits, end - digits));
+    };
+    addNumber(id);
     add(at.toUtf8());
-    add(QByteArray::number(userId));
+    addNumber(userId);
     add(call.toUtf8());
     add(entity.toUtf8());
-    add(QByteArray::number(recordId));
+    addNumber(recordId);
     add(changesUtf8);
     add(outcome.toUtf8());
     add(peer.toUtf8());
     add(prevHash.toUtf8());
-    return QString::fromLatin1(hash.result().toHex());
+    return QString::fromLatin1(QCryptographicHash::hash(message, QCryptographicHash::Sha256).toHex());
 }
 
 void AuditChain::append(Db &db, const AuditEntry &e, const QDateTime &now)

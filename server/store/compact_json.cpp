@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <algorithm>
+#include <charconv>
 #include <utility>
 #include <vector>
 
@@ -13,13 +14,20 @@ namespace liuhe::store {
 
 namespace {
 
+// Runs of characters that need no escape go out in one append each (most
+// strings are one such run).
 void appendString(QByteArray &out, const QString &text)
 {
     static const char hex[] = "0123456789abcdef";
+    const QByteArray utf8 = text.toUtf8(); // UTF-8 passes through, as QJsonDocument writes it
     out += '"';
-    for (const char c : text.toUtf8()) {
-        const auto u = static_cast<unsigned char>(c);
-        switch (c) {
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto u = static_cast<unsigned char>(utf8[i]);
+        if (u >= 0x20 && u != '"' && u != '\\') continue;
+        out.append(utf8.constData() + from, i - from);
+        from = i + 1;
+        switch (u) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
         case '\b': out += "\\b"; break;
@@ -27,17 +35,21 @@ void appendString(QByteArray &out, const QString &text)
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
-        default:
-            if (u < 0x20) {
-                out += "\\u00";
-                out += hex[u >> 4];
-                out += hex[u & 0xf];
-            } else {
-                out += c; // UTF-8 passes through, as QJsonDocument writes it
-            }
+        default: {
+            const char escaped[] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 0xf]};
+            out.append(escaped, sizeof escaped);
+        }
         }
     }
+    out.append(utf8.constData() + from, utf8.size() - from);
     out += '"';
+}
+
+void appendInteger(QByteArray &out, qint64 value)
+{
+    char digits[24];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+    out.append(digits, end - digits);
 }
 
 void append(QByteArray &out, const QCborValue &v)
@@ -71,7 +83,7 @@ void append(QByteArray &out, const QCborValue &v)
         return;
     }
     case QCborValue::String: appendString(out, v.toString()); return;
-    case QCborValue::Integer: out += QByteArray::number(v.toInteger()); return;
+    case QCborValue::Integer: appendInteger(out, v.toInteger()); return;
     case QCborValue::True: out += "true"; return;
     case QCborValue::False: out += "false"; return;
     case QCborValue::Null:
