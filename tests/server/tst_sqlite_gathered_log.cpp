@@ -9,6 +9,7 @@
 #include "store/db.h"
 #include "store/sqlite_gathered_log.h"
 #include "store/store_config.h"
+#include "sqlite_test_files.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -21,22 +22,7 @@ namespace store = liuhe::store;
 
 namespace {
 
-sqlite3 *openFile(const QString &path)
-{
-    sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) return nullptr;
-    return db;
-}
 
-QString integrity(sqlite3 *db)
-{
-    sqlite3_stmt *st = nullptr;
-    sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, nullptr);
-    QString out;
-    while (sqlite3_step(st) == SQLITE_ROW) out += QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
-    sqlite3_finalize(st);
-    return out;
-}
 
 std::map<qint64, qint64> contents(sqlite3 *db)
 {
@@ -103,7 +89,7 @@ private Q_SLOTS:
         QCOMPARE(writer.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
         writer.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")); // as under DbPool, whose checkpointer runs apart
         createTable(writer);
-        sqlite3 *reader = openFile(config.sqlitePath);
+        sqlite3 *reader = openSqliteFile(config.sqlitePath);
         QVERIFY(reader);
 
         const store::GatheredLogCounts before = store::gatheredLogCounts();
@@ -130,9 +116,9 @@ private Q_SLOTS:
         const QString copy = copyDir.filePath(QStringLiteral("copy.db"));
         QVERIFY(QFile::copy(config.sqlitePath, copy));
         QVERIFY(QFile::copy(config.sqlitePath + QStringLiteral("-wal"), copy + QStringLiteral("-wal")));
-        sqlite3 *recovered = openFile(copy);
+        sqlite3 *recovered = openSqliteFile(copy);
         QVERIFY(recovered);
-        QCOMPARE(integrity(recovered), QStringLiteral("ok"));
+        QCOMPARE(sqliteIntegrity(recovered), QStringLiteral("ok"));
         QVERIFY(contents(recovered) == work.committed);
         sqlite3_close_v2(recovered);
         sqlite3_close_v2(reader);
@@ -173,7 +159,7 @@ private Q_SLOTS:
             Workload work{writer};
             for (int i = 0; i < 12; ++i) work.batch(1500, i % 4 != 2);
             QCOMPARE(writer.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
-            sqlite3 *reader = openFile(config.sqlitePath);
+            sqlite3 *reader = openSqliteFile(config.sqlitePath);
             QVERIFY(reader);
             QVERIFY(contents(reader) == work.committed);
             sqlite3_close_v2(reader);
@@ -181,9 +167,9 @@ private Q_SLOTS:
             writer.exec(QStringLiteral("DELETE FROM t WHERE v % 3 = 0"));
             for (auto it = work.committed.begin(); it != work.committed.end();) it = it->second % 3 == 0 ? work.committed.erase(it) : std::next(it);
             work.batch(1500, true);
-            sqlite3 *again = openFile(config.sqlitePath);
+            sqlite3 *again = openSqliteFile(config.sqlitePath);
             QVERIFY(again);
-            QCOMPARE(integrity(again), QStringLiteral("ok"));
+            QCOMPARE(sqliteIntegrity(again), QStringLiteral("ok"));
             QVERIFY(contents(again) == work.committed);
             sqlite3_close_v2(again);
         }

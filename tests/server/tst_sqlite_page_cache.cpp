@@ -7,6 +7,7 @@
 #include "store/db.h"
 #include "store/sqlite_page_cache.h"
 #include "store/store_config.h"
+#include "sqlite_test_files.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -28,15 +29,6 @@ void exec(sqlite3 *db, const char *sql)
     }
 }
 
-QString integrity(sqlite3 *db)
-{
-    sqlite3_stmt *st = nullptr;
-    sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, nullptr);
-    QString out;
-    while (sqlite3_step(st) == SQLITE_ROW) out += QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
-    sqlite3_finalize(st);
-    return out;
-}
 
 std::map<QByteArray, qint64> contents(sqlite3 *db)
 {
@@ -49,12 +41,6 @@ std::map<QByteArray, qint64> contents(sqlite3 *db)
     return out;
 }
 
-sqlite3 *openFile(const QString &path)
-{
-    sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) return nullptr;
-    return db;
-}
 
 } // namespace
 
@@ -70,7 +56,7 @@ private Q_SLOTS:
         { store::Db first(config, QStringLiteral("first")); } // installs the cache, as the server does
         const unsigned long long parkedBefore = store::sqlitePagesParked();
 
-        sqlite3 *db = openFile(config.sqlitePath);
+        sqlite3 *db = openSqliteFile(config.sqlitePath);
         QVERIFY(db);
         exec(db, "PRAGMA journal_mode = WAL");
         exec(db, "PRAGMA cache_size = -65536");
@@ -105,18 +91,18 @@ private Q_SLOTS:
         sqlite3_finalize(insert);
 
         QVERIFY2(store::sqlitePagesParked() > parkedBefore + 100, "the inserts should have parked pages many times");
-        QCOMPARE(integrity(db), QStringLiteral("ok"));
+        QCOMPARE(sqliteIntegrity(db), QStringLiteral("ok"));
         QVERIFY(contents(db) == committed);
 
-        sqlite3 *reader = openFile(config.sqlitePath);
+        sqlite3 *reader = openSqliteFile(config.sqlitePath);
         QVERIFY(reader);
         QVERIFY(contents(reader) == committed);
         sqlite3_close_v2(reader);
         sqlite3_close_v2(db);
 
-        sqlite3 *reopened = openFile(config.sqlitePath);
+        sqlite3 *reopened = openSqliteFile(config.sqlitePath);
         QVERIFY(reopened);
-        QCOMPARE(integrity(reopened), QStringLiteral("ok"));
+        QCOMPARE(sqliteIntegrity(reopened), QStringLiteral("ok"));
         QVERIFY(contents(reopened) == committed);
         sqlite3_close_v2(reopened);
     }
