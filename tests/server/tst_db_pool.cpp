@@ -10,6 +10,7 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <atomic>
 #include <future>
 #include <map>
@@ -219,6 +220,37 @@ private Q_SLOTS:
         QVERIFY(pool.walSyncs() <= batches);
         store::Db db(config, QStringLiteral("check"));
         QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM probe WHERE tag LIKE 'synced-%'")).toInt(), writes);
+    }
+
+    // The stage counters the bench divides (system.info write_*_ms): each call's
+    // time in its batch covers at least its own work, and every answer waited
+    // after the commit for the log's fsync.
+    void aCallsTimeIsCountedByStage()
+    {
+        store::DbPool pool(config, store::DbPool::Options{});
+        Answers answers;
+        constexpr int writes = 20;
+        for (int i = 0; i < writes; ++i)
+            pool.write(
+                [i](store::WriteScope &scope) {
+                    QThread::msleep(2);
+                    scope.db().run(QStringLiteral("INSERT INTO probe (tag) VALUES (?)"), {QStringLiteral("staged-%1").arg(i)});
+                    return Reply(QCborValue(true));
+                },
+                [&](Reply r, store::WriteEffects) { answers.add(std::move(r)); });
+        pool.stop();
+        QCOMPARE(answers.size(), size_t(writes));
+        const auto &stats = pool.stats();
+        // A call waits for its whole batch: over B batches of n calls each,
+        // the sum is at least sum(n * n * 2 ms) >= writes * writes / B * 2 ms.
+        const qint64 batches = stats.batches.load();
+        QVERIFY(batches >= 1);
+        QVERIFY2(stats.writeInBatchNs.load() >= qint64(writes) * writes / batches * 2'000'000,
+                 qPrintable(QStringLiteral("%1 ns in %2 batches").arg(stats.writeInBatchNs.load()).arg(batches)));
+        // Queued behind the first batch: the jobs after it waited at least its 2 ms.
+        QVERIFY2(batches == 1 || stats.writeQueuedNs.load() >= 2'000'000, qPrintable(QString::number(stats.writeQueuedNs.load())));
+        QVERIFY(stats.writeAfterCommitNs.load() > 0);
+        QVERIFY(stats.writeQueuedNs.load() + stats.writeInBatchNs.load() + stats.writeAfterCommitNs.load() < qint64(writes) * 10'000'000'000LL);
     }
 
     // Under a steady stream of commits the background checkpoint always lags
