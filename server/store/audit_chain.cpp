@@ -6,7 +6,6 @@
 #include "store/db.h"
 
 #include <QCryptographicHash>
-#include <charconv>
 
 namespace liuhe::store {
 
@@ -75,16 +74,14 @@ QString AuditChain::rowHash(qint64 id, const QString &at, qint64 userId, const Q
     QByteArray message;
     message.reserve(changesUtf8.size() + 256);
     const auto add = [&message](QByteArrayView utf8) {
-        char digits[24];
-        const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, utf8.size());
-        message.append(digits, end - digits);
+        appendInteger(message, utf8.size());
         message.append(':');
         message.append(utf8);
     };
     const auto addNumber = [&add](qint64 n) {
-        char digits[24];
-        const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
-        add(QByteArrayView(digits, end - digits));
+        QByteArray digits;
+        appendInteger(digits, n);
+        add(digits);
     };
     addNumber(id);
     add(at.toUtf8());

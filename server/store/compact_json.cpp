@@ -45,13 +45,6 @@ void appendString(QByteArray &out, const QString &text)
     out += '"';
 }
 
-void appendInteger(QByteArray &out, qint64 value)
-{
-    char digits[24];
-    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
-    out.append(digits, end - digits);
-}
-
 void append(QByteArray &out, const QCborValue &v)
 {
     switch (v.type()) {
@@ -104,6 +97,13 @@ void append(QByteArray &out, const QCborValue &v)
 }
 
 } // namespace
+
+void appendInteger(QByteArray &out, qint64 value)
+{
+    char digits[24];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+    out.append(digits, end - digits);
+}
 
 QByteArray compactJson(const QCborValue &value)
 {

@@ -11,4 +11,7 @@ namespace liuhe::store {
 
 QByteArray compactJson(const QCborValue &value);
 
+// An integer in decimal, appended without an allocation of its own.
+void appendInteger(QByteArray &out, qint64 value);
+
 } // namespace liuhe::store

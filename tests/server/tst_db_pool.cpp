@@ -41,6 +41,19 @@ class TestDbPool : public QObject {
         }
     };
 
+    // Queues a write that works for holdMs, then inserts a probe row tagged tag;
+    // its answer goes to answers.
+    static void writeProbe(store::DbPool &pool, Answers &answers, const QString &tag, int holdMs = 0)
+    {
+        pool.write(
+            [tag, holdMs](store::WriteScope &scope) {
+                if (holdMs > 0) QThread::msleep(holdMs);
+                scope.db().run(QStringLiteral("INSERT INTO probe (tag) VALUES (?)"), {tag});
+                return Reply(QCborValue(true));
+            },
+            [&answers](Reply r, store::WriteEffects) { answers.add(std::move(r)); });
+    }
+
     // A new store file, fully migrated: tests then take it back to an older shape.
     std::unique_ptr<store::Db> migratedStore(const QString &name)
     {
@@ -161,13 +174,7 @@ private Q_SLOTS:
             },
             [&](Reply r, store::WriteEffects) { answers.add(std::move(r)); });
         QTRY_VERIFY(slowStarted.load());
-        for (int i = 0; i < 5; ++i)
-            pool.write(
-                [i](store::WriteScope &scope) {
-                    scope.db().run(QStringLiteral("INSERT INTO probe (tag) VALUES (?)"), {QStringLiteral("late-%1").arg(i)});
-                    return Reply(QCborValue(true));
-                },
-                [&](Reply r, store::WriteEffects) { answers.add(std::move(r)); });
+        for (int i = 0; i < 5; ++i) writeProbe(pool, answers, QStringLiteral("late-%1").arg(i));
         QTRY_COMPARE(answers.size(), size_t(6));
         // The slow job's answer waits for the log's fsync, so it may come after the timeouts.
         int ok = 0;
@@ -203,13 +210,7 @@ private Q_SLOTS:
         store::DbPool pool(config, store::DbPool::Options{});
         Answers answers;
         constexpr int writes = 200;
-        for (int i = 0; i < writes; ++i)
-            pool.write(
-                [i](store::WriteScope &scope) {
-                    scope.db().run(QStringLiteral("INSERT INTO probe (tag) VALUES (?)"), {QStringLiteral("synced-%1").arg(i)});
-                    return Reply(QCborValue(true));
-                },
-                [&](Reply r, store::WriteEffects) { answers.add(std::move(r)); });
+        for (int i = 0; i < writes; ++i) writeProbe(pool, answers, QStringLiteral("synced-%1").arg(i));
         pool.stop();
         QCOMPARE(answers.size(), size_t(writes));
         for (const Reply &r : answers.replies) QVERIFY(r.isOk());
@@ -230,14 +231,7 @@ private Q_SLOTS:
         store::DbPool pool(config, store::DbPool::Options{});
         Answers answers;
         constexpr int writes = 20;
-        for (int i = 0; i < writes; ++i)
-            pool.write(
-                [i](store::WriteScope &scope) {
-                    QThread::msleep(2);
-                    scope.db().run(QStringLiteral("INSERT INTO probe (tag) VALUES (?)"), {QStringLiteral("staged-%1").arg(i)});
-                    return Reply(QCborValue(true));
-                },
-                [&](Reply r, store::WriteEffects) { answers.add(std::move(r)); });
+        for (int i = 0; i < writes; ++i) writeProbe(pool, answers, QStringLiteral("staged-%1").arg(i), 2);
         pool.stop();
         QCOMPARE(answers.size(), size_t(writes));
         const auto &stats = pool.stats();
