@@ -17,10 +17,13 @@ const QString kPriceOf = QStringLiteral(
 
 Money salePrice(store::Db &db, qint64 customerId, qint64 productId, Quantity quantity, const QDate &date)
 {
+    // Most products have no tier lines: the look-up for them is skipped, and
+    // with it (on SQLite) the temporary b-tree its ORDER BY opens on every run.
+    static const QString sql = QStringLiteral("SELECT CASE WHEN EXISTS (SELECT 1 FROM price_list_line WHERE product_id = CAST(? AS BIGINT)) THEN ")
+        + kPriceOf.arg(QStringLiteral("CAST(? AS BIGINT)"), QStringLiteral("?"))
+        + QStringLiteral(" ELSE (SELECT price FROM product WHERE id = CAST(? AS BIGINT)) END");
     const QString day = date.toString(Qt::ISODate);
-    return Money::fromFen(db.scalar(QStringLiteral("SELECT ") + kPriceOf.arg(QStringLiteral("CAST(? AS BIGINT)"), QStringLiteral("?")),
-                                    {customerId, productId, day, day, quantity.milli(), productId})
-                              .toLongLong());
+    return Money::fromFen(db.scalar(sql, {productId, customerId, productId, day, day, quantity.milli(), productId, productId}).toLongLong());
 }
 
 } // namespace

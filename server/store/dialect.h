@@ -31,6 +31,10 @@ public:
     // on PostgreSQL every statement is a round trip (≈ 110 µs here); on SQLite
     // a keyed read costs ≈ 1 µs and json_each more than a few of them.
     bool batchesKeyedReads() const { return isPostgres(); }
+    // Whether RETURNING is the cheap way to read back what a write changed: on
+    // PostgreSQL it saves a round trip; SQLite gathers the returned rows in a
+    // temporary b-tree opened for every run, dearer than a keyed read after it.
+    bool returningPays() const { return isPostgres(); }
 
 private:
     Backend m_backend;

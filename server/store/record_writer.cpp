@@ -156,6 +156,12 @@ QString updateFieldsSql(const Entity &e, const std::vector<const Field *> &field
         .value();
 }
 
+// updateRecordFields' read of the new version where RETURNING does not pay.
+const QString &versionSql(const Entity &e)
+{
+    return perEntity<QString>(e, [&e] { return QStringLiteral("SELECT version FROM %1 WHERE id = ?").arg(Dialect::quote(e.name)); });
+}
+
 // updateRecordFields' read of the version and field versions it bumps.
 const QString &versionsSql(const Entity &e)
 {
@@ -686,8 +692,15 @@ qint64 touchRecord(WriteScope &scope, const Entity &e, qint64 id, const QStringL
 
 qint64 updateRecordFields(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId, const QStringList &alsoChanged)
 {
-    const auto [sql, binds] = fieldUpdate(scope, e, id, values, userId, alsoChanged, true);
-    Query &u = scope.db().run(sql, binds);
+    Db &db = scope.db();
+    const bool returning = db.dialect().returningPays();
+    const auto [sql, binds] = fieldUpdate(scope, e, id, values, userId, alsoChanged, returning);
+    Query &u = db.run(sql, binds);
+    if (!returning) {
+        const bool updated = u.numRowsAffected() > 0;
+        u.finish();
+        return updated ? db.scalar(versionSql(e), {id}).toLongLong() : 0;
+    }
     const qint64 version = u.next() ? u.value(0).toLongLong() : 0;
     u.finish();
     return version;

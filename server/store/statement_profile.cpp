@@ -26,6 +26,11 @@ struct Profile
         std::vector<std::pair<QString, Totals>> rows;
         for (auto it = bySql.constBegin(); it != bySql.constEnd(); ++it) rows.emplace_back(it.key(), it.value());
         std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.second.nanoseconds > b.second.nanoseconds; });
+        if (const QByteArray dump = qgetenv("LIUHE_SQL_DUMP"); !dump.isEmpty())
+            if (FILE *f = std::fopen(dump.constData(), "w")) {
+                for (const auto &r : rows) std::fprintf(f, "%lld\t%s\n", static_cast<long long>(r.second.count), QString(r.first).replace(QLatin1Char('\n'), QLatin1Char(' ')).toUtf8().constData());
+                std::fclose(f);
+            }
         std::fprintf(stderr, "%10s %10s %9s  statement\n", "count", "total_ms", "mean_us");
         for (size_t i = 0; i < std::min<size_t>(rows.size(), 60); ++i) {
             const Totals &t = rows[i].second;
