@@ -50,7 +50,7 @@ int WalCheckpointer::walHook(void *self, ::sqlite3 *db, const char *schema, int 
         sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         return SQLITE_OK;
     }
-    // Copied back in small steps, about one per commit under load.
+    // Copied back in steps (kStepPages).
     if (pages - checkpointer->m_wokenAt >= kStepPages) {
         checkpointer->m_wokenAt = pages;
         checkpointer->wakeBackground();
