@@ -3,6 +3,7 @@
 #include "store/pg_pipeline.h"
 #include "store/pg_query.h"
 #include "store/sqlite_gathered_log.h"
+#include "store/sqlite_paced_sync.h"
 #include "store/sqlite_page_cache.h"
 #include "store/sqlite_query.h"
 #include "store/statement_profile.h"
@@ -69,7 +70,7 @@ void Db::open()
         configureSqliteLibrary();
         const QByteArray path = m_config.sqlitePath.toUtf8();
         // One connection per thread, never shared: SQLite's own mutexes are not needed.
-        const char *vfs = m_use == DbUse::WriterSyncedByCaller ? gatheredLogVfs() : nullptr;
+        const char *vfs = m_use == DbUse::WriterSyncedByCaller ? gatheredLogVfs() : m_use == DbUse::Checkpoint ? pacedSyncVfs() : nullptr;
         const int rc = sqlite3_open_v2(path.constData(), &m_sqlite, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, vfs);
         if (rc != SQLITE_OK) {
             const StoreError e = sqliteError(m_sqlite, rc, QStringLiteral("open ") + m_config.sqlitePath);

@@ -41,7 +41,7 @@ QList<qint64> distinctIds(const QList<qint64> &ids);
 // What a connection is for. SQLite only: a writer whose log the caller fsyncs
 // after each commit (DbPool's WalSyncer) gathers its log writes
 // (sqlite_gathered_log.h); a reader maps the database file.
-enum class DbUse { ReadWrite, ReadOnly, WriterSyncedByCaller };
+enum class DbUse { ReadWrite, ReadOnly, WriterSyncedByCaller, Checkpoint };
 
 class Db {
 public:

@@ -83,7 +83,7 @@ void WalCheckpointer::loop()
             serving = m_stepsAsked;
         }
         try {
-            if (!db) db = std::make_unique<Db>(m_config, QStringLiteral("checkpoint"));
+            if (!db) db = std::make_unique<Db>(m_config, QStringLiteral("checkpoint"), DbUse::Checkpoint);
             std::lock_guard copying(m_copying);
             // PASSIVE: copies what no reader still needs, never waits for the writer.
             const int rc = sqlite3_wal_checkpoint_v2(db->sqliteHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);

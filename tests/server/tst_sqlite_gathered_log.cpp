@@ -22,8 +22,6 @@ namespace store = liuhe::store;
 
 namespace {
 
-
-
 std::map<qint64, qint64> contents(sqlite3 *db)
 {
     std::map<qint64, qint64> out;
@@ -37,6 +35,7 @@ std::map<qint64, qint64> contents(sqlite3 *db)
 // Random keys spread the rows over the table's and the index's pages, so a
 // commit writes many frames; rolled-back batches undo theirs.
 struct Workload {
+    explicit Workload(store::Db &writer) : db(writer) {}
     store::Db &db;
     QRandomGenerator random{20261125};
     std::map<qint64, qint64> committed;
@@ -93,7 +92,7 @@ private Q_SLOTS:
         QVERIFY(reader);
 
         const store::GatheredLogCounts before = store::gatheredLogCounts();
-        Workload work{writer};
+        Workload work(writer);
         for (int i = 0; i < 120; ++i) {
             work.batch(40, i % 9 != 4);
             if (i % 20 == 0) QVERIFY(contents(reader) == work.committed);
@@ -132,7 +131,7 @@ private Q_SLOTS:
         store::Db writer(configIn(dir), QStringLiteral("writer"), store::DbUse::WriterSyncedByCaller);
         writer.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
         createTable(writer);
-        Workload work{writer};
+        Workload work(writer);
         work.batch(50, true);
 
         store::GatheredLogCounts before = store::gatheredLogCounts();
@@ -156,7 +155,7 @@ private Q_SLOTS:
             store::Db writer(config, QStringLiteral("writer"), store::DbUse::WriterSyncedByCaller);
             writer.exec(QStringLiteral("PRAGMA cache_size = 20"));
             createTable(writer);
-            Workload work{writer};
+            Workload work(writer);
             for (int i = 0; i < 12; ++i) work.batch(1500, i % 4 != 2);
             QCOMPARE(writer.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
             sqlite3 *reader = openSqliteFile(config.sqlitePath);
