@@ -1,5 +1,7 @@
 #include "store/sqlite_gathered_log.h"
 
+#include "store/sqlite_vfs_shim.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
@@ -31,8 +33,6 @@ struct LogFile {
     size_t capacity;
     sqlite3_int64 start; // the file offset of gathered[0]
 };
-
-constexpr int alignedSize(int n) { return (n + 7) & ~7; }
 
 LogFile *logFile(sqlite3_file *file) { return reinterpret_cast<LogFile *>(file); }
 
@@ -173,13 +173,7 @@ const char *gatheredLogVfs()
 {
     static std::once_flag once;
     std::call_once(once, [] {
-        g_platform = sqlite3_vfs_find(nullptr);
-        g_vfs = *g_platform;
-        g_vfs.zName = "liuhe-gathered-log";
-        g_vfs.szOsFile = alignedSize(int(sizeof(LogFile))) + g_platform->szOsFile;
-        g_vfs.pNext = nullptr;
-        g_vfs.xOpen = &openFile;
-        sqlite3_vfs_register(&g_vfs, 0);
+        g_platform = registerShimVfs(g_vfs, "liuhe-gathered-log", [](int platform) { return alignedSize(int(sizeof(LogFile))) + platform; }, &openFile);
     });
     return g_vfs.zName;
 }

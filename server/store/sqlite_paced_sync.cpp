@@ -1,5 +1,7 @@
 #include "store/sqlite_paced_sync.h"
 
+#include "store/sqlite_vfs_shim.h"
+
 #include <atomic>
 #include <mutex>
 #include <sqlite3.h>
@@ -17,8 +19,6 @@ std::atomic<unsigned long long> g_pacedSyncs{0};
 // the bytes written since the last sync follow it.
 const sqlite3_io_methods *g_platformMethods = nullptr;
 sqlite3_io_methods g_methods;
-
-constexpr int alignedSize(int n) { return (n + 7) & ~7; }
 
 std::size_t &unsynced(sqlite3_file *file)
 {
@@ -69,13 +69,7 @@ const char *pacedSyncVfs()
 {
     static std::once_flag once;
     std::call_once(once, [] {
-        g_platform = sqlite3_vfs_find(nullptr);
-        g_vfs = *g_platform;
-        g_vfs.zName = "liuhe-paced-sync";
-        g_vfs.szOsFile = alignedSize(g_platform->szOsFile) + int(sizeof(std::size_t));
-        g_vfs.pNext = nullptr;
-        g_vfs.xOpen = &openFile;
-        sqlite3_vfs_register(&g_vfs, 0);
+        g_platform = registerShimVfs(g_vfs, "liuhe-paced-sync", [](int platform) { return alignedSize(platform) + int(sizeof(std::size_t)); }, &openFile);
     });
     return g_vfs.zName;
 }

@@ -56,6 +56,14 @@ class TestDbPool : public QObject {
 
     static int latestMigration() { return store::allMigrations().back().number; }
 
+    // Marks the migrations after version as not applied (the caller has undone
+    // what they did), so migrate runs them again.
+    static void forgetMigrationsAfter(store::Db &db, int version)
+    {
+        db.run(QStringLiteral("DELETE FROM schema_migrations WHERE version > ?"), {version}).finish();
+        QCOMPARE(store::schemaVersion(db), version);
+    }
+
     // A new store file, fully migrated: tests then take it back to an older shape.
     std::unique_ptr<store::Db> migratedStore(const QString &name)
     {
@@ -84,8 +92,7 @@ private Q_SLOTS:
         store::Db &db = *owned;
         db.exec(QStringLiteral("DROP INDEX ix_stock_serial_place"));
         db.exec(QStringLiteral("ALTER TABLE stock_count_line DROP COLUMN serial"));
-        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 9"));
-        QCOMPARE(store::schemaVersion(db), 8);
+        forgetMigrationsAfter(db, 8);
         QVERIFY(!db.columns(QStringLiteral("stock_count_line")).contains(QStringLiteral("serial")));
         QCOMPARE(store::migrate(db), latestMigration() - 8);
         QCOMPARE(store::schemaVersion(db), latestMigration());
@@ -105,8 +112,7 @@ private Q_SLOTS:
                                "prev_hash TEXT NOT NULL, hash TEXT NOT NULL)"));
         db.exec(QStringLiteral("CREATE INDEX ix_audit_log_entity ON audit_log (entity, record_id, id)"));
         db.exec(QStringLiteral("CREATE INDEX ix_fifo_open ON fifo_layer (product_id, warehouse_id, id) WHERE qty_left > 0"));
-        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 10"));
-        QCOMPARE(store::schemaVersion(db), 9);
+        forgetMigrationsAfter(db, 9);
         const auto indexCount = [&](const QString &table) {
             return db.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"), {table}).toInt();
         };
@@ -139,8 +145,7 @@ private Q_SLOTS:
         db.exec(QStringLiteral("DROP INDEX ix_fifo_open_layers"));
         db.exec(QStringLiteral("ALTER TABLE fifo_layer DROP COLUMN closed"));
         db.exec(QStringLiteral("CREATE INDEX ix_fifo_open_lot ON fifo_layer (product_id, warehouse_id, lot, id) WHERE qty_left > 0"));
-        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 11"));
-        QCOMPARE(store::schemaVersion(db), 10);
+        forgetMigrationsAfter(db, 10);
         db.exec(QStringLiteral("PRAGMA foreign_keys = OFF")); // layers without their products and moves
         for (const auto &[qtyLeft, costLeft] : {std::pair{0, 0}, std::pair{4000, 400}, std::pair{0, 0}})
             db.run(QStringLiteral("INSERT INTO fifo_layer (product_id, warehouse_id, lot, move_id, at, qty_in, qty_left, cost_in, cost_left) "
@@ -161,7 +166,7 @@ private Q_SLOTS:
         store::Db &db = *owned;
         db.exec(QStringLiteral("DROP INDEX ix_fifo_open_layers"));
         db.exec(QStringLiteral("CREATE INDEX ix_fifo_open_lot ON fifo_layer (product_id, warehouse_id, lot, id) WHERE closed = 0"));
-        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 12"));
+        forgetMigrationsAfter(db, 11);
         const auto planOf = [&db](const QString &lotTerm) {
             QString plan;
             store::Query &q = db.run(QStringLiteral("EXPLAIN QUERY PLAN SELECT id, qty_left, cost_left FROM fifo_layer WHERE product_id = ? "
