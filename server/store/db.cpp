@@ -70,7 +70,9 @@ void Db::open()
         configureSqliteLibrary();
         const QByteArray path = m_config.sqlitePath.toUtf8();
         // One connection per thread, never shared: SQLite's own mutexes are not needed.
-        const char *vfs = m_use == DbUse::WriterSyncedByCaller ? gatheredLogVfs() : m_use == DbUse::Checkpoint ? pacedSyncVfs() : nullptr;
+        const char *vfs = nullptr; // the platform's
+        if (m_use == DbUse::WriterSyncedByCaller) vfs = gatheredLogVfs();
+        if (m_use == DbUse::Checkpoint) vfs = pacedSyncVfs();
         const int rc = sqlite3_open_v2(path.constData(), &m_sqlite, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, vfs);
         if (rc != SQLITE_OK) {
             const StoreError e = sqliteError(m_sqlite, rc, QStringLiteral("open ") + m_config.sqlitePath);
@@ -199,11 +201,21 @@ QVariant Db::scalar(const QString &sql, const QVariantList &binds)
     return v;
 }
 
+QVariant Db::updateAndRead(const QString &update, const QVariantList &binds, const QString &returning, const QString &readBack,
+                           const QVariantList &readBinds)
+{
+    if (m_dialect.returningPays()) return scalar(update + QStringLiteral(" RETURNING ") + returning, binds);
+    Query &q = run(update, binds);
+    const bool updated = q.numRowsAffected() > 0;
+    q.finish();
+    return updated ? scalar(readBack, readBinds) : QVariant();
+}
+
 qint64 Db::insert(const QString &sql, const QVariantList &binds)
 {
     // SQLite gathers RETURNING's rows in a temporary b-tree opened for each run
     // (a few percent of the writer's instructions); the row id is at hand.
-    if (m_sqlite) {
+    if (!m_dialect.returningPays()) {
         Query &q = run(sql, binds);
         const qint64 id = q.numRowsAffected() > 0 ? sqlite3_last_insert_rowid(m_sqlite) : 0;
         q.finish();

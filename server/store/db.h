@@ -66,8 +66,14 @@ public:
     Query &run(const QString &sql, std::initializer_list<QVariant> binds) { return run(sql, QVariantList(binds)); }
     // First column of the first row, or an invalid QVariant when there is no row.
     QVariant scalar(const QString &sql, const QVariantList &binds = {});
-    // INSERT … RETURNING id.
+    // Runs an INSERT; the new row's id (0 when no row was inserted).
     qint64 insert(const QString &sql, const QVariantList &binds);
+    // Runs an UPDATE and reads one value of the updated row back: the
+    // expression `returning` through RETURNING where that pays
+    // (Dialect::returningPays), else readBack, a keyed read run after it.
+    // Invalid when no row was updated.
+    QVariant updateAndRead(const QString &update, const QVariantList &binds, const QString &returning, const QString &readBack,
+                           const QVariantList &readBinds);
     // Ids for rows about to be inserted into table, in ascending order: on
     // PostgreSQL taken from its id sequence in one statement, so that the rows
     // can go out unread instead of one round trip each for their ids; empty on

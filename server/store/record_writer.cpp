@@ -134,14 +134,11 @@ const QString &insertWithIdSql(const Entity &e)
 
 // The statements of updateRecordFields, built once per entity and set of fields
 // (services write the same few combinations over and over).
-// Without newVersion no RETURNING: SQLite gathers returned rows in a temporary
-// table, a cost for nothing when nobody reads them.
-QString updateFieldsSql(const Entity &e, const std::vector<const Field *> &fields, bool withFieldVersions, bool newVersion)
+QString updateFieldsSql(const Entity &e, const std::vector<const Field *> &fields, bool withFieldVersions)
 {
     QString key = e.name;
     for (const Field *f : fields) key += u' ' + f->name;
     if (withFieldVersions) key += QStringLiteral(" +fv");
-    if (newVersion) key += QStringLiteral(" +rv");
     static std::mutex mutex;
     static QHash<QString, QString> cache;
     std::lock_guard lock(mutex);
@@ -151,12 +148,12 @@ QString updateFieldsSql(const Entity &e, const std::vector<const Field *> &field
     for (const Field *f : fields)
         for (const QString &c : columnsOfField(*f)) sets << Dialect::quote(c) + QStringLiteral(" = ?");
     if (withFieldVersions) sets << QStringLiteral("field_versions = ?");
-    return cache.insert(key, QStringLiteral("UPDATE %1 SET %2 WHERE id = ?%3")
-                                 .arg(Dialect::quote(e.name), sets.join(u','), newVersion ? QStringLiteral(" RETURNING version") : QString()))
+    return cache.insert(key, QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(Dialect::quote(e.name), sets.join(u',')))
         .value();
 }
 
-// updateRecordFields' read of the new version where RETURNING does not pay.
+// updateRecordFields' read of the new version where RETURNING does not pay
+// (Db::updateAndRead).
 const QString &versionSql(const Entity &e)
 {
     return perEntity<QString>(e, [&e] { return QStringLiteral("SELECT version FROM %1 WHERE id = ?").arg(Dialect::quote(e.name)); });
@@ -376,7 +373,7 @@ QCborMap writeLines(Db &db, const Entity &lineEntity, qint64 parentId, LinesOutc
 
 // updateRecordFields' statement and its values.
 std::pair<QString, QVariantList> fieldUpdate(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId,
-                                            const QStringList &alsoChanged, bool newVersion)
+                                            const QStringList &alsoChanged)
 {
     Db &db = scope.db();
     QVariantList binds = {toWireDateTime(scope.now()), userId ? QVariant(userId) : QVariant()};
@@ -409,7 +406,7 @@ std::pair<QString, QVariantList> fieldUpdate(WriteScope &scope, const Entity &e,
         binds << fieldVersionsJson(fv);
     }
     binds << id;
-    return {updateFieldsSql(e, written, userFieldChanged, newVersion), std::move(binds)};
+    return {updateFieldsSql(e, written, userFieldChanged), std::move(binds)};
 }
 
 } // namespace
@@ -692,23 +689,13 @@ qint64 touchRecord(WriteScope &scope, const Entity &e, qint64 id, const QStringL
 
 qint64 updateRecordFields(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId, const QStringList &alsoChanged)
 {
-    Db &db = scope.db();
-    const bool returning = db.dialect().returningPays();
-    const auto [sql, binds] = fieldUpdate(scope, e, id, values, userId, alsoChanged, returning);
-    Query &u = db.run(sql, binds);
-    if (!returning) {
-        const bool updated = u.numRowsAffected() > 0;
-        u.finish();
-        return updated ? db.scalar(versionSql(e), {id}).toLongLong() : 0;
-    }
-    const qint64 version = u.next() ? u.value(0).toLongLong() : 0;
-    u.finish();
-    return version;
+    const auto [sql, binds] = fieldUpdate(scope, e, id, values, userId, alsoChanged);
+    return scope.db().updateAndRead(sql, binds, QStringLiteral("version"), versionSql(e), {id}).toLongLong();
 }
 
 void writeRecordFields(WriteScope &scope, const Entity &e, qint64 id, const QCborMap &values, qint64 userId)
 {
-    const auto [sql, binds] = fieldUpdate(scope, e, id, values, userId, {}, false);
+    const auto [sql, binds] = fieldUpdate(scope, e, id, values, userId, {});
     scope.db().runUnread(sql, binds);
 }
 
