@@ -71,8 +71,10 @@ QString PhaseResult::tableRow() const
 {
     QStringList errs;
     for (auto it = errors.constBegin(); it != errors.constEnd(); ++it) errs << QStringLiteral("%1=%2").arg(it.key()).arg(it.value());
+    // The flow is in the JSON; in the table a one-call orders run is told apart by its name.
+    const bool oneCall = extra.value(QStringLiteral("flow")).toString() == QLatin1String("one_call");
     return QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
-        .arg(phase, -14)
+        .arg(oneCall ? phase + QStringLiteral(" 1-call") : phase, -14)
         .arg(backend, -10)
         .arg(clients, 7)
         .arg(count, 8)

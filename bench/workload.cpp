@@ -204,12 +204,13 @@ PhaseResult Workload::receiveStock()
     return r;
 }
 
-PhaseResult Workload::sellOrders(int clients, int orders)
+PhaseResult Workload::sellOrders(int clients, int orders, std::optional<bool> oneCall)
 {
+    const bool oneCallOrders = oneCall.value_or(m_options.oneCallOrders);
     PhaseResult r;
     r.phase = QStringLiteral("orders");
     r.clients = clients;
-    r.extra.insert(QStringLiteral("flow"), m_options.oneCallOrders ? QStringLiteral("one_call") : QStringLiteral("three_calls"));
+    r.extra.insert(QStringLiteral("flow"), oneCallOrders ? QStringLiteral("one_call") : QStringLiteral("three_calls"));
     // An order picks 5 distinct products and a customer: without them (an
     // earlier phase failed) the phase reports that instead of running.
     if (m_products.size() < 5 || m_customers.isEmpty()) {
@@ -257,7 +258,7 @@ PhaseResult Workload::sellOrders(int clients, int orders)
         };
         auto step = std::make_shared<QElapsedTimer>();
         step->start();
-        if (m_options.oneCallOrders) {
+        if (oneCallOrders) {
             M saveAndPost = save;
             saveAndPost.insert(QStringLiteral("then"), A{QStringLiteral("confirm"), QStringLiteral("deliver")});
             c->call(QStringLiteral("data.save"), saveAndPost, [&, c, timer, fail](const Reply &posted) {

@@ -11,6 +11,7 @@
 #include <QList>
 #include <QRandomGenerator>
 #include <functional>
+#include <optional>
 #include <memory>
 
 namespace liuhe::bench {
@@ -38,7 +39,8 @@ public:
     PhaseResult loadCustomers(int count, const QString &prefix, const QString &phase);
     PhaseResult loadSuppliers();
     PhaseResult receiveStock();
-    PhaseResult sellOrders(int clients, int orders);
+    // Phase 3; oneCall: each order as one data.save with then (the default is --one-call's choice).
+    PhaseResult sellOrders(int clients, int orders, std::optional<bool> oneCall = std::nullopt);
     PhaseResult stockLevel();
     PhaseResult search(bool pinyin);
     // Runs the orders phase once as a baseline, then again while idle logged-in
