@@ -2,6 +2,7 @@
 // it starts its own on a temporary SQLite store (or on --database). Phases:
 // products, customers, suppliers, receipts, orders (per client count), stock_level,
 // search_prefix, search_pinyin, idle. Prints a table; --json one object per line.
+#include "build/build_info.h"
 #include "test_server.h"
 #include "workload.h"
 
@@ -10,6 +11,7 @@
 #include <QSysInfo>
 #include <QThread>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 using namespace liuhe;
@@ -50,7 +52,11 @@ int main(int argc, char **argv)
                                             QStringLiteral("After phase 3, client counts to run it again with one call per order (default: the largest "
                                                            "of --clients; 0 skips; nothing with --one-call)."),
                                             QStringLiteral("LIST"));
-    for (const auto &o : {server, user, password, database, products, orders, clients, customers, idle, json, oneCall, oneCallClients}) p.addOption(o);
+    const QCommandLineOption runs(QStringLiteral("runs"),
+                                  QStringLiteral("Phase 3 this many times at each client count, on the same store; the run of median "
+                                                 "throughput is reported, latencies over all runs (default 1)."),
+                                  QStringLiteral("N"), QStringLiteral("1"));
+    for (const auto &o : {server, user, password, database, products, orders, clients, customers, idle, json, oneCall, oneCallClients, runs}) p.addOption(o);
     p.process(app);
 
     bench::Options options;
@@ -73,6 +79,13 @@ int main(int argc, char **argv)
         oneCallRuns << *std::max_element(options.clients.begin(), options.clients.end());
     }
     if (options.oneCallOrders) oneCallRuns.clear();
+    const int runsPerCount = std::max(1, p.value(runs).toInt());
+    // Stock for every order the run places (5 lines of one unit on random
+    // products), with room for the products drawn more often than the mean.
+    const qint64 plannedOrders = qint64(options.orders) * runsPerCount * (options.clients.size() + oneCallRuns.size())
+                                 + (options.idleSessions > 0 ? 2 * qint64(options.orders) : 0);
+    const double meanUnits = double(plannedOrders) * 5.0 / double(std::max(1, options.products));
+    options.stockPerProduct = std::max(100, int(std::ceil(meanUnits + 6.0 * std::sqrt(meanUnits) + 10.0)));
 
     test::TestServer own;
     if (p.isSet(server)) {
@@ -100,19 +113,33 @@ int main(int argc, char **argv)
         return 2;
     }
     const bool asJson = p.isSet(json);
-    if (!asJson) {
-        print(QStringLiteral("liuhe-bench on %1 (%2 cores), products %3, orders %4 per client count")
-                  .arg(QSysInfo::prettyProductName())
-                  .arg(QThread::idealThreadCount())
-                  .arg(options.products)
-                  .arg(options.orders));
-        print(bench::tableHeader());
-    }
+    // Which machine and which builds: every JSON line says so, the table's first lines too.
+    const QString machine = bench::machineDescription();
+    const QString benchBuild = buildDescription();
+    bool headerPrinted = false;
     // A run with errors is no measurement: its exit status says so (scripts, the smoke test).
     bool anyErrors = false;
-    auto report = [&](const bench::PhaseResult &r) {
+    auto report = [&](bench::PhaseResult r) {
+        if (!asJson && !headerPrinted) {
+            print(QStringLiteral("liuhe-bench on %1").arg(machine));
+            print(QStringLiteral("builds: server %1, bench %2").arg(work.serverBuild(), benchBuild));
+            print(QStringLiteral("products %1, orders %2 per client count%3")
+                      .arg(options.products)
+                      .arg(options.orders)
+                      .arg(runsPerCount > 1 ? QStringLiteral(", %1 runs each (median)").arg(runsPerCount) : QString()));
+            print(bench::tableHeader());
+            headerPrinted = true;
+        }
+        r.extra.insert(QStringLiteral("machine"), machine);
+        r.extra.insert(QStringLiteral("build"), QCborMap{{QStringLiteral("server"), work.serverBuild()}, {QStringLiteral("bench"), benchBuild}});
+        if (r.phase == QLatin1String("orders")) r.extra.insert(QStringLiteral("runs"), runsPerCount);
         print(asJson ? r.json() : r.tableRow());
         anyErrors = anyErrors || !r.errors.isEmpty();
+    };
+    const auto sellOrders = [&](int k, std::optional<bool> oneCall) {
+        QList<bench::PhaseResult> results;
+        for (int i = 0; i < runsPerCount; ++i) results << work.sellOrders(k, options.orders, oneCall);
+        return bench::medianRun(results);
     };
     report(work.loadSuppliers());
     report(work.loadProducts());
@@ -120,11 +147,11 @@ int main(int argc, char **argv)
     report(work.receiveStock());
     double baseline4 = 0;
     for (int k : options.clients) {
-        const bench::PhaseResult r = work.sellOrders(k, options.orders);
+        const bench::PhaseResult r = sellOrders(k, std::nullopt);
         if (k == 4) baseline4 = r.perSecond();
         report(r);
     }
-    for (int k : oneCallRuns) report(work.sellOrders(k, options.orders, true));
+    for (int k : oneCallRuns) report(sellOrders(k, true));
     report(work.stockLevel());
     if (options.searchCustomers > options.products / 10)
         work.loadCustomers(options.searchCustomers - options.products / 10, QStringLiteral("SC"), QStringLiteral("search_load"));

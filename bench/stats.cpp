@@ -1,7 +1,11 @@
 #include "stats.h"
 
+#include <QCborArray>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSysInfo>
+#include <QThread>
 #include <algorithm>
 #include <cmath>
 
@@ -52,6 +56,46 @@ QString PhaseResult::json() const
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
+PhaseResult medianRun(const QList<PhaseResult> &runs)
+{
+    QList<PhaseResult> sorted = runs;
+    std::sort(sorted.begin(), sorted.end(), [](const PhaseResult &a, const PhaseResult &b) { return a.perSecond() < b.perSecond(); });
+    PhaseResult out = sorted[(sorted.size() - 1) / 2]; // the lower middle of an even count
+    if (runs.size() == 1) return out;
+    out.latency = {};
+    out.perCall.clear();
+    out.errors.clear();
+    QCborArray perSecond;
+    for (const PhaseResult &r : runs) {
+        out.latency.merge(r.latency);
+        for (auto it = r.perCall.constBegin(); it != r.perCall.constEnd(); ++it) out.perCall[it.key()].merge(it.value());
+        for (auto it = r.errors.constBegin(); it != r.errors.constEnd(); ++it) out.errors[it.key()] += it.value();
+        perSecond.append(std::round(r.perSecond() * 10) / 10);
+    }
+    out.extra.insert(QStringLiteral("runs_per_s"), perSecond);
+    return out;
+}
+
+QString machineDescription()
+{
+    QString cpu;
+    QFile info(QStringLiteral("/proc/cpuinfo")); // Linux; elsewhere the processor goes unnamed
+    if (info.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : info.readAll().split('\n'))
+            if (line.startsWith("model name")) {
+                cpu = QString::fromUtf8(line.mid(line.indexOf(':') + 1)).simplified();
+                break;
+            }
+    }
+    qint64 memoryKb = 0;
+    QFile mem(QStringLiteral("/proc/meminfo"));
+    if (mem.open(QIODevice::ReadOnly)) memoryKb = QString::fromLatin1(mem.readLine()).section(u' ', 1, 1, QString::SectionSkipEmpty).toLongLong();
+    QString out = QStringLiteral("%1, %2 cores").arg(QSysInfo::prettyProductName()).arg(QThread::idealThreadCount());
+    if (!cpu.isEmpty()) out += QStringLiteral(", ") + cpu;
+    if (memoryKb > 0) out += QStringLiteral(", %1 GiB").arg(std::round(double(memoryKb) / (1024.0 * 1024.0)));
+    return out;
+}
+
 QString tableHeader()
 {
     return QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
@@ -73,7 +117,11 @@ QString PhaseResult::tableRow() const
     for (auto it = errors.constBegin(); it != errors.constEnd(); ++it) errs << QStringLiteral("%1=%2").arg(it.key()).arg(it.value());
     // The flow is in the JSON; in the table a one-call orders run is told apart by its name.
     const bool oneCall = extra.value(QStringLiteral("flow")).toString() == QLatin1String("one_call");
-    return QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
+    // Repeated runs: the table shows the median run's throughput, then every run's.
+    QStringList runs;
+    for (const auto &v : extra.value(QStringLiteral("runs_per_s")).toArray()) runs << QString::number(v.toDouble(), 'f', 1);
+    const QString runsNote = runs.isEmpty() ? QString() : QStringLiteral("  runs %1/s").arg(runs.join(u'/'));
+    return QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10%11")
         .arg(oneCall ? phase + QStringLiteral(" 1-call") : phase, -14)
         .arg(backend, -10)
         .arg(clients, 7)
@@ -83,7 +131,8 @@ QString PhaseResult::tableRow() const
         .arg(latency.percentile(95), 8, 'f', 2)
         .arg(latency.percentile(99), 8, 'f', 2)
         .arg(serverRssMb, 7, 'f', 1)
-        .arg(errs.isEmpty() ? QStringLiteral("-") : errs.join(u' '));
+        .arg(errs.isEmpty() ? QStringLiteral("-") : errs.join(u' '))
+        .arg(runsNote);
 }
 
 } // namespace liuhe::bench

@@ -13,7 +13,11 @@ namespace liuhe::bench {
 class Latencies {
 public:
     void add(double ms) { m_samples.push_back(ms); }
-    void merge(const Latencies &other) { m_samples.insert(m_samples.end(), other.m_samples.begin(), other.m_samples.end()); }
+    void merge(const Latencies &other)
+    {
+        m_samples.insert(m_samples.end(), other.m_samples.begin(), other.m_samples.end());
+        m_sorted = false;
+    }
     double percentile(double p) const; // 0..100
     double fractionAtMost(double ms) const; // 0..1
     std::size_t count() const { return m_samples.size(); }
@@ -42,5 +46,13 @@ struct PhaseResult {
 };
 
 QString tableHeader();
+
+// Repeated runs of one phase as one result: the run of median throughput, with
+// every run's throughput ("runs_per_s"), latencies over all runs' samples and
+// errors summed. Runs must not be empty.
+PhaseResult medianRun(const QList<PhaseResult> &runs);
+
+// The machine a run measured: system, processor, cores, memory.
+QString machineDescription();
 
 } // namespace liuhe::bench

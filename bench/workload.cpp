@@ -67,6 +67,7 @@ void Workload::serverUsage(PhaseResult &result)
     result.serverRssMb = info.value(QStringLiteral("rss_mb")).toDouble();
     result.serverCpuSeconds = info.value(QStringLiteral("cpu_s")).toDouble();
     result.backend = info.value(QStringLiteral("backend")).toString();
+    m_serverBuild = info.value(QStringLiteral("build")).toString();
     // Group commit at work: calls per commit, and (SQLite) commits per fsync.
     const qint64 batches = info.value(QStringLiteral("write_batches")).toInteger() - m_writeBatches;
     const qint64 jobs = info.value(QStringLiteral("write_jobs")).toInteger() - m_writeJobs;
@@ -176,11 +177,11 @@ PhaseResult Workload::receiveStock()
     r.phase = QStringLiteral("receipts");
     QElapsedTimer wall;
     wall.start();
-    // Enough for every orders run: 100 units of each product, 50 lines an order.
+    // Enough for every orders run (Options::stockPerProduct), 50 lines an order.
     for (int start = 0; start < m_products.size(); start += 50) {
         A lines;
         for (int i = start; i < std::min<int>(int(m_products.size()), start + 50); ++i)
-            lines.append(M{{QStringLiteral("product_id"), m_products[i]}, {QStringLiteral("quantity"), 100 * kUnit}, {QStringLiteral("price"), 800}});
+            lines.append(M{{QStringLiteral("product_id"), m_products[i]}, {QStringLiteral("quantity"), m_options.stockPerProduct * kUnit}, {QStringLiteral("price"), 800}});
         QElapsedTimer order;
         order.start();
         Reply po = m_admin->call(QStringLiteral("data.save"), M{{QStringLiteral("entity"), QStringLiteral("purchase_order")},

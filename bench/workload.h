@@ -26,8 +26,9 @@ struct Options {
     QList<int> clients = {1, 4, 16};
     int searchCustomers = 100000;
     int idleSessions = 1000;
-    int repeats = 200;
+    int repeats = 200;          // samples of each read phase
     bool oneCallOrders = false; // data.save with then: [confirm, deliver] rather than save, confirm, deliver
+    int stockPerProduct = 100;  // units received of each product: enough for every order the run will place
 };
 
 class Workload {
@@ -47,6 +48,8 @@ public:
     // sessions are held open; the ratio is against that baseline (and, for
     // reference, against phase 3's run at the same client count).
     PhaseResult idleSessions(int sessions, int clients, int orders, double phase3PerSecond);
+    // The server's build as its system.info told it (after the first phase).
+    const QString &serverBuild() const { return m_serverBuild; }
 
 private:
     PhaseResult importRows(const QString &phase, const QString &entity, int count, const std::function<QCborMap(int)> &row);
@@ -56,6 +59,7 @@ private:
     Options m_options;
     std::unique_ptr<client::SyncClient> m_admin;
     // The server's write counters at the last serverUsage(), for per-phase figures.
+    QString m_serverBuild;
     qint64 m_writeBatches = 0, m_writeJobs = 0, m_walSyncs = 0, m_writerBusyMs = 0, m_logPages = 0, m_rerunBatches = 0;
     QHash<QString, qint64> m_writeStageMs; // system.info's write_*_ms when last read
     QRandomGenerator m_rng{20261123};

@@ -1,4 +1,5 @@
 // liuhe-server: the store and protocol endpoint of 六合企业管理系统.
+#include "build/build_info.h"
 #include "server_runtime.h"
 
 #include <QCoreApplication>
@@ -8,6 +9,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv); // Qt SQL finds its drivers through the application
     QCoreApplication::setApplicationName(QStringLiteral("liuhe"));
+    QCoreApplication::setApplicationVersion(liuhe::buildDescription()); // system.info's "build"
     QString message;
     const auto config = liuhe::ServerConfig::parse(app.arguments(), &message);
     if (!config) {

@@ -9,6 +9,7 @@
 #include "store/write_scope.h"
 
 #include <QCborArray>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -130,6 +131,7 @@ void registerSystemCalls(CallRegistry &calls)
                    const auto &stats = ctx.db.stats();
                    QCborMap m;
                    m.insert(QStringLiteral("backend"), ctx.backendName);
+                   m.insert(QStringLiteral("build"), QCoreApplication::applicationVersion());
                    m.insert(QStringLiteral("sessions"), ctx.hub.sessionCount());
                    m.insert(QStringLiteral("logged_in"), ctx.hub.loggedInCount());
                    m.insert(QStringLiteral("rss_mb"), usage.ownMb);
