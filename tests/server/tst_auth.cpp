@@ -5,6 +5,7 @@
 #include "test_server.h"
 
 #include <QCborArray>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -246,6 +247,17 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!idle->isConnected(), 8000);
         QCOMPARE(idle->closeReason().code(), ErrorCode::SessionExpired);
         LH_VERIFY_OK(active->call(QStringLiteral("system.info")));
+    }
+
+    // Reports say which build they measured: version, commit, build type, compiler.
+    void systemInfoNamesTheBuild()
+    {
+        const Reply info = server.admin()->call(QStringLiteral("system.info"));
+        LH_VERIFY_OK(info);
+        const QStringList parts = info.value().toMap().value(QStringLiteral("build")).toString().split(u' ');
+        QVERIFY2(parts.size() >= 5, qPrintable(parts.join(u' ')));
+        QVERIFY(QRegularExpression(QStringLiteral("^\\d+\\.\\d+\\.\\d+$")).match(parts[0]).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("^([0-9a-f]{7,40}|unknown)$")).match(parts[1]).hasMatch());
     }
 
     void cleanupTestCase() { QSqlDatabase::removeDatabase(QStringLiteral("test-store")); }
