@@ -257,7 +257,7 @@ private Q_SLOTS:
         const QStringList parts = info.value().toMap().value(QStringLiteral("build")).toString().split(u' ');
         QVERIFY2(parts.size() >= 5, qPrintable(parts.join(u' ')));
         QVERIFY(QRegularExpression(QStringLiteral("^\\d+\\.\\d+\\.\\d+$")).match(parts[0]).hasMatch());
-        QVERIFY(QRegularExpression(QStringLiteral("^([0-9a-f]{7,40}|unknown)$")).match(parts[1]).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("^([0-9a-f]{7,40}(\\+changes)?|unknown)$")).match(parts[1]).hasMatch());
     }
 
     void cleanupTestCase() { QSqlDatabase::removeDatabase(QStringLiteral("test-store")); }
