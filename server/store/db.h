@@ -108,6 +108,9 @@ public:
     // on SQLite. Only for rows nothing writes before they are read.
     void prefetch(const QString &sql, const QVariantList &binds = {});
     void prefetch(const QString &sql, std::initializer_list<QVariant> binds) { prefetch(sql, QVariantList(binds)); }
+    // Whether prefetch sends anything: a caller that would build a statement's
+    // text only to prefetch it skips that on SQLite.
+    bool prefetches() const { return m_pipeline != nullptr; }
 
     void begin(bool write);
     void commit();

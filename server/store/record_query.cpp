@@ -43,6 +43,10 @@ struct SelectList {
     QString joinsSql;   // joins joined
     QStringList names;  // columnNames(), computed once
     MapTemplate shape;  // a record with those keys
+    // The statements the writer runs on every document it works on, written once:
+    // one record by id (recordSql without a scope condition) and a document's lines.
+    QString byIdSql;
+    QString byParentSql; // line entities only
 
     SelectList(const Entity &e, const auth::Caller *caller, bool withOwnLabel, bool withRefLabels)
     {
@@ -74,6 +78,9 @@ struct SelectList {
         joinsSql = joins.join(u' ');
         names = columnNames();
         shape = MapTemplate(names);
+        byIdSql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE 1=1 AND t.id = ?").arg(columnsSql, Dialect::quote(e.name), joinsSql);
+        if (!e.parentField.isEmpty())
+            byParentSql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE t.%4 = ? ORDER BY t.id").arg(columnsSql, Dialect::quote(e.name), joinsSql, Dialect::quote(e.parentField));
     }
 
     QStringList columnNames() const
@@ -430,16 +437,15 @@ namespace {
 
 QString recordSql(Db &db, const Entity &e, const SelectList &select, const QString &condition, bool lock)
 {
-    QString sql = QStringLiteral("SELECT %1 FROM %2 t %3 WHERE %4 AND t.id = ?").arg(select.columnsSql, Dialect::quote(e.name), select.joinsSql, condition);
-    if (lock) sql += db.dialect().forUpdateOf(QStringLiteral("t"));
+    QString sql = condition == QLatin1String("1=1")
+                      ? select.byIdSql
+                      : QStringLiteral("SELECT %1 FROM %2 t %3 WHERE %4 AND t.id = ?").arg(select.columnsSql, Dialect::quote(e.name), select.joinsSql, condition);
+    if (lock && db.dialect().isPostgres()) sql += db.dialect().forUpdateOf(QStringLiteral("t")); // nothing to add on SQLite: keep the shared text
     return sql;
 }
 
-QString linesSql(const Entity &lineEntity, const SelectList &select)
-{
-    return QStringLiteral("SELECT %1 FROM %2 t %3 WHERE t.%4 = ? ORDER BY t.id")
-        .arg(select.columnsSql, Dialect::quote(lineEntity.name), select.joinsSql, Dialect::quote(lineEntity.parentField));
-}
+// select is the line entity's.
+const QString &linesSql(const SelectList &select) { return select.byParentSql; }
 
 std::optional<QCborMap> readRecord(Db &db, const Entity &e, qint64 id, const auth::Caller *caller, const QString &action, bool withLabels,
                                    bool lock = false)
@@ -471,7 +477,7 @@ QCborArray readLines(Db &db, const Entity &document, qint64 id, const auth::Call
     if (!lineEntity) return lines;
     const auto selectList = selectListFor(*lineEntity, caller, false, withLabels);
     const SelectList &select = *selectList;
-    Query &q = db.run(linesSql(*lineEntity, select), {id});
+    Query &q = db.run(linesSql(select), {id});
     while (q.next()) lines.append(select.shape.fill(select.read(q)));
     q.finish();
     return lines;
@@ -501,9 +507,10 @@ QCborArray loadLineValues(Db &db, const Entity &document, qint64 id)
 
 void prefetchDocumentValues(Db &db, const Entity &document, qint64 id, bool lock)
 {
+    if (!db.prefetches()) return;
     db.prefetch(recordSql(db, document, *selectListFor(document, nullptr, false, false), QStringLiteral("1=1"), lock), {id});
     if (const Entity *lineEntity = schema::Catalogue::instance().linesOf(document))
-        db.prefetch(linesSql(*lineEntity, *selectListFor(*lineEntity, nullptr, false, false)), {id});
+        db.prefetch(linesSql(*selectListFor(*lineEntity, nullptr, false, false)), {id});
 }
 
 } // namespace liuhe::store
