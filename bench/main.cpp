@@ -3,11 +3,15 @@
 // products, customers, suppliers, receipts, orders (per client count), stock_level,
 // search_prefix, search_pinyin, idle. Prints a table; --json one object per line.
 #include "build/build_info.h"
+#include "calibration.h"
 #include "test_server.h"
 #include "workload.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSysInfo>
 #include <QThread>
 #include <algorithm>
@@ -115,6 +119,8 @@ int main(int argc, char **argv)
     const bool asJson = p.isSet(json);
     // Which machine and which builds: every JSON line says so, the table's first lines too.
     const QString machine = bench::machineDescription();
+    // Measured before and after the phases: a run whose machine changed speed meanwhile shows it.
+    const bench::Calibration before = bench::calibrate(QDir::tempPath());
     const QString benchBuild = buildDescription();
     bool headerPrinted = false;
     // A run with errors is no measurement: its exit status says so (scripts, the smoke test).
@@ -123,6 +129,7 @@ int main(int argc, char **argv)
         if (!asJson && !headerPrinted) {
             print(QStringLiteral("liuhe-bench on %1").arg(machine));
             print(QStringLiteral("builds: server %1, bench %2").arg(work.serverBuild(), benchBuild));
+            print(QStringLiteral("machine speed at the start: %1").arg(before.text()));
             print(QStringLiteral("products %1, orders %2 per client count%3")
                       .arg(options.products)
                       .arg(options.orders)
@@ -131,6 +138,7 @@ int main(int argc, char **argv)
             headerPrinted = true;
         }
         r.extra.insert(QStringLiteral("machine"), machine);
+        r.extra.insert(QStringLiteral("calibration"), before.toCbor());
         r.extra.insert(QStringLiteral("build"), QCborMap{{QStringLiteral("server"), work.serverBuild()}, {QStringLiteral("bench"), benchBuild}});
         if (r.phase == QLatin1String("orders")) r.extra.insert(QStringLiteral("runs"), runsPerCount);
         print(asJson ? r.json() : r.tableRow());
@@ -159,5 +167,13 @@ int main(int argc, char **argv)
     report(work.search(true));
     if (options.idleSessions > 0) report(work.idleSessions(options.idleSessions, 4, options.orders, baseline4));
     own.stop();
+    const bench::Calibration after = bench::calibrate(QDir::tempPath());
+    if (asJson) {
+        const QCborMap calibration{{QStringLiteral("phase"), QStringLiteral("calibration")}, {QStringLiteral("start"), before.toCbor()},
+                                   {QStringLiteral("end"), after.toCbor()}};
+        print(QString::fromUtf8(QJsonDocument(calibration.toJsonObject()).toJson(QJsonDocument::Compact)));
+    } else {
+        print(QStringLiteral("machine speed at the end: %1").arg(after.text()));
+    }
     return anyErrors ? 1 : 0;
 }
