@@ -80,14 +80,14 @@ public:
         backward(lateStart, lateFinish, [&](int i, int latestStart) {
             if (pinned(m_tasks[size_t(i)])) latestStart = m_s[size_t(i)];
             lateStart[size_t(i)] = latestStart;
-            lateFinish[size_t(i)] = latestStart + m_tasks[size_t(i)].duration;
+            lateFinish[size_t(i)] = latestStart + duration(i);
         });
         std::vector<int> boundStart(size_t(2 * m_n)), boundFinish(size_t(2 * m_n));
         backward(boundStart, boundFinish, [&](int i, int latestStart) {
             const Task &t = m_tasks[size_t(i)];
             if (t.constraint == Constraint::AsLateAsPossible && !pinned(t) && latestStart > m_s[size_t(i)]) {
                 m_s[size_t(i)] = latestStart;
-                m_f[size_t(i)] = latestStart + t.duration;
+                m_f[size_t(i)] = latestStart + duration(i);
             }
             boundStart[size_t(i)] = m_s[size_t(i)];
             boundFinish[size_t(i)] = m_f[size_t(i)];
@@ -133,6 +133,8 @@ private:
     }
     static bool isInvalid(const std::vector<int> &invalid, int l) { return std::binary_search(invalid.begin(), invalid.end(), l); }
     int outNode(int i) const { return m_summary[size_t(i)] ? m_n + i : i; }
+    // A negative duration is taken as a milestone's.
+    int duration(int i) const { return std::max(0, m_tasks[size_t(i)].duration); }
 
     // What link l asks of its successor's start or finish, by the scheduled dates.
     int demand(const Link &l) const
@@ -215,7 +217,7 @@ private:
                 m_f[size_t(v)] = finish;
                 continue;
             }
-            const int d = t.duration;
+            const int d = duration(v);
             start = std::max(start, finish - d);
             const int c = t.constraintDay;
             switch (t.constraint) {
@@ -287,7 +289,7 @@ private:
             }
             if (t.constraint == Constraint::StartNoLaterThan) start = std::min(start, t.constraintDay);
             if (t.constraint == Constraint::FinishNoLaterThan) finish = std::min(finish, t.constraintDay);
-            leaf(v, std::min(start, finish - t.duration));
+            leaf(v, std::min(start, finish - duration(v)));
         }
     }
 

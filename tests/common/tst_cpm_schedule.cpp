@@ -175,12 +175,13 @@ private Q_SLOTS:
         QVERIFY(!schedule({leaf(1)}, {link(0, 0)}).cycle.empty());
     }
 
-    void linksToMissingTasksAreLeftOut()
+    void badInputIsLeftOutOrMadeSafe()
     {
         const Schedule s = schedule({leaf(2), leaf(1)}, {link(0, 7), link(0, 1), link(-1, 1)});
         QCOMPARE(s.invalidLinks, (std::vector<int>{0, 2}));
         QCOMPARE(span(s, 1), std::make_pair(2, 3));
         QVERIFY(schedule({}, {}).tasks.empty());
+        QCOMPARE(span(schedule({leaf(-3), leaf(2)}, {link(0, 1)}), 0), std::make_pair(0, 0)); // a negative duration is a milestone's
     }
 
     // Random plans (tasks linked to earlier ones by every type, lags and leads):
