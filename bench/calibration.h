@@ -19,7 +19,8 @@ struct Calibration {
     QString text() const;
 };
 
-// dir: where the disk is measured (the store's file system).
+// dir: where the disk is measured: the bench passes the temporary directory, where a
+// server it starts keeps its store (a server given with --server may keep it elsewhere).
 Calibration calibrate(const QString &dir);
 
 } // namespace liuhe::bench

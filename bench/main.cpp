@@ -1,7 +1,9 @@
 // liuhe-bench: measures a real server over the real protocol. Without --server
 // it starts its own on a temporary SQLite store (or on --database). Phases:
-// products, customers, suppliers, receipts, orders (per client count), stock_level,
-// search_prefix, search_pinyin, idle. Prints a table; --json one object per line.
+// products, customers, suppliers, receipts, orders (per client count, then with
+// one call per order), stock_level, search_prefix, search_pinyin, idle. Prints a
+// table; --json one object per line, each naming the machine, its measured speed
+// and the builds, and a last one with the speed measured again at the end.
 #include "build/build_info.h"
 #include "calibration.h"
 #include "test_server.h"
@@ -12,8 +14,6 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSysInfo>
-#include <QThread>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
