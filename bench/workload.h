@@ -58,8 +58,8 @@ private:
 
     Options m_options;
     std::unique_ptr<client::SyncClient> m_admin;
+    QString m_serverBuild; // system.info's build
     // The server's write counters at the last serverUsage(), for per-phase figures.
-    QString m_serverBuild;
     qint64 m_writeBatches = 0, m_writeJobs = 0, m_walSyncs = 0, m_writerBusyMs = 0, m_logPages = 0, m_rerunBatches = 0;
     QHash<QString, qint64> m_writeStageMs; // system.info's write_*_ms when last read
     QRandomGenerator m_rng{20261123};

@@ -210,7 +210,8 @@ private:
             }
             for (const int *l = m_into.begin(v); l != m_into.end(v); ++l) {
                 const Link &k = m_links[size_t(*l)];
-                (bindsStart(k.type) ? start : finish) = std::max(bindsStart(k.type) ? start : finish, demand(k));
+                int &bound = bindsStart(k.type) ? start : finish;
+                bound = std::max(bound, demand(k));
             }
             if (m_summary[size_t(v)]) { // a gate: its tasks take these
                 m_s[size_t(v)] = start;
@@ -280,7 +281,8 @@ private:
             for (const int *l = m_from.begin(task); l != m_from.end(task); ++l) {
                 const Link &k = m_links[size_t(*l)];
                 const int bound = (bindsStart(k.type) ? starts[size_t(k.to)] : finishes[size_t(k.to)]) - k.lag;
-                (fromStart(k.type) ? start : finish) = std::min(fromStart(k.type) ? start : finish, bound);
+                int &latest = fromStart(k.type) ? start : finish;
+                latest = std::min(latest, bound);
             }
             if (v >= m_n) { // a roll-up: its tasks take these
                 starts[size_t(v)] = start;

@@ -440,7 +440,7 @@ QString recordSql(Db &db, const Entity &e, const SelectList &select, const QStri
     QString sql = condition == QLatin1String("1=1")
                       ? select.byIdSql
                       : QStringLiteral("SELECT %1 FROM %2 t %3 WHERE %4 AND t.id = ?").arg(select.columnsSql, Dialect::quote(e.name), select.joinsSql, condition);
-    if (lock && db.dialect().isPostgres()) sql += db.dialect().forUpdateOf(QStringLiteral("t")); // nothing to add on SQLite: keep the shared text
+    if (lock) sql += db.dialect().forUpdateOf(QStringLiteral("t")); // a null string on SQLite: the shared text stays shared
     return sql;
 }
 
